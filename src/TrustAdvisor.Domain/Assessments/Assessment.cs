@@ -1,0 +1,130 @@
+using TrustAdvisor.Domain.Trust;
+
+namespace TrustAdvisor.Domain.Assessments;
+
+/// <summary>
+/// One revision of what an advisor judged after a meeting. A revision is never overwritten:
+/// a correction supersedes it with a new revision (same <see cref="LineageId"/>, next <see cref="Revision"/>)
+/// that carries the reason, and the earlier values stay in the table.
+/// </summary>
+public sealed class Assessment
+{
+    public const int NoteMaxLength = 2000;
+    public const int CorrectionReasonMaxLength = 500;
+    public static readonly DateOnly EarliestMeetingDate = new(1990, 1, 1);
+
+    private Assessment()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid RelationshipId { get; private set; }
+
+    /// <summary>The id of the first revision; all revisions of one scored meeting share it.</summary>
+    public Guid LineageId { get; private set; }
+
+    public int Revision { get; private set; }
+    public DateOnly MeetingDate { get; private set; }
+    public MeetingKind MeetingKind { get; private set; }
+    public int Credibility { get; private set; }
+    public int Reliability { get; private set; }
+    public int Intimacy { get; private set; }
+    public int SelfOrientation { get; private set; }
+
+    /// <summary>T as stored for querying (two decimals); derived from the factors by <see cref="TrustEquation"/>.</summary>
+    public double Trust { get; private set; }
+
+    public string? Note { get; private set; }
+    public DateTime RecordedAt { get; private set; }
+    public string? CorrectionReason { get; private set; }
+
+    /// <summary>Set once, when a correction replaces this revision. Null marks the current revision.</summary>
+    public DateTime? SupersededAt { get; private set; }
+
+    public bool IsCurrent => SupersededAt is null;
+
+    public TrustFactors Factors => new(Credibility, Reliability, Intimacy, SelfOrientation);
+
+    /// <summary>
+    /// Records a newly scored meeting. The id is chosen when the form is shown,
+    /// so a resubmitted form cannot store the same assessment twice.
+    /// </summary>
+    public static Assessment Record(Guid id, Guid relationshipId, ScoredMeeting meeting, DateTime recordedAtUtc, DateOnly today)
+    {
+        var assessment = new Assessment
+        {
+            Id = id,
+            RelationshipId = relationshipId,
+            LineageId = id,
+            Revision = 1,
+            RecordedAt = recordedAtUtc,
+        };
+        assessment.Apply(meeting, today);
+        return assessment;
+    }
+
+    /// <summary>Supersedes this revision with a corrected one. Only the current revision can be corrected.</summary>
+    public Assessment Correct(Guid newId, ScoredMeeting corrected, string reason, DateTime recordedAtUtc, DateOnly today)
+    {
+        if (!IsCurrent)
+        {
+            throw new InvalidOperationException("This revision has already been corrected.");
+        }
+
+        var trimmedReason = reason?.Trim();
+        if (string.IsNullOrEmpty(trimmedReason) || trimmedReason.Length > CorrectionReasonMaxLength)
+        {
+            throw new ArgumentException(
+                $"A correction needs a reason of at most {CorrectionReasonMaxLength} characters.", nameof(reason));
+        }
+
+        var next = new Assessment
+        {
+            Id = newId,
+            RelationshipId = RelationshipId,
+            LineageId = LineageId,
+            Revision = Revision + 1,
+            RecordedAt = recordedAtUtc,
+            CorrectionReason = trimmedReason,
+        };
+        next.Apply(corrected, today);
+        SupersededAt = recordedAtUtc;
+        return next;
+    }
+
+    public static bool IsPlausibleMeetingDate(DateOnly date, DateOnly today) =>
+        date >= EarliestMeetingDate && date <= today;
+
+    private void Apply(ScoredMeeting meeting, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        if (!IsPlausibleMeetingDate(meeting.MeetingDate, today))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(meeting), meeting.MeetingDate, $"The meeting date must be between {EarliestMeetingDate:yyyy-MM-dd} and today.");
+        }
+
+        if (!Enum.IsDefined(meeting.Kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(meeting), meeting.Kind, "Unknown meeting kind.");
+        }
+
+        var note = meeting.Note?.Trim();
+        if (note?.Length > NoteMaxLength)
+        {
+            throw new ArgumentException($"The note is longer than {NoteMaxLength} characters.", nameof(meeting));
+        }
+
+        MeetingDate = meeting.MeetingDate;
+        MeetingKind = meeting.Kind;
+        Credibility = meeting.Factors.Credibility;
+        Reliability = meeting.Factors.Reliability;
+        Intimacy = meeting.Factors.Intimacy;
+        SelfOrientation = meeting.Factors.SelfOrientation;
+        Trust = TrustEquation.Stored(meeting.Factors);
+        Note = string.IsNullOrEmpty(note) ? null : note;
+    }
+}
+
+/// <summary>What an advisor enters after a meeting.</summary>
+public sealed record ScoredMeeting(DateOnly MeetingDate, MeetingKind Kind, TrustFactors Factors, string? Note);

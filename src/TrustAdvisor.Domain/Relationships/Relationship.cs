@@ -1,0 +1,104 @@
+namespace TrustAdvisor.Domain.Relationships;
+
+/// <summary>
+/// The relationship between an advisor and one contact at a client organisation.
+/// T is a property of this, not of a person. It is archived, never deleted: its assessments stay.
+/// </summary>
+public sealed class Relationship
+{
+    public const int NameMaxLength = 200;
+    public const int ContactRoleMaxLength = 100;
+
+    private Relationship()
+    {
+        ClientOrganisation = string.Empty;
+        ContactName = string.Empty;
+    }
+
+    public Relationship(Guid id, RelationshipDetails details, DateTime createdAtUtc, bool isDemo = false)
+        : this()
+    {
+        Id = id;
+        CreatedAt = createdAtUtc;
+        IsDemo = isDemo;
+        Apply(details);
+    }
+
+    public Guid Id { get; private set; }
+    public string ClientOrganisation { get; private set; }
+    public string ContactName { get; private set; }
+    public string? ContactRole { get; private set; }
+    public RelationshipStage Stage { get; private set; }
+
+    /// <summary>Every relationship, even a screened-out prospect, has a date to look at it again.</summary>
+    public DateOnly NextReviewDate { get; private set; }
+
+    /// <summary>Generated demo data, shown as such so nobody mistakes it for a real client.</summary>
+    public bool IsDemo { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? ArchivedAt { get; private set; }
+    public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>Changes on every edit; an edit based on an older version is refused (optimistic concurrency).</summary>
+    public Guid Version { get; private set; }
+
+    public void Update(RelationshipDetails details) => Apply(details);
+
+    public void Archive(DateTime atUtc)
+    {
+        if (IsArchived)
+        {
+            return;
+        }
+
+        ArchivedAt = atUtc;
+        Version = Guid.NewGuid();
+    }
+
+    public void Restore()
+    {
+        ArchivedAt = null;
+        Version = Guid.NewGuid();
+    }
+
+    private void Apply(RelationshipDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ClientOrganisation = RequiredText(details.ClientOrganisation, NameMaxLength, nameof(details.ClientOrganisation));
+        ContactName = RequiredText(details.ContactName, NameMaxLength, nameof(details.ContactName));
+        ContactRole = OptionalText(details.ContactRole, ContactRoleMaxLength, nameof(details.ContactRole));
+        Stage = Enum.IsDefined(details.Stage)
+            ? details.Stage
+            : throw new ArgumentOutOfRangeException(nameof(details), details.Stage, "Unknown stage.");
+        NextReviewDate = details.NextReviewDate;
+        Version = Guid.NewGuid();
+    }
+
+    private static string RequiredText(string? value, int maxLength, string name)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new ArgumentException($"{name} is required.", name);
+        }
+
+        return trimmed.Length <= maxLength
+            ? trimmed
+            : throw new ArgumentException($"{name} is longer than {maxLength} characters.", name);
+    }
+
+    private static string? OptionalText(string? value, int maxLength, string name)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : RequiredText(trimmed, maxLength, name);
+    }
+}
+
+/// <summary>What a person enters about a relationship.</summary>
+public sealed record RelationshipDetails(
+    string ClientOrganisation,
+    string ContactName,
+    string? ContactRole,
+    RelationshipStage Stage,
+    DateOnly NextReviewDate);

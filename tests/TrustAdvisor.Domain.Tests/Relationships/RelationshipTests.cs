@@ -1,0 +1,49 @@
+using TrustAdvisor.Domain.Relationships;
+
+namespace TrustAdvisor.Domain.Tests.Relationships;
+
+public class RelationshipTests
+{
+    private static readonly DateTime Now = new(2026, 11, 22, 9, 30, 0, DateTimeKind.Utc);
+
+    private static RelationshipDetails Details(string client = "Acme Ltd", string contact = "Jo Bloggs") =>
+        new(client, contact, " CFO ", RelationshipStage.Vet, new DateOnly(2027, 1, 15));
+
+    [Fact]
+    public void Trims_text_and_drops_an_empty_role()
+    {
+        var relationship = new Relationship(Guid.NewGuid(), Details(" Acme Ltd ", " Jo "), Now);
+        relationship.ClientOrganisation.ShouldBe("Acme Ltd");
+        relationship.ContactName.ShouldBe("Jo");
+        relationship.ContactRole.ShouldBe("CFO");
+
+        relationship.Update(Details() with { ContactRole = "  " });
+        relationship.ContactRole.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("", "Jo")]
+    [InlineData("Acme", "   ")]
+    public void Refuses_missing_names(string client, string contact) =>
+        Should.Throw<ArgumentException>(() => new Relationship(Guid.NewGuid(), Details(client, contact), Now));
+
+    [Fact]
+    public void Refuses_overlong_names() =>
+        Should.Throw<ArgumentException>(() => new Relationship(Guid.NewGuid(), Details(new string('a', 201)), Now));
+
+    [Fact]
+    public void Every_change_issues_a_new_version()
+    {
+        var relationship = new Relationship(Guid.NewGuid(), Details(), Now);
+        var first = relationship.Version;
+
+        relationship.Update(Details());
+        var second = relationship.Version;
+        relationship.Archive(Now);
+
+        new[] { first, second, relationship.Version }.Distinct().Count().ShouldBe(3);
+        relationship.IsArchived.ShouldBeTrue();
+        relationship.Restore();
+        relationship.IsArchived.ShouldBeFalse();
+    }
+}
