@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Relationships;
+
+namespace TrustAdvisor.Infrastructure.Persistence.Configurations;
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    private const string Current = "superseded_at IS NULL";
+
+    public void Configure(EntityTypeBuilder<Assessment> builder)
+    {
+        // The database refuses what would make T undefined or meaningless, whatever writes to it.
+        builder.ToTable("assessments", table =>
+        {
+            table.HasCheckConstraint("ck_assessments_credibility", "credibility BETWEEN 1 AND 10");
+            table.HasCheckConstraint("ck_assessments_reliability", "reliability BETWEEN 1 AND 10");
+            table.HasCheckConstraint("ck_assessments_intimacy", "intimacy BETWEEN 1 AND 10");
+            table.HasCheckConstraint("ck_assessments_self_orientation", "self_orientation BETWEEN 1 AND 10");
+            table.HasCheckConstraint("ck_assessments_trust", "trust >= 0.1 AND trust <= 30");
+            table.HasCheckConstraint("ck_assessments_meeting_kind", "meeting_kind IN ('InPerson', 'Call', 'Video', 'EmailOrOther')");
+            table.HasCheckConstraint("ck_assessments_revision", "revision >= 1");
+            table.HasCheckConstraint("ck_assessments_correction_reason", "revision = 1 OR correction_reason IS NOT NULL");
+        });
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.MeetingKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Note).HasMaxLength(Assessment.NoteMaxLength);
+        builder.Property(a => a.CorrectionReason).HasMaxLength(Assessment.CorrectionReasonMaxLength);
+
+        // Marking a revision superseded is the one update an assessment ever gets; two corrections of the same
+        // revision race on it, and the loser's UPDATE matches no row.
+        builder.Property(a => a.SupersededAt).IsConcurrencyToken();
+        builder.Ignore(a => a.IsCurrent);
+        builder.Ignore(a => a.Factors);
+
+        builder.HasOne<Relationship>()
+            .WithMany()
+            .HasForeignKey(a => a.RelationshipId)
+            .OnDelete(DeleteBehavior.Restrict);
+
+        // A relationship's history in meeting order, current revisions only.
+        builder.HasIndex(a => new { a.RelationshipId, a.MeetingDate, a.LineageId }).HasFilter(Current);
+        // Exactly one current revision per scored meeting, and revision numbers never repeat.
+        builder.HasIndex(a => a.LineageId).IsUnique().HasFilter(Current).HasDatabaseName("ux_assessments_current_revision");
+        builder.HasIndex(a => new { a.LineageId, a.Revision }).IsUnique().HasDatabaseName("ux_assessments_lineage_revision");
+    }
+}

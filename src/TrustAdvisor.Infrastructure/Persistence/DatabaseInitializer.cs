@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TrustAdvisor.Infrastructure.DemoData;
+
+namespace TrustAdvisor.Infrastructure.Persistence;
+
+public static partial class DatabaseInitializer
+{
+    /// <summary>Applies migrations (unless switched off) and loads the demo team into an empty database (unless switched off).</summary>
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var db = scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            LogMigrated(logger, options.Provider);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers carry on while an assessment is being saved.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (options.DemoData)
+        {
+            var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+            var added = await DemoDataSeeder.SeedIfEmptyAsync(db, time, cancellationToken);
+            if (added > 0)
+            {
+                LogDemoData(logger, added);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}, migrations applied)")]
+    private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo team: {Count} relationships with their history")]
+    private static partial void LogDemoData(ILogger logger, int count);
+}

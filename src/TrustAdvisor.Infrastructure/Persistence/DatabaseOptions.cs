@@ -1,0 +1,21 @@
+namespace TrustAdvisor.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The "Database" configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations when the app starts. Turn off where deployments migrate separately.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Load the demo team into an empty database at start.</summary>
+    public bool DemoData { get; set; } = true;
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Relationships;
+
+namespace TrustAdvisor.Infrastructure.Persistence;
+
+/// <summary>
+/// The app's one model. Each database provider has a derived context only so that each keeps
+/// its own migrations (docs/decisions/0001-two-providers.md); pages use this base type.
+/// </summary>
+public abstract class TrustAdvisorDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrustAdvisorDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}
