@@ -1,22 +1,30 @@
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+builder.AddTrustAdvisorLogging();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddTrustAdvisorDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddValidatorsFromThisAssembly();
+builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);
+builder.Services
+    .AddRazorPages(options => options.Conventions.AddPageRoute("/Relationships/Index", ""))
+    .AddMvcOptions(options => BindingMessages.Configure(options.ModelBindingMessageProvider));
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-}
+await app.Services.InitialiseDatabaseAsync();
 
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+app.UseMiddleware<RequestLogging>();
 app.UseRouting();
-
-app.UseAuthorization();
-
 app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapTrustAdvisorHealthEndpoints();
+app.MapRazorPages().WithStaticAssets();
 
-app.Run();
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public partial class Program;

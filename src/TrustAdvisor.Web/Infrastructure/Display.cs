@@ -1,0 +1,18 @@
+using System.Globalization;
+using TrustAdvisor.Domain.Relationships;
+
+namespace TrustAdvisor.Web.Infrastructure;
+
+/// <summary>How values read on screen, one way everywhere.</summary>
+public static class Display
+{
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "never";
+
+    public static string Stage(RelationshipStage stage) => stage.ToString();
+
+    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Timestamp(DateTime utc) => utc.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using FluentValidation;
+
+namespace TrustAdvisor.Web.Infrastructure;
+
+internal static class TextRules
+{
+    /// <summary>
+    /// Text a person could have typed. Control characters and broken UTF-16 are refused with a message,
+    /// rather than reaching PostgreSQL (which rejects NUL) as a server error. Markup is allowed: it is text,
+    /// and every page encodes it on output.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, bool multiline = false) =>
+        rule.Must(value => IsPlainText(value, multiline))
+            .WithMessage("{PropertyName} contains characters that cannot be stored (control characters).");
+
+    public static IRuleBuilderOptions<T, string?> AtMost<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.Must(value => (value?.Trim().Length ?? 0) <= maxLength)
+            .WithMessage((_, value) => $"{{PropertyName}} can be at most {maxLength:N0} characters; this one has {value?.Trim().Length:N0}.");
+
+    internal static bool IsPlainText(string? value, bool multiline)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            var allowedWhitespace = c == ' ' || (multiline && c is '\n' or '\r' or '\t');
+            if (char.IsSurrogate(c) || (char.IsControl(c) && !allowedWhitespace))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

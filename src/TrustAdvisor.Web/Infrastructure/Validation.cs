@@ -1,0 +1,49 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace TrustAdvisor.Web.Infrastructure;
+
+internal static class Validation
+{
+    /// <summary>
+    /// Registers every validator in the web assembly (FluentValidation's own DI package is not available here).
+    /// Validators are called explicitly from handlers; there is no automatic validation.
+    /// </summary>
+    public static IServiceCollection AddValidatorsFromThisAssembly(this IServiceCollection services)
+    {
+        var validators = typeof(Validation).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(t => t.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+                .Select(i => (Service: i, Implementation: t)));
+        foreach (var (service, implementation) in validators)
+        {
+            services.AddSingleton(service, implementation);
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Validates <paramref name="input"/> and adds its errors under <paramref name="prefix"/>.
+    /// A field that could not even be bound already says so; a second message about it would only confuse.
+    /// </summary>
+    public static async Task<bool> ValidateIntoAsync<T>(
+        this IValidator<T> validator, T input, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
+    {
+        var result = await validator.ValidateAsync(input, cancellationToken);
+        foreach (var error in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(error.PropertyName) ? prefix : $"{prefix}.{error.PropertyName}";
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                continue;
+            }
+
+            modelState.AddModelError(key, error.ErrorMessage);
+        }
+
+        return modelState.IsValid;
+    }
+}
+

@@ -1,0 +1,156 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Pages.Relationships;
+
+namespace TrustAdvisor.Web.Pages.Assessments;
+
+/// <summary>A correction never overwrites: it adds a revision with a reason, and the earlier values stay.</summary>
+public sealed class CorrectModel(TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public MeetingInput Input { get; set; } = new();
+
+    [BindProperty]
+    [Display(Name = "Reason for the correction")]
+    public string? Reason { get; set; }
+
+    /// <summary>The new revision's id, chosen when the form is shown, so a resubmitted correction is stored once.</summary>
+    [BindProperty]
+    public Guid RevisionId { get; set; }
+
+    public RelationshipHeader Relationship { get; private set; } = null!;
+    public Assessment Original { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, tracking: false, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        if (!Original.IsCurrent)
+        {
+            // A link to an older revision: correct the latest one instead.
+            var current = await CurrentRevisionIdAsync(cancellationToken);
+            return RedirectToPage(new { id = current });
+        }
+
+        RevisionId = time.NewId();
+        Input = MeetingInput.From(Original);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, tracking: true, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        if (RevisionId == Guid.Empty)
+        {
+            ModelState.AddModelError(string.Empty, "This form is incomplete, so nothing was saved. Reload the page and try again.");
+            return Page();
+        }
+
+        if (await db.Assessments.AnyAsync(a => a.Id == RevisionId && a.LineageId == Original.LineageId, cancellationToken))
+        {
+            return Saved("That correction was already saved; it is stored once.");
+        }
+
+        if (Relationship.IsArchived)
+        {
+            ModelState.AddModelError(string.Empty, "This relationship is archived, so nothing was saved. Restore it to correct its assessments.");
+            return Page();
+        }
+
+        var valid = await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken);
+        ValidateReason();
+        if (!valid || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!Original.IsCurrent)
+        {
+            return Stale();
+        }
+
+        var corrected = Original.Correct(RevisionId, Input.ToScoredMeeting(), Reason!, time.UtcNow(), Today);
+        db.Assessments.Add(corrected);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Stale();
+        }
+        catch (DbUpdateException e) when (UniqueViolations.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return Stale();
+        }
+
+        return Saved($"Corrected. The assessment of {Display.Date(corrected.MeetingDate)} is now revision {corrected.Revision}; the earlier values are kept.");
+    }
+
+    private void ValidateReason()
+    {
+        var reason = Reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Say why you are correcting this assessment.");
+        }
+        else if (reason.Length > Assessment.CorrectionReasonMaxLength)
+        {
+            ModelState.AddModelError(nameof(Reason), $"The reason can be at most {Assessment.CorrectionReasonMaxLength} characters; this one has {reason.Length:N0}.");
+        }
+        else if (!TextRules.IsPlainText(reason, multiline: true))
+        {
+            ModelState.AddModelError(nameof(Reason), "The reason contains characters that cannot be stored (control characters).");
+        }
+    }
+
+    private PageResult Stale()
+    {
+        ModelState.AddModelError(
+            string.Empty,
+            "Someone corrected this assessment while you were editing it, so nothing was saved. " +
+            "Open the history to see the latest values, then correct again if needed.");
+        return Page();
+    }
+
+    private RedirectToPageResult Saved(string message)
+    {
+        TempData["Flash"] = message;
+        return RedirectToPage("/Relationships/Details", null, new { id = Relationship.Id }, $"a-{Original.LineageId}");
+    }
+
+    private Task<Guid> CurrentRevisionIdAsync(CancellationToken cancellationToken) =>
+        db.Assessments.Where(a => a.LineageId == Original.LineageId && a.SupersededAt == null)
+            .Select(a => a.Id).FirstAsync(cancellationToken);
+
+    private async Task<IActionResult?> LoadAsync(Guid id, bool tracking, CancellationToken cancellationToken)
+    {
+        Today = time.Today();
+        var query = tracking ? db.Assessments : db.Assessments.AsNoTracking();
+        var original = await query.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var header = original is null ? null : await RelationshipHeader.FindAsync(db, original.RelationshipId, cancellationToken);
+        if (original is null || header is null)
+        {
+            return NotFound();
+        }
+
+        (Original, Relationship) = (original, header);
+        return null;
+    }
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
+using FluentValidation;
+using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages.Assessments;
+
+/// <summary>What an advisor enters about one meeting; used to score and to correct.</summary>
+public sealed class MeetingInput
+{
+    [Display(Name = "Meeting date")]
+    public DateOnly? MeetingDate { get; set; }
+
+    [Display(Name = "Kind of meeting")]
+    public MeetingKind? Kind { get; set; }
+
+    [Display(Name = "Credibility")]
+    public int? Credibility { get; set; }
+
+    [Display(Name = "Reliability")]
+    public int? Reliability { get; set; }
+
+    [Display(Name = "Intimacy")]
+    public int? Intimacy { get; set; }
+
+    [Display(Name = "Self-orientation")]
+    public int? SelfOrientation { get; set; }
+
+    [Display(Name = "Note")]
+    public string? Note { get; set; }
+
+    public int? this[Factor factor] => factor switch
+    {
+        Factor.Credibility => Credibility,
+        Factor.Reliability => Reliability,
+        Factor.Intimacy => Intimacy,
+        Factor.SelfOrientation => SelfOrientation,
+        _ => null,
+    };
+
+    public static MeetingInput From(Assessment assessment) => new()
+    {
+        MeetingDate = assessment.MeetingDate,
+        Kind = assessment.MeetingKind,
+        Credibility = assessment.Credibility,
+        Reliability = assessment.Reliability,
+        Intimacy = assessment.Intimacy,
+        SelfOrientation = assessment.SelfOrientation,
+        Note = assessment.Note,
+    };
+
+    /// <summary>Only call once validated.</summary>
+    public ScoredMeeting ToScoredMeeting() => new(
+        MeetingDate!.Value,
+        Kind!.Value,
+        new TrustFactors(Credibility!.Value, Reliability!.Value, Intimacy!.Value, SelfOrientation!.Value),
+        Note);
+}
+
+public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
+{
+    public MeetingInputValidator(TimeProvider time)
+    {
+        RuleFor(x => x.MeetingDate).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Enter the date of the meeting.")
+            .Must(d => d >= Assessment.EarliestMeetingDate).WithMessage("The meeting date cannot be before 1 January 1990.")
+            .Must(d => d <= time.Today()).WithMessage("The meeting date cannot be in the future.");
+        RuleFor(x => x.Kind).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Choose the kind of meeting.")
+            .IsInEnum().WithMessage("Choose the kind of meeting: in person, call, video or email/other.");
+        Factor(x => x.Credibility, "Credibility");
+        Factor(x => x.Reliability, "Reliability");
+        Factor(x => x.Intimacy, "Intimacy");
+        Factor(x => x.SelfOrientation, "Self-orientation");
+        RuleFor(x => x.Note).Cascade(CascadeMode.Stop)
+            .AtMost(Assessment.NoteMaxLength)
+            .PlainText(multiline: true)
+            .WithName("The note");
+    }
+
+    private void Factor(Expression<Func<MeetingInput, int?>> factor, string name) =>
+        RuleFor(factor).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage($"Score {name} from {TrustFactors.Min} to {TrustFactors.Max}.")
+            .Must(s => s != 0 || name != "Self-orientation")
+            .WithMessage($"{name} cannot be 0: T would be undefined. Score it from 1 (all about them) to 10.")
+            .Must(s => TrustFactors.IsValidScore(s!.Value))
+            .WithMessage($"{name} must be a whole number from {TrustFactors.Min} to {TrustFactors.Max}.");
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Pages.Relationships;
+
+namespace TrustAdvisor.Web.Pages.Assessments;
+
+/// <summary>Every revision of one scored meeting: what was judged first, and each correction with its reason.</summary>
+public sealed class RevisionsModel(TrustAdvisorDbContext db) : PageModel
+{
+    public RelationshipHeader Relationship { get; private set; } = null!;
+    public IReadOnlyList<Revision> Revisions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var lineage = await db.Assessments.Where(a => a.Id == id)
+            .Select(a => new { a.LineageId, a.RelationshipId })
+            .FirstOrDefaultAsync(cancellationToken);
+        var header = lineage is null ? null : await RelationshipHeader.FindAsync(db, lineage.RelationshipId, cancellationToken);
+        if (lineage is null || header is null)
+        {
+            return NotFound();
+        }
+
+        Relationship = header;
+        Revisions = await db.Assessments.Where(a => a.LineageId == lineage.LineageId)
+            .OrderByDescending(a => a.Revision)
+            .Select(a => new Revision(
+                a.Revision, a.MeetingDate, a.MeetingKind, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation,
+                a.Trust, a.Note, a.RecordedAt, a.CorrectionReason, a.SupersededAt))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public sealed record Revision(
+        int Number,
+        DateOnly MeetingDate,
+        MeetingKind MeetingKind,
+        int Credibility,
+        int Reliability,
+        int Intimacy,
+        int SelfOrientation,
+        double Trust,
+        string? Note,
+        DateTime RecordedAt,
+        string? CorrectionReason,
+        DateTime? SupersededAt);
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TrustAdvisor.Web.Pages;
+
+/// <summary>Every error and status page: plain words, never a stack trace.</summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+
+    public string Heading => Status switch
+    {
+        400 => "That request could not be understood",
+        404 => "Not found",
+        _ => "Something went wrong",
+    };
+
+    public string Explanation => Status switch
+    {
+        400 => "The form may have expired or been incomplete. Go back, reload the page and try again.",
+        404 => "There is nothing at this address. It may have been mistyped, or the link is out of date.",
+        _ => "The server could not finish this request. If you were saving, open the relationship's history to see whether it was stored before trying again.",
+    };
+
+    public void OnGet(int? status) => Status = status ?? HttpContext.Response.StatusCode;
+
+    public void OnPost(int? status) => OnGet(status);
+}

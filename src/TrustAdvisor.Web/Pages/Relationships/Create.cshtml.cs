@@ -1,0 +1,56 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages.Relationships;
+
+public sealed class CreateModel(TrustAdvisorDbContext db, IValidator<RelationshipInput> validator, TimeProvider time) : PageModel
+{
+    public const int DefaultReviewDays = 30;
+
+    [BindProperty]
+    public RelationshipInput Input { get; set; } = new();
+
+    /// <summary>Chosen when the form is shown, so submitting it twice adds one relationship.</summary>
+    [BindProperty]
+    public Guid RelationshipId { get; set; }
+
+    public void OnGet()
+    {
+        RelationshipId = time.NewId();
+        Input = new RelationshipInput { NextReviewDate = time.Today().AddDays(DefaultReviewDays) };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (RelationshipId == Guid.Empty)
+        {
+            ModelState.AddModelError(string.Empty, "This form is incomplete. Reload the page and try again.");
+            return Page();
+        }
+
+        if (await db.Relationships.FindAsync([RelationshipId], cancellationToken) is not null)
+        {
+            return RedirectToPage("Details", new { id = RelationshipId });
+        }
+
+        if (!await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
+        {
+            return Page();
+        }
+
+        var relationship = new Relationship(RelationshipId, Input.ToDetails(), time.UtcNow());
+        db.Relationships.Add(relationship);
+        if (!await db.TrySaveNewAsync(cancellationToken))
+        {
+            // The same form was submitted twice at once and the other request stored it.
+            return RedirectToPage("Details", new { id = RelationshipId });
+        }
+
+        TempData["Flash"] = $"Added {relationship.ClientOrganisation}. Score it after your next meeting.";
+        return RedirectToPage("Details", new { id = relationship.Id });
+    }
+}

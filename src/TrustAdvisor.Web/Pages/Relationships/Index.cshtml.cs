@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages.Relationships;
+
+public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public bool Archived { get; set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool HasDemoData { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = time.Today();
+        var current = db.Assessments.Where(a => a.SupersededAt == null);
+        var rows = await db.Relationships
+            .Where(r => Archived ? r.ArchivedAt != null : r.ArchivedAt == null)
+            .OrderBy(r => r.ClientOrganisation).ThenBy(r => r.ContactName)
+            .Select(r => new
+            {
+                r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo,
+                Latest = current.Where(a => a.RelationshipId == r.Id)
+                    .OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
+                    .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust))
+                    .FirstOrDefault(),
+                Previous = current.Where(a => a.RelationshipId == r.Id)
+                    .OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
+                    .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust))
+                    .Skip(1).FirstOrDefault(),
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        Rows = rows.Select(r => new Row(
+                r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.Latest,
+                r.Latest is { } latest && r.Previous is { } previous ? TrustChange.Between(previous.Factors, latest.Factors) : null))
+            .ToList();
+        HasDemoData = Rows.Any(r => r.IsDemo);
+    }
+
+    public sealed record Scores(DateOnly MeetingDate, int Credibility, int Reliability, int Intimacy, int SelfOrientation, double Trust)
+    {
+        public TrustFactors Factors => new(Credibility, Reliability, Intimacy, SelfOrientation);
+    }
+
+    public sealed record Row(
+        Guid Id,
+        string ClientOrganisation,
+        string ContactName,
+        string? ContactRole,
+        RelationshipStage Stage,
+        DateOnly NextReviewDate,
+        bool IsDemo,
+        Scores? Latest,
+        TrustChange? Change);
+}

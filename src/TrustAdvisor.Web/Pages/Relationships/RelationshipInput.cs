@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages.Relationships;
+
+/// <summary>The relationship form, shared by Create and Edit.</summary>
+public sealed class RelationshipInput
+{
+    [Display(Name = "Client organisation")]
+    public string? ClientOrganisation { get; set; }
+
+    [Display(Name = "Contact")]
+    public string? ContactName { get; set; }
+
+    [Display(Name = "Contact's role")]
+    public string? ContactRole { get; set; }
+
+    [Display(Name = "Stage")]
+    public RelationshipStage? Stage { get; set; }
+
+    [Display(Name = "Next review date")]
+    public DateOnly? NextReviewDate { get; set; }
+
+    public static RelationshipInput From(Relationship relationship) => new()
+    {
+        ClientOrganisation = relationship.ClientOrganisation,
+        ContactName = relationship.ContactName,
+        ContactRole = relationship.ContactRole,
+        Stage = relationship.Stage,
+        NextReviewDate = relationship.NextReviewDate,
+    };
+
+    /// <summary>Only call once validated.</summary>
+    public RelationshipDetails ToDetails() =>
+        new(ClientOrganisation!, ContactName!, ContactRole, Stage!.Value, NextReviewDate!.Value);
+}
+
+public sealed class RelationshipInputValidator : AbstractValidator<RelationshipInput>
+{
+    public const int ReviewYearsAhead = 10;
+
+    public RelationshipInputValidator(TimeProvider time)
+    {
+        RuleFor(x => x.ClientOrganisation).Cascade(CascadeMode.Stop)
+            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the client organisation.")
+            .AtMost(Relationship.NameMaxLength)
+            .PlainText()
+            .WithName("Client organisation");
+        RuleFor(x => x.ContactName).Cascade(CascadeMode.Stop)
+            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the contact person's name.")
+            .AtMost(Relationship.NameMaxLength)
+            .PlainText()
+            .WithName("Contact");
+        RuleFor(x => x.ContactRole).Cascade(CascadeMode.Stop)
+            .AtMost(Relationship.ContactRoleMaxLength)
+            .PlainText()
+            .WithName("Contact's role");
+        RuleFor(x => x.Stage).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Choose the stage: Meet, Vet, Establish or Maintain.")
+            .IsInEnum().WithMessage("Choose the stage: Meet, Vet, Establish or Maintain.");
+        RuleFor(x => x.NextReviewDate).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Enter the date to review this relationship next.")
+            .Must(d => d >= Domain.Assessments.Assessment.EarliestMeetingDate)
+            .WithMessage("The next review date cannot be before 1 January 1990.")
+            .Must(d => d <= time.Today().AddYears(ReviewYearsAhead))
+            .WithMessage($"The next review date must be within {ReviewYearsAhead} years.");
+    }
+}

@@ -1,0 +1,46 @@
+// Draws T and the four factors over time from the JSON the page embeds (no inline script, so a strict CSP can apply).
+(function () {
+    "use strict";
+    var canvas = document.getElementById("trust-chart");
+    var source = document.getElementById("trust-chart-data");
+    if (!canvas || !source || typeof Chart === "undefined") {
+        return;
+    }
+    var data = JSON.parse(source.textContent);
+    var style = getComputedStyle(document.documentElement);
+    function colour(name) { return style.getPropertyValue(name).trim(); }
+    Chart.defaults.color = colour("--muted");
+    Chart.defaults.borderColor = colour("--line");
+
+    function factor(label, values, cssColour, dash) {
+        return {
+            label: label, data: values, yAxisID: "factors", borderColor: colour(cssColour), backgroundColor: colour(cssColour),
+            borderWidth: 1.5, borderDash: dash, pointRadius: 2, tension: 0, stepped: false
+        };
+    }
+
+    new Chart(canvas, {
+        type: "line",
+        data: {
+            labels: data.dates,
+            datasets: [
+                { label: "T", data: data.trust, yAxisID: "trust", borderColor: colour("--accent"), backgroundColor: colour("--accent"), borderWidth: 3, pointRadius: 3 },
+                factor("Credibility", data.credibility, "--c-credibility", []),
+                factor("Reliability", data.reliability, "--c-reliability", [6, 3]),
+                factor("Intimacy", data.intimacy, "--c-intimacy", [2, 2]),
+                factor("Self-orientation", data.selfOrientation, "--c-self", [8, 3, 2, 3])
+            ]
+        },
+        options: {
+            responsive: true,
+            maintainAspectRatio: false,
+            animation: false,
+            interaction: { mode: "index", intersect: false },
+            scales: {
+                trust: { type: "linear", position: "left", beginAtZero: true, title: { display: true, text: "T" } },
+                factors: { type: "linear", position: "right", min: 0, max: 10, grid: { drawOnChartArea: false }, title: { display: true, text: "Factors (1–10)" } }
+            },
+            plugins: { legend: { position: "bottom", labels: { boxWidth: 14 } } }
+        }
+    });
+})();
