@@ -19,7 +19,7 @@ public sealed class ErrorModel : PageModel
 
     public string Explanation => Status switch
     {
-        400 => "The form may have expired or been incomplete. Go back, reload the page and try again.",
+        400 => "Nothing was saved. The form may have expired, been incomplete, or contained characters that cannot be sent. Go back, reload the page and try again.",
         404 => "There is nothing at this address. It may have been mistyped, or the link is out of date.",
         _ => "The server could not finish this request. If you were saving, open the relationship's history to see whether it was stored before trying again.",
     };

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Tests.Infrastructure;
+
+/// <summary>One app on one database of its own; tests in a class share it and each makes its own data.</summary>
+public abstract class AppFixture : IAsyncLifetime
+{
+    private TrustAdvisorFactory? _factory;
+
+    public FixedClock Clock { get; } = new(FixedClock.Default);
+    public DateOnly Today => Clock.Today;
+    public TrustAdvisorFactory Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
+
+    protected abstract bool DemoData { get; }
+
+    public async Task InitializeAsync()
+    {
+        var (provider, connectionString) = await CreateDatabaseAsync();
+        _factory = new TrustAdvisorFactory(provider, connectionString, DemoData, Clock);
+        _ = _factory.Server; // starts the app, which migrates the database
+        await AssertProviderAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+
+    protected abstract Task<(string Provider, string ConnectionString)> CreateDatabaseAsync();
+
+    protected abstract Task AssertProviderAsync();
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient CreateClient() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> QueryAsync<T>(Func<TrustAdvisorDbContext, Task<T>> query)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>();
+        return await query(db);
+    }
+
+    public Task<int> CountAssessmentsAsync(Guid relationshipId) =>
+        QueryAsync(db => db.Assessments.CountAsync(a => a.RelationshipId == relationshipId));
+
+    public async Task<Relationship> AddRelationshipAsync(
+        string client = "Harbour Logistics", RelationshipStage stage = RelationshipStage.Establish, DateOnly? nextReview = null)
+    {
+        var relationship = new Relationship(
+            Guid.CreateVersion7(),
+            new RelationshipDetails(client, "Priya Shah", "CFO", stage, nextReview ?? Today.AddDays(30)),
+            Clock.Now.UtcDateTime);
+        await QueryAsync(async db =>
+        {
+            db.Relationships.Add(relationship);
+            return await db.SaveChangesAsync();
+        });
+        return relationship;
+    }
+
+    public async Task<Assessment> AddAssessmentAsync(Guid relationshipId, DateOnly meetingDate, TrustFactors factors, string? note = null)
+    {
+        var assessment = Assessment.Record(
+            Guid.CreateVersion7(), relationshipId, new ScoredMeeting(meetingDate, MeetingKind.InPerson, factors, note), Clock.Now.UtcDateTime, Today);
+        await QueryAsync(async db =>
+        {
+            db.Assessments.Add(assessment);
+            return await db.SaveChangesAsync();
+        });
+        return assessment;
+    }
+}
+
+/// <summary>The app on a fresh PostgreSQL database: what every page test runs against.</summary>
+public sealed class PostgresApp : AppFixture
+{
+    protected override bool DemoData => false;
+
+    protected override async Task<(string, string)> CreateDatabaseAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        return ("Postgres", await server.CreateDatabaseAsync());
+    }
+
+    protected override Task AssertProviderAsync() =>
+        QueryAsync(db => Task.FromResult(db.Database.IsNpgsql()
+            ? true
+            : throw new InvalidOperationException("The Postgres fixture is not running on PostgreSQL.")));
+}

@@ -1,0 +1,15 @@
+namespace TrustAdvisor.Web.Tests.Infrastructure;
+
+/// <summary>A clock the tests control: "today" is known, so "the future" and "overdue" are too.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public static readonly DateTimeOffset Default = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    public DateTimeOffset Now { get; set; } = now;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace TrustAdvisor.Web.Tests.Infrastructure;
+
+/// <summary>The real app, on the provider and database a fixture gives it, with the clock held still.</summary>
+public sealed class TrustAdvisorFactory(string provider, string connectionString, bool demoData, FixedClock clock)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting($"ConnectionStrings:{provider}", connectionString);
+        builder.UseSetting("Database:DemoData", demoData ? "true" : "false");
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(clock);
+        });
+    }
+}
