@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Pages.Relationships;
+
+public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
+{
+    private static Dictionary<string, string?> Details(string client) => new()
+    {
+        ["Input.ClientOrganisation"] = client,
+        ["Input.ContactName"] = "Sam Okafor",
+        ["Input.ContactRole"] = "Head of Finance",
+        ["Input.Stage"] = "Vet",
+        ["Input.NextReviewDate"] = "2027-01-15",
+    };
+
+    private Task<int> CountAsync(string client) => app.QueryAsync(db => db.Relationships.CountAsync(r => r.ClientOrganisation == client));
+
+    [Fact]
+    public async Task Adding_a_relationship_opens_its_page()
+    {
+        var client = app.CreateClient();
+
+        var response = await client.SubmitAsync("/Relationships/Create", Details("Northwind Traders"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await client.GetPageAsync(response.Location());
+        page.QuerySelector("h1")!.TextContent.ShouldContain("Northwind Traders");
+        page.QuerySelector(".lead")!.TextContent.ShouldContain("Sam Okafor, Head of Finance · Vet");
+        var stored = await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.ClientOrganisation == "Northwind Traders"));
+        (stored.Stage, stored.NextReviewDate, stored.IsDemo).ShouldBe((RelationshipStage.Vet, new DateOnly(2027, 1, 15), false));
+    }
+
+    [Fact]
+    public async Task The_form_suggests_a_review_in_a_month()
+    {
+        var page = await app.CreateClient().GetPageAsync("/Relationships/Create");
+
+        page.GetElementById("Input_NextReviewDate")!.GetAttribute("value").ShouldBe(app.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static TheoryData<string, string?, string, string> BadInputs() => new()
+    {
+        { "Input.ClientOrganisation", "", "ClientOrganisation", "Enter the client organisation." },
+        { "Input.ClientOrganisation", "    ", "ClientOrganisation", "Enter the client organisation." },
+        { "Input.ClientOrganisation", null, "ClientOrganisation", "Enter the client organisation." },
+        { "Input.ClientOrganisation", new string('x', 10_000), "ClientOrganisation", "Client organisation can be at most 200 characters; this one has 10,000." },
+        { "Input.ClientOrganisation", "Acme\u0007Bell", "ClientOrganisation", "Client organisation contains characters that cannot be stored" },
+        { "Input.ContactName", "", "ContactName", "Enter the contact person's name." },
+        { "Input.ContactName", new string('y', 10_000), "ContactName", "Contact can be at most 200 characters; this one has 10,000." },
+        { "Input.ContactRole", new string('z', 101), "ContactRole", "Contact's role can be at most 100 characters; this one has 101." },
+        { "Input.Stage", "", "Stage", "Choose the stage: Meet, Vet, Establish or Maintain." },
+        { "Input.Stage", "Courtship", "Stage", "'Courtship' is not a valid value" },
+        { "Input.Stage", "42", "Stage", "'42' is not a valid value" },
+        { "Input.NextReviewDate", "", "NextReviewDate", "Enter the date to review this relationship next." },
+        { "Input.NextReviewDate", "15/01/2027", "NextReviewDate", "'15/01/2027' is not a valid value" },
+        { "Input.NextReviewDate", "1989-06-01", "NextReviewDate", "The next review date cannot be before 1 January 1990." },
+        { "Input.NextReviewDate", "2099-01-01", "NextReviewDate", "The next review date must be within 10 years." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_gets_a_message_next_to_the_field_and_adds_nothing(string field, string? value, string errorFor, string message)
+    {
+        var name = $"Bad input {Guid.NewGuid():N}";
+        var changes = Details(name);
+        changes[field] = value;
+
+        var response = await app.CreateClient().SubmitAsync("/Relationships/Create", changes);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Forms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
+        (await CountAsync(name)).ShouldBe(0);
+        (await CountAsync(value ?? string.Empty)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Submitting_the_form_twice_adds_one_relationship()
+    {
+        var client = app.CreateClient();
+        var (action, fields) = await client.ReadFormAsync("/Relationships/Create");
+        foreach (var (name, value) in Details("Twice Ltd"))
+        {
+            fields[name] = value;
+        }
+
+        var responses = await Task.WhenAll(client.PostFormAsync(action, fields), client.PostFormAsync(action, fields));
+        var third = await client.PostFormAsync(action, fields);
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Redirect);
+        third.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CountAsync("Twice Ltd")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Markup_is_kept_as_text_and_shown_as_text()
+    {
+        const string client = "<script>alert('x')</script> & <b>Sons</b>";
+        var http = app.CreateClient();
+
+        var response = await http.SubmitAsync("/Relationships/Create", Details(client));
+
+        var html = await (await http.GetAsync(new Uri(response.Location(), UriKind.Relative))).Content.ReadAsStringAsync();
+        html.ShouldNotContain("<script>alert");
+        html.ShouldNotContain("<b>Sons</b>");
+        html.ShouldContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;Sons&lt;/b&gt;");
+        (await CountAsync(client)).ShouldBe(1);
+        var list = await (await http.GetAsync(new Uri("/", UriKind.Relative))).Content.ReadAsStringAsync();
+        list.ShouldNotContain("<script>alert");
+    }
+}

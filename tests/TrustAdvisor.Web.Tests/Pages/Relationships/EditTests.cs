@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Pages.Relationships;
+
+public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
+{
+    private Task<Relationship> StoredAsync(Guid id) => app.QueryAsync(db => db.Relationships.AsNoTracking().SingleAsync(r => r.Id == id));
+
+    [Fact]
+    public async Task Editing_saves_the_new_details()
+    {
+        var relationship = await app.AddRelationshipAsync("Old Name Ltd");
+        var client = app.CreateClient();
+
+        var response = await client.SubmitAsync($"/Relationships/Edit/{relationship.Id}", new Dictionary<string, string?>
+        {
+            ["Input.ClientOrganisation"] = "New Name Ltd",
+            ["Input.Stage"] = "Maintain",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldBe($"/Relationships/Details/{relationship.Id}");
+        var stored = await StoredAsync(relationship.Id);
+        (stored.ClientOrganisation, stored.Stage, stored.ContactName).ShouldBe(("New Name Ltd", RelationshipStage.Maintain, "Priya Shah"));
+    }
+
+    [Fact]
+    public async Task A_stale_edit_is_refused_and_shows_the_other_version()
+    {
+        var relationship = await app.AddRelationshipAsync("Contested Ltd");
+        var alice = app.CreateClient();
+        var bob = app.CreateClient();
+        var (action, aliceForm) = await alice.ReadFormAsync($"/Relationships/Edit/{relationship.Id}");
+        (await bob.SubmitAsync($"/Relationships/Edit/{relationship.Id}", new Dictionary<string, string?> { ["Input.ContactName"] = "Bob's edit" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        aliceForm["Input.ContactName"] = "Alice's edit";
+        var response = await alice.PostFormAsync(action, aliceForm);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await Forms.ParseAsync(response);
+        page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("Someone else changed this relationship while you were editing it, so nothing was saved.");
+        page.QuerySelector(".conflict")!.TextContent.ShouldContain("Bob's edit");
+        page.GetElementById("Input_ContactName")!.GetAttribute("value").ShouldBe("Alice's edit");
+        (await StoredAsync(relationship.Id)).ContactName.ShouldBe("Bob's edit");
+
+        // Having seen the other version, saving again is a deliberate overwrite.
+        var form = Forms.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.form")!);
+        (await alice.PostFormAsync(action, form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StoredAsync(relationship.Id)).ContactName.ShouldBe("Alice's edit");
+    }
+
+    [Theory]
+    [InlineData("Input.ClientOrganisation", "", "ClientOrganisation", "Enter the client organisation.")]
+    [InlineData("Input.ContactName", "   ", "ContactName", "Enter the contact person's name.")]
+    [InlineData("Input.Stage", "Nope", "Stage", "'Nope' is not a valid value")]
+    [InlineData("Input.NextReviewDate", "2026-13-01", "NextReviewDate", "'2026-13-01' is not a valid value")]
+    public async Task Bad_input_gets_a_message_and_changes_nothing(string field, string value, string errorFor, string message)
+    {
+        var relationship = await app.AddRelationshipAsync("Unchanged Ltd");
+        var before = await StoredAsync(relationship.Id);
+
+        var response = await app.CreateClient().SubmitAsync($"/Relationships/Edit/{relationship.Id}", new Dictionary<string, string?>
+        {
+            [field] = value,
+            ["Input.ContactRole"] = "Changed role that must not be saved",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Forms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
+        var after = await StoredAsync(relationship.Id);
+        (after.ClientOrganisation, after.ContactName, after.ContactRole, after.Stage, after.NextReviewDate, after.Version)
+            .ShouldBe((before.ClientOrganisation, before.ContactName, before.ContactRole, before.Stage, before.NextReviewDate, before.Version));
+    }
+
+    [Theory]
+    [InlineData("/Relationships/Edit/00000000-0000-0000-0000-000000000042")]
+    [InlineData("/Relationships/Edit/42")]
+    [InlineData("/Relationships/Details/00000000-0000-0000-0000-000000000042")]
+    [InlineData("/Relationships/Details/%3Cscript%3E")]
+    [InlineData("/Relationships/Archive/00000000-0000-0000-0000-000000000042")]
+    public async Task Unknown_or_malformed_ids_are_not_found(string url)
+    {
+        (await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
