@@ -27,7 +27,7 @@ public abstract class AppFixture : IAsyncLifetime
         await AssertProviderAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustAdvisor.Infrastructure.DemoData;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Persistence;
+
+public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
+{
+    [Fact]
+    public void The_demo_team_is_the_same_on_every_run()
+    {
+        var first = new DemoTeamGenerator(app.Today).Generate();
+        var second = new DemoTeamGenerator(app.Today).Generate();
+
+        first.Relationships.Select(r => (r.ClientOrganisation, r.ContactName, r.Stage))
+            .ShouldBe(second.Relationships.Select(r => (r.ClientOrganisation, r.ContactName, r.Stage)));
+        first.Assessments.Select(a => (a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Note))
+            .ShouldBe(second.Assessments.Select(a => (a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Note)));
+    }
+
+    [Fact]
+    public void The_demo_team_has_months_of_history_and_a_correction_trail()
+    {
+        var team = new DemoTeamGenerator(app.Today).Generate();
+
+        team.Relationships.Count.ShouldBeGreaterThanOrEqualTo(10);
+        team.Relationships.ShouldAllBe(r => r.IsDemo);
+        team.Assessments.Min(a => a.MeetingDate).ShouldBeLessThan(app.Today.AddMonths(-6));
+        team.Assessments.ShouldAllBe(a => a.MeetingDate <= app.Today);
+        team.Assessments.Count(a => a.Revision > 1).ShouldBe(2);
+        team.Relationships.Count(r => r.NextReviewDate < app.Today).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Demo_data_goes_only_into_an_empty_database()
+    {
+        await app.AddRelationshipAsync("A real client");
+
+        var added = await app.QueryAsync(async db =>
+            await DemoDataSeeder.SeedIfEmptyAsync(db, app.Clock));
+
+        added.ShouldBe(0);
+        (await app.QueryAsync(db => db.Relationships.CountAsync(r => r.IsDemo))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Demo_data_loads_into_an_empty_PostgreSQL_database()
+    {
+        var connectionString = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        await using var factory = new TrustAdvisorFactory("Postgres", connectionString, demoData: true, app.Clock);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>();
+
+        (await db.Relationships.CountAsync(r => r.IsDemo)).ShouldBe(14);
+        (await db.Assessments.CountAsync()).ShouldBeGreaterThan(80);
+        (await DemoDataSeeder.SeedIfEmptyAsync(db, app.Clock)).ShouldBe(0);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Smoke;
+
+/// <summary>The embedded default: a SQLite file in a temp folder, demo data on, as a new user gets it.</summary>
+public sealed class SqliteApp : AppFixture
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"trustadvisor-sqlite-{Guid.NewGuid():N}");
+
+    public string ConnectionString => $"Data Source={Path.Combine(_folder, "trustadvisor.db")}";
+
+    protected override bool DemoData => true;
+
+    protected override Task<(string, string)> CreateDatabaseAsync() => Task.FromResult(("Sqlite", ConnectionString));
+
+    protected override Task AssertProviderAsync() =>
+        QueryAsync(db => Task.FromResult(db.Database.IsSqlite()
+            ? true
+            : throw new InvalidOperationException("The SQLite fixture is not running on SQLite.")));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Smoke;
+
+/// <summary>The main flow on the embedded default, end to end.</summary>
+public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task A_new_user_sees_the_demo_team()
+    {
+        var page = await app.CreateClient().GetPageAsync("/");
+
+        page.QuerySelector(".demo-banner")!.TextContent.ShouldContain("Demo team.");
+        page.QuerySelectorAll("table.relationships tbody tr .badge-demo").Length.ShouldBe(14);
+        page.QuerySelectorAll(".badge-overdue").Length.ShouldBeGreaterThan(0);
+        var details = await app.CreateClient().GetPageAsync(page.QuerySelector("table.relationships tbody a")!.GetAttribute("href")!);
+        details.QuerySelectorAll(".history tbody tr").Length.ShouldBeGreaterThan(0);
+        details.GetElementById("trust-chart-data").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Add_score_correct_and_read_the_history()
+    {
+        var client = app.CreateClient();
+        var created = await client.SubmitAsync("/Relationships/Create", new Dictionary<string, string?>
+        {
+            ["Input.ClientOrganisation"] = "Smoke & Mirrors plc",
+            ["Input.ContactName"] = "Ada Lovelace",
+            ["Input.Stage"] = "Meet",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = created.Location().Split('/')[^1];
+
+        var scored = await client.SubmitAsync($"/Relationships/Score/{id}", new Dictionary<string, string?>
+        {
+            ["Input.Credibility"] = "6", ["Input.Reliability"] = "5", ["Input.Intimacy"] = "4", ["Input.SelfOrientation"] = "5",
+            ["Input.MeetingDate"] = app.Today.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        scored.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var second = await client.SubmitAsync($"/Relationships/Score/{id}", new Dictionary<string, string?>
+        {
+            ["Input.Credibility"] = "7", ["Input.Reliability"] = "8", ["Input.Intimacy"] = "6", ["Input.SelfOrientation"] = "3",
+        });
+        var details = await client.GetPageAsync(second.Location());
+        details.QuerySelector("[data-testid=latest-trust]")!.TextContent.ShouldBe("7.0");
+        details.QuerySelector(".change-sentence")!.TextContent.ShouldBe("T rose from 3.0 to 7.0, mostly because self-orientation fell from 5 to 3.");
+
+        var correctLink = details.QuerySelectorAll(".history tbody tr")[0].QuerySelector(".correct-link")!.GetAttribute("href")!;
+        var corrected = await client.SubmitAsync(correctLink, new Dictionary<string, string?> { ["Reason"] = "S was 4", ["Input.SelfOrientation"] = "4" });
+        corrected.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = await client.GetPageAsync(corrected.Location());
+        after.QuerySelector("[data-testid=latest-trust]")!.TextContent.ShouldBe("5.3");
+        after.QuerySelectorAll(".history tbody tr")[0].QuerySelector(".corrected")!.TextContent.ShouldContain("S was 4");
+        var lineage = await app.QueryAsync(db => db.Assessments.Where(a => a.RelationshipId == Guid.Parse(id)).OrderBy(a => a.RecordedAt).Select(a => a.Trust).ToListAsync());
+        lineage.ShouldBe([3.0, 7.0, 5.25]);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_on_SQLite_too()
+    {
+        var relationshipId = await app.QueryAsync(db => db.Relationships.Select(r => r.Id).FirstAsync());
+        var before = await app.CountAssessmentsAsync(relationshipId);
+
+        var response = await app.CreateClient().SubmitAsync($"/Relationships/Score/{relationshipId}", new Dictionary<string, string?>
+        {
+            ["Input.Credibility"] = "7", ["Input.Reliability"] = "8", ["Input.Intimacy"] = "6", ["Input.SelfOrientation"] = "0",
+        });
+
+        (await Forms.ParseAsync(response)).FieldError("SelfOrientation")!.ShouldContain("Self-orientation cannot be 0");
+        (await app.CountAssessmentsAsync(relationshipId)).ShouldBe(before);
+        var error = await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() => app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE assessments SET self_orientation = 0 WHERE relationship_id = {0}", relationshipId)));
+        error.Message.ShouldContain("ck_assessments_self_orientation");
+    }
+
+    [Fact]
+    public async Task A_restart_keeps_the_data_and_does_not_load_the_demo_again()
+    {
+        var relationships = await app.QueryAsync(db => db.Relationships.CountAsync());
+
+        await using var restarted = new TrustAdvisorFactory("Sqlite", app.ConnectionString, demoData: true, app.Clock);
+        await using var scope = restarted.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>();
+
+        (await db.Relationships.CountAsync()).ShouldBe(relationships);
+        (await db.Relationships.CountAsync(r => r.IsDemo)).ShouldBe(14);
+    }
+}
