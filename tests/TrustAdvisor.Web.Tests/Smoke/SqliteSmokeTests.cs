@@ -37,13 +37,19 @@ public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var scored = await client.SubmitAsync($"/Relationships/Score/{id}", new Dictionary<string, string?>
         {
-            ["Input.Credibility"] = "6", ["Input.Reliability"] = "5", ["Input.Intimacy"] = "4", ["Input.SelfOrientation"] = "5",
+            ["Input.Credibility"] = "6",
+            ["Input.Reliability"] = "5",
+            ["Input.Intimacy"] = "4",
+            ["Input.SelfOrientation"] = "5",
             ["Input.MeetingDate"] = app.Today.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
         scored.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var second = await client.SubmitAsync($"/Relationships/Score/{id}", new Dictionary<string, string?>
         {
-            ["Input.Credibility"] = "7", ["Input.Reliability"] = "8", ["Input.Intimacy"] = "6", ["Input.SelfOrientation"] = "3",
+            ["Input.Credibility"] = "7",
+            ["Input.Reliability"] = "8",
+            ["Input.Intimacy"] = "6",
+            ["Input.SelfOrientation"] = "3",
         });
         var details = await client.GetPageAsync(second.Location());
         details.QuerySelector("[data-testid=latest-trust]")!.TextContent.ShouldBe("7.0");
@@ -67,7 +73,10 @@ public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await app.CreateClient().SubmitAsync($"/Relationships/Score/{relationshipId}", new Dictionary<string, string?>
         {
-            ["Input.Credibility"] = "7", ["Input.Reliability"] = "8", ["Input.Intimacy"] = "6", ["Input.SelfOrientation"] = "0",
+            ["Input.Credibility"] = "7",
+            ["Input.Reliability"] = "8",
+            ["Input.Intimacy"] = "6",
+            ["Input.SelfOrientation"] = "0",
         });
 
         (await Forms.ParseAsync(response)).FieldError("SelfOrientation")!.ShouldContain("Self-orientation cannot be 0");

@@ -26,7 +26,13 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
             .OrderBy(r => r.ClientOrganisation).ThenBy(r => r.ContactName)
             .Select(r => new
             {
-                r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo,
+                r.Id,
+                r.ClientOrganisation,
+                r.ContactName,
+                r.ContactRole,
+                r.Stage,
+                r.NextReviewDate,
+                r.IsDemo,
                 Latest = current.Where(a => a.RelationshipId == r.Id)
                     .OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
                     .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust))
