@@ -63,8 +63,27 @@ public sealed class PostgresServer
         var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "server.log"), "-o", options, "-w", "-t", "60", "start"], asRoot);
 
+        StartWatchdog(bin, data, folder, asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(bin, data, folder, asRoot);
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true");
+    }
+
+    /// <summary>
+    /// The test host can be ended before its exit handlers finish, or killed outright. A detached shell waits for
+    /// this process to be gone, then stops the cluster and removes its folder, whatever way the tests ended.
+    /// </summary>
+    private static void StartWatchdog(string bin, string data, string folder, bool asRoot)
+    {
+        var stop = $"{(asRoot ? "runuser -u postgres -- " : string.Empty)}'{Path.Combine(bin, "pg_ctl")}' -D '{data}' -m immediate -w stop";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf '{folder}'";
+        var start = new ProcessStartInfo("setsid")
+        {
+            ArgumentList = { "sh", "-c", script },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var watchdog = Process.Start(start);
     }
 
     private static string? FindBinaries()
@@ -133,6 +152,7 @@ public sealed class PostgresServer
         }
         catch (IOException)
         {
+            // The watchdog removes what is left once this process is gone.
         }
         catch (UnauthorizedAccessException)
         {
