@@ -13,6 +13,15 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : DbContex
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
+    /// <summary>
+    /// The current revision of every scored meeting, the latest meeting first; on the same day, the one scored
+    /// last first (lineage ids are time-ordered UUIDv7). Usable inside other queries' projections.
+    /// </summary>
+    public IQueryable<Assessment> CurrentAssessmentsNewestFirst =>
+        Assessments.Where(a => a.SupersededAt == null)
+            .OrderByDescending(a => a.MeetingDate)
+            .ThenByDescending(a => a.LineageId);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

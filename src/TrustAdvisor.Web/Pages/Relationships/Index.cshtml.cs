@@ -20,7 +20,6 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = time.Today();
-        var current = db.Assessments.Where(a => a.SupersededAt == null);
         var rows = await db.Relationships
             .Where(r => Archived ? r.ArchivedAt != null : r.ArchivedAt == null)
             .OrderBy(r => r.ClientOrganisation).ThenBy(r => r.ContactName)
@@ -33,12 +32,10 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
                 r.Stage,
                 r.NextReviewDate,
                 r.IsDemo,
-                Latest = current.Where(a => a.RelationshipId == r.Id)
-                    .OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
+                Latest = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
                     .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust))
                     .FirstOrDefault(),
-                Previous = current.Where(a => a.RelationshipId == r.Id)
-                    .OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
+                Previous = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
                     .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust))
                     .Skip(1).FirstOrDefault(),
             })

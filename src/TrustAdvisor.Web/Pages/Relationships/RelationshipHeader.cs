@@ -26,11 +26,9 @@ public sealed record RelationshipHeader(
         db.Relationships.Where(r => r.Id == id)
             .Select(r => new RelationshipHeader(
                 r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.ArchivedAt,
-                db.Assessments.Where(a => a.RelationshipId == r.Id && a.SupersededAt == null)
-                    .OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
                     .Select(a => (double?)a.Trust).FirstOrDefault(),
-                db.Assessments.Where(a => a.RelationshipId == r.Id && a.SupersededAt == null)
-                    .OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
                     .Select(a => (MeetingKind?)a.MeetingKind).FirstOrDefault()))
             .AsNoTracking()
             .FirstOrDefaultAsync(cancellationToken);
