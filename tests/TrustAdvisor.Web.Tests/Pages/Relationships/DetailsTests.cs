@@ -54,6 +54,20 @@ public class DetailsTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
+    public async Task Markup_in_a_note_is_shown_as_text()
+    {
+        var relationship = await app.AddRelationshipAsync("Markup Ltd");
+        await app.AddAssessmentAsync(relationship.Id, app.Today, new TrustFactors(5, 5, 5, 5), "<img src=x onerror=alert(1)> said \"<b>no</b>\"");
+
+        var response = await app.CreateClient().GetAsync(new Uri($"/Relationships/Details/{relationship.Id}", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        html.ShouldNotContain("<img src=x");
+        html.ShouldNotContain("<b>no</b>");
+        html.ShouldContain("&lt;img src=x onerror=alert(1)&gt; said &quot;&lt;b&gt;no&lt;/b&gt;&quot;");
+    }
+
+    [Fact]
     public async Task A_relationship_without_assessments_invites_the_first_score()
     {
         var relationship = await app.AddRelationshipAsync("Blank Slate Ltd");
