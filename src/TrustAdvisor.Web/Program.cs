@@ -6,10 +6,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTrustAdvisorLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTrustAdvisorDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddTrustAdvisorAccounts();
 builder.Services.AddValidatorsFromThisAssembly();
 builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);
 builder.Services
-    .AddRazorPages(options => options.Conventions.AddPageRoute("/Relationships/Index", ""))
+    .AddRazorPages(options =>
+    {
+        options.Conventions.AddPageRoute("/Relationships/Index", "");
+        options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+        options.Conventions.AllowAnonymousToPage("/Setup");
+        options.Conventions.AllowAnonymousToPage("/Error");
+    })
     .AddMvcOptions(options => BindingMessages.Configure(options.ModelBindingMessageProvider));
 
 var app = builder.Build();
@@ -20,7 +27,9 @@ app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseMiddleware<RequestLogging>();
 app.UseRouting();
-app.MapStaticAssets();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapStaticAssets().AllowAnonymous();
 app.MapTrustAdvisorHealthEndpoints();
 app.MapRazorPages().WithStaticAssets();
 

@@ -10,7 +10,7 @@ public class HealthTests(PostgresApp app) : IClassFixture<PostgresApp>
     [InlineData("/health/ready")]
     public async Task Health_endpoints_answer_healthy(string url)
     {
-        var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var response = await (await app.CreateClientAsync()).GetAsync(new Uri(url, UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");

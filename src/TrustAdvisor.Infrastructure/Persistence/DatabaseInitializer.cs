@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrustAdvisor.Infrastructure.DemoData;
+using TrustAdvisor.Infrastructure.Identity;
 
 namespace TrustAdvisor.Infrastructure.Persistence;
 
@@ -27,16 +29,33 @@ public static partial class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+        var users = scope.ServiceProvider.GetService<UserManager<AppUser>>();
         if (options.DemoData)
         {
-            var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
             var added = await DemoDataSeeder.SeedIfEmptyAsync(db, time, cancellationToken);
             if (added > 0)
             {
                 LogDemoData(logger, added);
+                if (users is not null)
+                {
+                    await AccountSeeder.SeedDemoAccountsAsync(users, time.GetUtcNow().UtcDateTime);
+                }
             }
         }
+
+        if (users is not null && options.AdministratorEmail is { Length: > 0 } email && !await AccountSeeder.AdministratorExistsAsync(users))
+        {
+            // Unattended installs name their first administrator in configuration instead of using the setup page.
+            var result = await AccountSeeder.CreateAsync(
+                users, email, options.AdministratorPassword ?? string.Empty, "Administrator", UserRole.Administrator, time.GetUtcNow().UtcDateTime);
+            AccountSeeder.Ensure(result, email);
+            LogAdministrator(logger, email);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first administrator {Email} from configuration")]
+    private static partial void LogAdministrator(ILogger logger, string email);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}, migrations applied)")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);

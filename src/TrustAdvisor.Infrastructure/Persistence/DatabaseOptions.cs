@@ -18,4 +18,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Load the demo team into an empty database at start.</summary>
     public bool DemoData { get; set; } = true;
+
+    /// <summary>For unattended installs: the first administrator, created at start when there is none.</summary>
+    public string? AdministratorEmail { get; set; }
+
+    public string? AdministratorPassword { get; set; }
 }

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Identity;
 
 namespace TrustAdvisor.Infrastructure.Persistence;
 
@@ -8,7 +10,7 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 /// The app's one model. Each database provider has a derived context only so that each keeps
 /// its own migrations (docs/decisions/0001-two-providers.md); pages use this base type.
 /// </summary>
-public abstract class TrustAdvisorDbContext(DbContextOptions options) : DbContext(options)
+public abstract class TrustAdvisorDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options)
 {
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
@@ -22,10 +24,11 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : DbContex
             .OrderByDescending(a => a.MeetingDate)
             .ThenByDescending(a => a.LineageId);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrustAdvisorDbContext).Assembly);
-        SnakeCaseNames.Apply(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrustAdvisorDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
     }
 }

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Tests.Infrastructure;
@@ -19,12 +21,38 @@ public abstract class AppFixture : IAsyncLifetime
 
     protected abstract bool DemoData { get; }
 
+    /// <summary>False for a fresh install that still needs its first administrator.</summary>
+    protected virtual bool CreatesAdministrator => true;
+
     public async Task InitializeAsync()
     {
         var (provider, connectionString) = await CreateDatabaseAsync();
         _factory = new TrustAdvisorFactory(provider, connectionString, DemoData, Clock);
         _ = _factory.Server; // starts the app, which migrates the database
         await AssertProviderAsync();
+        if (CreatesAdministrator)
+        {
+            await CreatePersonAsync(AdminEmail, UserRole.Administrator);
+        }
+    }
+
+    public const string AdminEmail = "admin@tests.trustadvisor.test";
+    public const string Password = "correct horse battery";
+
+    /// <summary>A person who can sign in with <see cref="Password"/>.</summary>
+    public async Task<AppUser> CreatePersonAsync(string email, UserRole role, bool active = true)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        AccountSeeder.Ensure(await AccountSeeder.CreateAsync(users, email, Password, email.Split('@')[0], role, Clock.Now.UtcDateTime), email);
+        var user = (await users.FindByEmailAsync(email))!;
+        if (!active)
+        {
+            user.IsActive = false;
+            await users.UpdateAsync(user);
+        }
+
+        return user;
     }
 
     public virtual async Task DisposeAsync()
@@ -39,9 +67,22 @@ public abstract class AppFixture : IAsyncLifetime
 
     protected abstract Task AssertProviderAsync();
 
-    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
-    public HttpClient CreateClient() =>
+    /// <summary>A browser-like client, not signed in: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient CreateAnonymousClient() =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A browser-like client signed in through the sign-in form, as the administrator unless told otherwise.</summary>
+    public async Task<HttpClient> CreateClientAsync(string email = AdminEmail)
+    {
+        var client = CreateAnonymousClient();
+        var response = await client.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
 
     public async Task<T> QueryAsync<T>(Func<TrustAdvisorDbContext, Task<T>> query)
     {
@@ -82,7 +123,7 @@ public abstract class AppFixture : IAsyncLifetime
 }
 
 /// <summary>The app on a fresh PostgreSQL database: what every page test runs against.</summary>
-public sealed class PostgresApp : AppFixture
+public class PostgresApp : AppFixture
 {
     protected override bool DemoData => false;
 
@@ -96,4 +137,10 @@ public sealed class PostgresApp : AppFixture
         QueryAsync(db => Task.FromResult(db.Database.IsNpgsql()
             ? true
             : throw new InvalidOperationException("The Postgres fixture is not running on PostgreSQL.")));
+}
+
+/// <summary>A fresh install on PostgreSQL: no administrator yet.</summary>
+public sealed class FreshInstall : PostgresApp
+{
+    protected override bool CreatesAdministrator => false;
 }

@@ -11,7 +11,7 @@ public static class Forms
 
     public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
     {
-        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, $"GET {url}");
         return await ParseAsync(response);
     }
@@ -73,7 +73,7 @@ public static class Forms
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IReadOnlyDictionary<string, string?> fields)
     {
         var content = new FormUrlEncodedContent(fields.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!)));
-        return client.PostAsync(new Uri(url, UriKind.Relative), content);
+        return client.PostAsync(new Uri(url, UriKind.RelativeOrAbsolute), content);
     }
 
     /// <summary>The fields a form would post, for tests that post the same form twice or tamper with it.</summary>

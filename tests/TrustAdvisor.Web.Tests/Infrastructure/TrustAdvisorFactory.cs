@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace TrustAdvisor.Web.Tests.Infrastructure;
 
 /// <summary>The real app, on the provider and database a fixture gives it, with the clock held still.</summary>
-public sealed class TrustAdvisorFactory(string provider, string connectionString, bool demoData, FixedClock clock)
+public sealed class TrustAdvisorFactory(
+    string provider, string connectionString, bool demoData, FixedClock clock, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -18,6 +19,11 @@ public sealed class TrustAdvisorFactory(string provider, string connectionString
         builder.UseSetting($"ConnectionStrings:{provider}", connectionString);
         builder.UseSetting("Database:DemoData", demoData ? "true" : "false");
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

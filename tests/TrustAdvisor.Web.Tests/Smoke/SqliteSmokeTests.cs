@@ -12,20 +12,38 @@ public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_new_user_sees_the_demo_team()
     {
-        var page = await app.CreateClient().GetPageAsync("/");
+        var page = await (await app.CreateClientAsync()).GetPageAsync("/");
 
         page.QuerySelector(".demo-banner")!.TextContent.ShouldContain("Demo team.");
         page.QuerySelectorAll("table.relationships tbody tr .badge-demo").Length.ShouldBe(14);
         page.QuerySelectorAll(".badge-overdue").Length.ShouldBeGreaterThan(0);
-        var details = await app.CreateClient().GetPageAsync(page.QuerySelector("table.relationships tbody a")!.GetAttribute("href")!);
+        var details = await (await app.CreateClientAsync()).GetPageAsync(page.QuerySelector("table.relationships tbody a")!.GetAttribute("href")!);
         details.QuerySelectorAll(".history tbody tr").Length.ShouldBeGreaterThan(0);
         details.GetElementById("trust-chart-data").ShouldNotBeNull();
     }
 
     [Fact]
+    public async Task The_sign_in_page_offers_the_demo_accounts_and_they_work()
+    {
+        var visitor = app.CreateAnonymousClient();
+
+        var page = await visitor.GetPageAsync("/Account/SignIn");
+
+        var rows = page.QuerySelectorAll(".demo-accounts tbody tr");
+        rows.Select(r => r.Children[0].TextContent).ShouldBe(["Advisor", "Manager", "Administrator"]);
+        foreach (var (email, password, _, _) in TrustAdvisor.Infrastructure.Identity.AccountSeeder.DemoAccounts)
+        {
+            var client = app.CreateAnonymousClient();
+            var response = await client.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password });
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, email);
+            (await client.GetPageAsync("/")).QuerySelector(".who")!.TextContent.ShouldEndWith("(demo)");
+        }
+    }
+
+    [Fact]
     public async Task Add_score_correct_and_read_the_history()
     {
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         var created = await client.SubmitAsync("/Relationships/Create", new Dictionary<string, string?>
         {
             ["Input.ClientOrganisation"] = "Smoke & Mirrors plc",
@@ -71,7 +89,7 @@ public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
         var relationshipId = await app.QueryAsync(db => db.Relationships.Select(r => r.Id).FirstAsync());
         var before = await app.CountAssessmentsAsync(relationshipId);
 
-        var response = await app.CreateClient().SubmitAsync($"/Relationships/Score/{relationshipId}", new Dictionary<string, string?>
+        var response = await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationshipId}", new Dictionary<string, string?>
         {
             ["Input.Credibility"] = "7",
             ["Input.Reliability"] = "8",

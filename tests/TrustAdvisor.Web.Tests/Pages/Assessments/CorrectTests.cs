@@ -22,7 +22,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task A_correction_adds_a_revision_and_the_history_shows_it()
     {
         var (relationship, original) = await ScoredAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
 
         var form = await client.GetPageAsync($"/Assessments/Correct/{original.Id}");
         form.GetElementById("Input_SelfOrientation")!.GetAttribute("value").ShouldBe("3");
@@ -65,7 +65,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
         var (_, original) = await ScoredAsync();
         var changes = new Dictionary<string, string?> { ["Reason"] = "A valid reason", [field] = value };
 
-        var response = await app.CreateClient().SubmitAsync($"/Assessments/Correct/{original.Id}", changes);
+        var response = await (await app.CreateClientAsync()).SubmitAsync($"/Assessments/Correct/{original.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Forms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
@@ -79,7 +79,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var (_, original) = await ScoredAsync();
 
-        var response = await app.CreateClient().SubmitAsync($"/Assessments/Correct/{original.Id}", new Dictionary<string, string?> { ["Reason"] = new string('r', 10_000) });
+        var response = await (await app.CreateClientAsync()).SubmitAsync($"/Assessments/Correct/{original.Id}", new Dictionary<string, string?> { ["Reason"] = new string('r', 10_000) });
 
         (await Forms.ParseAsync(response)).FieldError("Reason").ShouldBe("The reason can be at most 500 characters; this one has 10,000.");
         (await LineageAsync(original.LineageId)).Count.ShouldBe(1);
@@ -89,8 +89,8 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task A_correction_of_a_revision_corrected_meanwhile_is_refused()
     {
         var (_, original) = await ScoredAsync();
-        var alice = app.CreateClient();
-        var bob = app.CreateClient();
+        var alice = await app.CreateClientAsync();
+        var bob = await app.CreateClientAsync();
         var (action, aliceForm) = await alice.ReadFormAsync($"/Assessments/Correct/{original.Id}");
         (await bob.SubmitAsync($"/Assessments/Correct/{original.Id}", new Dictionary<string, string?> { ["Reason"] = "Bob's fix", ["Input.Intimacy"] = "2" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -112,7 +112,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
         var forms = new List<(string Action, Dictionary<string, string?> Fields, HttpClient Client)>();
         for (var i = 0; i < 4; i++)
         {
-            var client = app.CreateClient();
+            var client = await app.CreateClientAsync();
             var (action, fields) = await client.ReadFormAsync($"/Assessments/Correct/{original.Id}");
             fields["Reason"] = $"Racing correction {i}";
             fields["Input.Reliability"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -132,7 +132,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Submitting_the_same_correction_twice_stores_it_once()
     {
         var (_, original) = await ScoredAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         var (action, fields) = await client.ReadFormAsync($"/Assessments/Correct/{original.Id}");
         fields["Reason"] = "Double click";
 
@@ -147,7 +147,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Opening_an_old_revision_leads_to_the_current_one()
     {
         var (_, original) = await ScoredAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         await client.SubmitAsync($"/Assessments/Correct/{original.Id}", new Dictionary<string, string?> { ["Reason"] = "First fix" });
         var current = (await LineageAsync(original.LineageId)).Single(r => r.IsCurrent);
 
@@ -163,6 +163,6 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
     [InlineData("/Assessments/Revisions/00000000-0000-0000-0000-000000000007")]
     public async Task Unknown_or_malformed_assessments_are_not_found(string url)
     {
-        (await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await app.CreateClientAsync()).GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

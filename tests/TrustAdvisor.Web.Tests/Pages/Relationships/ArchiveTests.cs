@@ -13,7 +13,7 @@ public class ArchiveTests(PostgresApp app) : IClassFixture<PostgresApp>
         var relationship = await app.AddRelationshipAsync("Archived Partners");
         await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-20), new TrustFactors(6, 6, 6, 4));
         await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-5), new TrustFactors(7, 6, 6, 4));
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
 
         var confirm = await client.GetPageAsync($"/Relationships/Archive/{relationship.Id}");
         confirm.QuerySelector("main")!.TextContent.ShouldContain("Its 2 assessments stay on record");
@@ -36,7 +36,7 @@ public class ArchiveTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task An_archived_relationship_can_be_restored()
     {
         var relationship = await app.AddRelationshipAsync("Back Again Ltd");
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         await client.SubmitAsync($"/Relationships/Archive/{relationship.Id}", new Dictionary<string, string?>(), "main form");
 
         var response = await client.SubmitAsync($"/Relationships/Details/{relationship.Id}", new Dictionary<string, string?>(), "form.archived-note");

@@ -21,7 +21,7 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
     [Fact]
     public async Task Adding_a_relationship_opens_its_page()
     {
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
 
         var response = await client.SubmitAsync("/Relationships/Create", Details("Northwind Traders"));
 
@@ -36,7 +36,7 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
     [Fact]
     public async Task The_form_suggests_a_review_in_a_month()
     {
-        var page = await app.CreateClient().GetPageAsync("/Relationships/Create");
+        var page = await (await app.CreateClientAsync()).GetPageAsync("/Relationships/Create");
 
         page.GetElementById("Input_NextReviewDate")!.GetAttribute("value").ShouldBe(app.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -68,7 +68,7 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
         var changes = Details(name);
         changes[field] = value;
 
-        var response = await app.CreateClient().SubmitAsync("/Relationships/Create", changes);
+        var response = await (await app.CreateClientAsync()).SubmitAsync("/Relationships/Create", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Forms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
@@ -79,7 +79,7 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
     [Fact]
     public async Task Submitting_the_form_twice_adds_one_relationship()
     {
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         var (action, fields) = await client.ReadFormAsync("/Relationships/Create");
         foreach (var (name, value) in Details("Twice Ltd"))
         {
@@ -98,7 +98,7 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Markup_is_kept_as_text_and_shown_as_text()
     {
         const string client = "<script>alert('x')</script> & <b>Sons</b>";
-        var http = app.CreateClient();
+        var http = await app.CreateClientAsync();
 
         var response = await http.SubmitAsync("/Relationships/Create", Details(client));
 

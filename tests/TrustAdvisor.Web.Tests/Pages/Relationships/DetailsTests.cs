@@ -14,7 +14,7 @@ public class DetailsTests(PostgresApp app) : IClassFixture<PostgresApp>
         await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-30), new TrustFactors(7, 8, 6, 3), "Delivered the report early.");
         await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-2), new TrustFactors(7, 8, 6, 5), "Pushed the upsell.");
 
-        var page = await app.CreateClient().GetPageAsync($"/Relationships/Details/{relationship.Id}");
+        var page = await (await app.CreateClientAsync()).GetPageAsync($"/Relationships/Details/{relationship.Id}");
 
         var rows = page.QuerySelectorAll(".history tbody tr");
         rows.Length.ShouldBe(3);
@@ -34,7 +34,7 @@ public class DetailsTests(PostgresApp app) : IClassFixture<PostgresApp>
         var relationship = await app.AddRelationshipAsync("Chart Co");
         await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-30), new TrustFactors(5, 5, 5, 5));
         await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-1), new TrustFactors(6, 7, 8, 3));
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
 
         var page = await client.GetPageAsync($"/Relationships/Details/{relationship.Id}");
 
@@ -59,7 +59,7 @@ public class DetailsTests(PostgresApp app) : IClassFixture<PostgresApp>
         var relationship = await app.AddRelationshipAsync("Markup Ltd");
         await app.AddAssessmentAsync(relationship.Id, app.Today, new TrustFactors(5, 5, 5, 5), "<img src=x onerror=alert(1)> said \"<b>no</b>\"");
 
-        var response = await app.CreateClient().GetAsync(new Uri($"/Relationships/Details/{relationship.Id}", UriKind.Relative));
+        var response = await (await app.CreateClientAsync()).GetAsync(new Uri($"/Relationships/Details/{relationship.Id}", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
 
         html.ShouldNotContain("<img src=x");
@@ -72,7 +72,7 @@ public class DetailsTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var relationship = await app.AddRelationshipAsync("Blank Slate Ltd");
 
-        var page = await app.CreateClient().GetPageAsync($"/Relationships/Details/{relationship.Id}");
+        var page = await (await app.CreateClientAsync()).GetPageAsync($"/Relationships/Details/{relationship.Id}");
 
         page.QuerySelector(".empty")!.TextContent.ShouldContain("No assessments yet");
         page.GetElementById("trust-chart").ShouldBeNull();

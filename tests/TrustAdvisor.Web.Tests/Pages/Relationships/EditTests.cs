@@ -13,7 +13,7 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Editing_saves_the_new_details()
     {
         var relationship = await app.AddRelationshipAsync("Old Name Ltd");
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
 
         var response = await client.SubmitAsync($"/Relationships/Edit/{relationship.Id}", new Dictionary<string, string?>
         {
@@ -31,8 +31,8 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task A_stale_edit_is_refused_and_shows_the_other_version()
     {
         var relationship = await app.AddRelationshipAsync("Contested Ltd");
-        var alice = app.CreateClient();
-        var bob = app.CreateClient();
+        var alice = await app.CreateClientAsync();
+        var bob = await app.CreateClientAsync();
         var (action, aliceForm) = await alice.ReadFormAsync($"/Relationships/Edit/{relationship.Id}");
         (await bob.SubmitAsync($"/Relationships/Edit/{relationship.Id}", new Dictionary<string, string?> { ["Input.ContactName"] = "Bob's edit" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -63,7 +63,7 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
         var relationship = await app.AddRelationshipAsync("Unchanged Ltd");
         var before = await StoredAsync(relationship.Id);
 
-        var response = await app.CreateClient().SubmitAsync($"/Relationships/Edit/{relationship.Id}", new Dictionary<string, string?>
+        var response = await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Edit/{relationship.Id}", new Dictionary<string, string?>
         {
             [field] = value,
             ["Input.ContactRole"] = "Changed role that must not be saved",
@@ -84,6 +84,6 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
     [InlineData("/Relationships/Archive/00000000-0000-0000-0000-000000000042")]
     public async Task Unknown_or_malformed_ids_are_not_found(string url)
     {
-        (await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await app.CreateClientAsync()).GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -19,7 +19,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Scoring_lands_on_the_relationship_page_with_the_new_T()
     {
         var relationship = await app.AddRelationshipAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
 
         var changes = Scores();
         changes["Input.Kind"] = "Video";
@@ -42,7 +42,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task The_inputs_are_labelled_with_the_factor_names_and_default_to_today()
     {
         var relationship = await app.AddRelationshipAsync();
-        var page = await app.CreateClient().GetPageAsync($"/Relationships/Score/{relationship.Id}");
+        var page = await (await app.CreateClientAsync()).GetPageAsync($"/Relationships/Score/{relationship.Id}");
 
         foreach (var (label, field) in new[] { ("Credibility", "Credibility"), ("Reliability", "Reliability"), ("Intimacy", "Intimacy"), ("Self-orientation", "SelfOrientation") })
         {
@@ -61,7 +61,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task The_kind_of_meeting_defaults_to_the_last_one()
     {
         var relationship = await app.AddRelationshipAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         var changes = Scores();
         changes["Input.Kind"] = "Call";
         (await client.SubmitAsync($"/Relationships/Score/{relationship.Id}", changes)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -100,7 +100,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Bad_input_gets_a_message_next_to_the_field_and_stores_nothing(string field, string? value, string errorFor, string message)
     {
         var relationship = await app.AddRelationshipAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         var changes = Scores();
         changes[field] = value;
 
@@ -121,7 +121,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var changes = Scores();
         changes["Input.Note"] = "before\0after";
 
-        var response = await app.CreateClient().SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
+        var response = await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Forms.ParseAsync(response)).QuerySelector("main")!.TextContent.ShouldContain("characters that cannot be sent");
@@ -136,7 +136,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         changes["Input.Reliability"] = "12";
         changes["Input.Note"] = "Keep this note";
 
-        var page = await Forms.ParseAsync(await app.CreateClient().SubmitAsync($"/Relationships/Score/{relationship.Id}", changes));
+        var page = await Forms.ParseAsync(await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes));
 
         page.GetElementById("Input_Reliability")!.GetAttribute("value").ShouldBe("12");
         page.GetElementById("Input_Reliability")!.GetAttribute("aria-invalid").ShouldBe("true");
@@ -149,7 +149,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Submitting_the_same_form_twice_stores_one_assessment()
     {
         var relationship = await app.AddRelationshipAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         var (action, fields) = await client.ReadFormAsync($"/Relationships/Score/{relationship.Id}");
         foreach (var (name, value) in Scores())
         {
@@ -169,7 +169,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Submitting_the_same_form_twice_at_once_stores_one_assessment()
     {
         var relationship = await app.AddRelationshipAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         var (action, fields) = await client.ReadFormAsync($"/Relationships/Score/{relationship.Id}");
         foreach (var (name, value) in Scores())
         {
@@ -189,7 +189,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var changes = Scores();
         changes[Forms.Token] = null;
 
-        var response = await app.CreateClient().SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
+        var response = await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Forms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("That request could not be understood");
@@ -205,7 +205,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var changes = Scores();
         changes["AssessmentId"] = existing.Id.ToString();
 
-        var response = await app.CreateClient().SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
+        var response = await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await app.CountAssessmentsAsync(relationship.Id)).ShouldBe(0);
@@ -221,7 +221,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var changes = Scores();
         changes["AssessmentId"] = assessmentId;
 
-        var response = await app.CreateClient().SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
+        var response = await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Forms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("This form is incomplete");
@@ -234,7 +234,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     [InlineData("/Relationships/Score/")]
     public async Task An_unknown_or_malformed_relationship_is_not_found(string url)
     {
-        var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var response = await (await app.CreateClientAsync()).GetAsync(new Uri(url, UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Forms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("Not found");
@@ -244,7 +244,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Posting_to_an_unknown_relationship_stores_nothing()
     {
         var relationship = await app.AddRelationshipAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         var (_, fields) = await client.ReadFormAsync($"/Relationships/Score/{relationship.Id}");
         var unknown = Guid.NewGuid();
 
@@ -258,7 +258,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task An_archived_relationship_cannot_be_scored()
     {
         var relationship = await app.AddRelationshipAsync();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsync();
         var (action, fields) = await client.ReadFormAsync($"/Relationships/Score/{relationship.Id}");
         foreach (var (name, value) in Scores())
         {

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace TrustAdvisor.Infrastructure.Identity;
+
+/// <summary>What a person may do in TrustAdvisor.</summary>
+public enum UserRole
+{
+    Advisor,
+    Manager,
+    Administrator,
+}
+
+/// <summary>A person who signs in. Deactivated people cannot sign in; what they recorded stays theirs.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public string DisplayName { get; set; } = string.Empty;
+    public UserRole Role { get; set; } = UserRole.Advisor;
+    public bool IsActive { get; set; } = true;
+    public bool IsDemo { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,51 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages;
+
+/// <summary>First run: creates the first administrator. Once one exists, this page is gone (404).</summary>
+public sealed class SetupModel(
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<SetupInput> validator, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public SetupInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await AccountSeeder.AdministratorExistsAsync(users) ? NotFound() : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await AccountSeeder.AdministratorExistsAsync(users))
+        {
+            return NotFound();
+        }
+
+        if (!await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
+        {
+            return Page();
+        }
+
+        var result = await AccountSeeder.CreateAsync(
+            users, Input.Email!, Input.Password!, Input.DisplayName!, UserRole.Administrator, time.UtcNow());
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password"
+                    : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "Input.Email"
+                    : string.Empty;
+                ModelState.AddModelError(field, error.Description);
+            }
+
+            return Page();
+        }
+
+        await signIn.SignInAsync((await users.FindByEmailAsync(Input.Email!.Trim()))!, isPersistent: false);
+        TempData["Flash"] = "TrustAdvisor is set up, and you are signed in as its administrator.";
+        return RedirectToPage("/Relationships/Index");
+    }
+}

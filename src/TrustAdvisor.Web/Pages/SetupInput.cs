@@ -1,0 +1,38 @@
+using FluentValidation;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages;
+
+public sealed class SetupInput
+{
+    public string? DisplayName { get; set; }
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public string? ConfirmPassword { get; set; }
+}
+
+public sealed class SetupInputValidator : AbstractValidator<SetupInput>
+{
+    public const int EmailMaxLength = 256;
+
+    public SetupInputValidator()
+    {
+        RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
+            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter your name.")
+            .AtMost(AppUser.DisplayNameMaxLength)
+            .PlainText()
+            .WithName("Your name");
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
+            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter your email address.")
+            .AtMost(EmailMaxLength)
+            .EmailAddress().WithMessage("Enter a valid email address, like name@firm.com.")
+            .WithName("Email");
+        RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Choose a password.")
+            .MinimumLength(Accounts.MinimumPasswordLength)
+            .WithMessage($"Choose a password of at least {Accounts.MinimumPasswordLength} characters; a short phrase is easy to remember.");
+        RuleFor(x => x.ConfirmPassword)
+            .Equal(x => x.Password).WithMessage("The two passwords are not the same.");
+    }
+}
