@@ -20,6 +20,9 @@ public sealed class Assessment
     public Guid Id { get; private set; }
     public Guid RelationshipId { get; private set; }
 
+    /// <summary>Who scored this revision. Null only for assessments recorded before accounts existed.</summary>
+    public Guid? AuthorId { get; private set; }
+
     /// <summary>The id of the first revision; all revisions of one scored meeting share it.</summary>
     public Guid LineageId { get; private set; }
 
@@ -49,12 +52,13 @@ public sealed class Assessment
     /// Records a newly scored meeting. The id is chosen when the form is shown,
     /// so a resubmitted form cannot store the same assessment twice.
     /// </summary>
-    public static Assessment Record(Guid id, Guid relationshipId, ScoredMeeting meeting, DateTime recordedAtUtc, DateOnly today)
+    public static Assessment Record(Guid id, Guid relationshipId, Guid authorId, ScoredMeeting meeting, DateTime recordedAtUtc, DateOnly today)
     {
         var assessment = new Assessment
         {
             Id = id,
             RelationshipId = relationshipId,
+            AuthorId = authorId,
             LineageId = id,
             Revision = 1,
             RecordedAt = recordedAtUtc,
@@ -64,7 +68,7 @@ public sealed class Assessment
     }
 
     /// <summary>Supersedes this revision with a corrected one. Only the current revision can be corrected.</summary>
-    public Assessment Correct(Guid newId, ScoredMeeting corrected, string reason, DateTime recordedAtUtc, DateOnly today)
+    public Assessment Correct(Guid newId, Guid authorId, ScoredMeeting corrected, string reason, DateTime recordedAtUtc, DateOnly today)
     {
         if (!IsCurrent)
         {
@@ -82,6 +86,7 @@ public sealed class Assessment
         {
             Id = newId,
             RelationshipId = RelationshipId,
+            AuthorId = authorId,
             LineageId = LineageId,
             Revision = Revision + 1,
             RecordedAt = recordedAtUtc,

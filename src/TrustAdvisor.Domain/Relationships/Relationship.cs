@@ -15,16 +15,25 @@ public sealed class Relationship
         ContactName = string.Empty;
     }
 
-    public Relationship(Guid id, RelationshipDetails details, DateTime createdAtUtc, bool isDemo = false)
+    public Relationship(Guid id, RelationshipDetails details, Guid ownerId, Guid teamId, DateTime createdAtUtc, bool isDemo = false)
         : this()
     {
         Id = id;
+        OwnerId = ownerId;
+        TeamId = teamId;
         CreatedAt = createdAtUtc;
         IsDemo = isDemo;
         Apply(details);
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The advisor whose relationship this is. Null only for relationships recorded before accounts existed.</summary>
+    public Guid? OwnerId { get; private set; }
+
+    /// <summary>The owner's team, whose manager reviews it. Null only for relationships recorded before accounts existed.</summary>
+    public Guid? TeamId { get; private set; }
+
     public string ClientOrganisation { get; private set; }
     public string ContactName { get; private set; }
     public string? ContactRole { get; private set; }

@@ -1,30 +1,49 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Teams;
+using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Infrastructure.DemoData;
 
 public static class DemoDataSeeder
 {
-    /// <summary>Adds the demo team when the database holds no relationship at all; returns how many relationships it added.</summary>
-    public static async Task<int> SeedIfEmptyAsync(TrustAdvisorDbContext db, TimeProvider time, CancellationToken cancellationToken = default)
+    public const string TeamName = "Harbour & Finch Advisory (demo)";
+
+    /// <summary>
+    /// Adds the demo team, its people (the published demo accounts and two more advisors) and its relationships
+    /// with their history, when the database holds no relationship at all. Returns how many relationships it added.
+    /// </summary>
+    public static async Task<int> SeedIfEmptyAsync(
+        TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(time);
         if (await db.Relationships.IgnoreQueryFilters().AnyAsync(cancellationToken))
         {
             return 0;
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var team = new DemoTeamGenerator(today).Generate();
+        var now = time.GetUtcNow().UtcDateTime;
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Name == TeamName, cancellationToken);
+        if (team is null)
+        {
+            team = new Team(Guid.CreateVersion7(), TeamName, now, isDemo: true);
+            db.Teams.Add(team);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var advisors = await AccountSeeder.SeedDemoAccountsAsync(users, team.Id, now);
+        var generated = new DemoTeamGenerator(DateOnly.FromDateTime(now), team.Id, advisors).Generate();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Relationships.AddRange(team.Relationships);
+        db.Relationships.AddRange(generated.Relationships);
         await db.SaveChangesAsync(cancellationToken);
-        db.Assessments.AddRange(team.Assessments);
+        db.Assessments.AddRange(generated.Assessments);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return team.Relationships.Count;
+        return generated.Relationships.Count;
     }
 }

@@ -12,7 +12,7 @@ public sealed record DemoTeam(IReadOnlyList<Relationship> Relationships, IReadOn
 /// factors drift towards a healthy relationship with noise, reliability moves one step at a time,
 /// and now and then a meeting that matters moves one factor sharply (with a note saying why).
 /// </summary>
-public sealed class DemoTeamGenerator(DateOnly today)
+public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList<Guid> advisorIds)
 {
     public const int Seed = 20261122;
 
@@ -56,7 +56,7 @@ public sealed class DemoTeamGenerator(DateOnly today)
             for (var i = 0; i < count; i++, index++)
             {
                 var neglected = index is 6 or 11;
-                var (relationship, history) = GenerateRelationship(stage, neglected);
+                var (relationship, history) = GenerateRelationship(stage, neglected, advisorIds[index % advisorIds.Count]);
                 relationships.Add(relationship);
                 assessments.AddRange(history);
             }
@@ -67,7 +67,7 @@ public sealed class DemoTeamGenerator(DateOnly today)
         return new DemoTeam(relationships, assessments);
     }
 
-    private (Relationship, List<Assessment>) GenerateRelationship(RelationshipStage stage, bool neglected)
+    private (Relationship, List<Assessment>) GenerateRelationship(RelationshipStage stage, bool neglected, Guid ownerId)
     {
         var (meetings, months) = stage switch
         {
@@ -85,7 +85,7 @@ public sealed class DemoTeamGenerator(DateOnly today)
             _faker.PickRandom(Roles),
             stage,
             neglected ? lastMeeting.AddDays(45) : lastMeeting.AddDays(_faker.Random.Int(28, 70)));
-        var relationship = new Relationship(Guid.CreateVersion7(createdAt), details, createdAt, isDemo: true);
+        var relationship = new Relationship(Guid.CreateVersion7(createdAt), details, ownerId, teamId, createdAt, isDemo: true);
 
         var scores = new Dictionary<Factor, int>
         {
@@ -104,7 +104,7 @@ public sealed class DemoTeamGenerator(DateOnly today)
                 scores[Factor.Credibility], scores[Factor.Reliability], scores[Factor.Intimacy], scores[Factor.SelfOrientation]);
             var recordedAt = ToUtc(date, _faker.Random.Int(10, 18));
             var meeting = new ScoredMeeting(date, PickKind(), factors, note);
-            history.Add(Assessment.Record(Guid.CreateVersion7(recordedAt), relationship.Id, meeting, recordedAt, today));
+            history.Add(Assessment.Record(Guid.CreateVersion7(recordedAt), relationship.Id, ownerId, meeting, recordedAt, today));
         }
 
         return (relationship, history);
@@ -148,7 +148,7 @@ public sealed class DemoTeamGenerator(DateOnly today)
         var original = assessments.Where(a => a.RelationshipId == relationshipId).OrderBy(a => a.MeetingDate).Skip(1).First();
         var recordedAt = original.RecordedAt.AddDays(1);
         var (meeting, reason) = correct(original);
-        assessments.Add(original.Correct(Guid.CreateVersion7(recordedAt), meeting, reason, recordedAt, today));
+        assessments.Add(original.Correct(Guid.CreateVersion7(recordedAt), original.AuthorId!.Value, meeting, reason, recordedAt, today));
     }
 
     private static (ScoredMeeting, string) MistypedSelfOrientation(Assessment original)

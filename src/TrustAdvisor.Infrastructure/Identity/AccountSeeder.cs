@@ -19,7 +19,8 @@ public static class AccountSeeder
 
     /// <summary>Creates a person; returns Identity's errors (password rules, duplicate email) when it cannot.</summary>
     public static async Task<IdentityResult> CreateAsync(
-        UserManager<AppUser> users, string email, string password, string displayName, UserRole role, DateTime nowUtc, bool isDemo = false)
+        UserManager<AppUser> users, string email, string password, string displayName, UserRole role, DateTime nowUtc,
+        Guid? teamId = null, bool isDemo = false)
     {
         ArgumentNullException.ThrowIfNull(users);
         var user = new AppUser
@@ -30,22 +31,40 @@ public static class AccountSeeder
             EmailConfirmed = true,
             DisplayName = displayName.Trim(),
             Role = role,
+            TeamId = teamId,
             IsDemo = isDemo,
             CreatedAt = nowUtc,
         };
         return await users.CreateAsync(user, password);
     }
 
-    public static async Task SeedDemoAccountsAsync(UserManager<AppUser> users, DateTime nowUtc)
+    /// <summary>The demo team's people; returns the ids of its advisors, who own the demo relationships.</summary>
+    public static async Task<IReadOnlyList<Guid>> SeedDemoAccountsAsync(UserManager<AppUser> users, Guid teamId, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(users);
-        foreach (var (email, password, name, role) in DemoAccounts)
+        // Two more advisors make a team; their passwords are random, so they only own relationships.
+        var colleagues = new[]
         {
-            if (await users.FindByEmailAsync(email) is null)
+            ("sam.okafor@demo.trustadvisor.test", $"{Guid.NewGuid():N}", "Sam Okafor (demo)", UserRole.Advisor),
+            ("priya.raman@demo.trustadvisor.test", $"{Guid.NewGuid():N}", "Priya Raman (demo)", UserRole.Advisor),
+        };
+        var advisors = new List<Guid>();
+        foreach (var (email, password, name, role) in DemoAccounts.Concat(colleagues))
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
             {
-                Ensure(await CreateAsync(users, email, password, name, role, nowUtc, isDemo: true), email);
+                Ensure(await CreateAsync(users, email, password, name, role, nowUtc, teamId, isDemo: true), email);
+                user = (await users.FindByEmailAsync(email))!;
+            }
+
+            if (user.Role == UserRole.Advisor)
+            {
+                advisors.Add(user.Id);
             }
         }
+
+        return advisors;
     }
 
     public static void Ensure(IdentityResult result, string who)

@@ -9,6 +9,7 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, IOptio
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     public const string DisplayNameClaim = "trustadvisor:display_name";
+    public const string TeamClaim = "trustadvisor:team";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
@@ -16,6 +17,10 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, IOptio
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        if (user.TeamId is { } team)
+        {
+            identity.AddClaim(new Claim(TeamClaim, team.ToString()));
+        }
         return identity;
     }
 }

@@ -17,6 +17,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public string DisplayName { get; set; } = string.Empty;
     public UserRole Role { get; set; } = UserRole.Advisor;
+
+    /// <summary>The team whose relationships this person works on; an administrator may have none.</summary>
+    public Guid? TeamId { get; set; }
     public bool IsActive { get; set; } = true;
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }

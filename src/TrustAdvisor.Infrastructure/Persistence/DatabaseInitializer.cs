@@ -30,21 +30,17 @@ public static partial class DatabaseInitializer
         }
 
         var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
-        var users = scope.ServiceProvider.GetService<UserManager<AppUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (options.DemoData)
         {
-            var added = await DemoDataSeeder.SeedIfEmptyAsync(db, time, cancellationToken);
+            var added = await DemoDataSeeder.SeedIfEmptyAsync(db, users, time, cancellationToken);
             if (added > 0)
             {
                 LogDemoData(logger, added);
-                if (users is not null)
-                {
-                    await AccountSeeder.SeedDemoAccountsAsync(users, time.GetUtcNow().UtcDateTime);
-                }
             }
         }
 
-        if (users is not null && options.AdministratorEmail is { Length: > 0 } email && !await AccountSeeder.AdministratorExistsAsync(users))
+        if (options.AdministratorEmail is { Length: > 0 } email && !await AccountSeeder.AdministratorExistsAsync(users))
         {
             // Unattended installs name their first administrator in configuration instead of using the setup page.
             var result = await AccountSeeder.CreateAsync(

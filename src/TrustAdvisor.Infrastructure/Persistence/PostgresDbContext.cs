@@ -3,4 +3,5 @@ using Microsoft.EntityFrameworkCore;
 namespace TrustAdvisor.Infrastructure.Persistence;
 
 /// <summary>The production store. Migrations: Migrations/Postgres.</summary>
-public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : TrustAdvisorDbContext(options);
+public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options, IViewerAccessor? viewer = null)
+    : TrustAdvisorDbContext(options, viewer);

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace TrustAdvisor.Infrastructure.Persistence;
 
 /// <summary>The zero-setup embedded default. Migrations: Migrations/Sqlite.</summary>
-public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : TrustAdvisorDbContext(options)
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, IViewerAccessor? viewer = null)
+    : TrustAdvisorDbContext(options, viewer)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Infrastructure.Identity;
 
 namespace TrustAdvisor.Infrastructure.Persistence;
@@ -10,8 +11,15 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 /// The app's one model. Each database provider has a derived context only so that each keeps
 /// its own migrations (docs/decisions/0001-two-providers.md); pages use this base type.
 /// </summary>
-public abstract class TrustAdvisorDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options)
+public abstract class TrustAdvisorDbContext(DbContextOptions options, IViewerAccessor? viewer)
+    : IdentityUserContext<AppUser, Guid>(options)
 {
+    // Read at every query, not at construction: Identity's cookie validation builds this context before the request's
+    // user is known, and the same context then serves the rest of the request.
+    private Viewer CurrentViewer => viewer?.Current ?? Viewer.System;
+
+    public DbSet<Team> Teams => Set<Team>();
+
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
@@ -29,6 +37,18 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TrustAdvisorDbContext).Assembly);
+        // Who sees what, applied to every query of every page, so no page can forget it (docs/decisions/0005).
+        builder.Entity<Relationship>().HasQueryFilter(r =>
+            ViewerSeesAll
+            || (ViewerUserId != null && r.OwnerId == ViewerUserId)
+            || (ViewerIsManager && ViewerTeamId != null && r.TeamId == ViewerTeamId));
+        builder.Entity<Assessment>().HasQueryFilter(a => Relationships.Any(r => r.Id == a.RelationshipId));
         SnakeCaseNames.Apply(builder);
     }
+
+    // Read by the query filters; EF Core takes them from the context instance at every query.
+    private bool ViewerSeesAll => CurrentViewer.SeesAll;
+    private Guid? ViewerUserId => CurrentViewer.UserId;
+    private Guid? ViewerTeamId => CurrentViewer.TeamId;
+    private bool ViewerIsManager => CurrentViewer.IsManager;
 }

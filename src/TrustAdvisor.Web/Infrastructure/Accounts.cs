@@ -17,6 +17,8 @@ internal static class Accounts
     /// </summary>
     public static IServiceCollection AddTrustAdvisorAccounts(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
+        services.AddScoped<IViewerAccessor, SignedInViewer>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(options =>
             {

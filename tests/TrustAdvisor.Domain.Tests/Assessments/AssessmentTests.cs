@@ -7,6 +7,7 @@ public class AssessmentTests
 {
     private static readonly DateOnly Today = new(2026, 11, 22);
     private static readonly DateTime Now = new(2026, 11, 22, 9, 30, 0, DateTimeKind.Utc);
+    private static readonly Guid Author = Guid.NewGuid();
 
     private static ScoredMeeting Meeting(DateOnly? date = null, string? note = null) =>
         new(date ?? Today, MeetingKind.Video, new TrustFactors(7, 8, 6, 3), note);
@@ -15,7 +16,7 @@ public class AssessmentTests
     public void Recording_stores_the_factors_and_T()
     {
         var id = Guid.NewGuid();
-        var assessment = Assessment.Record(id, Guid.NewGuid(), Meeting(note: "  Talked budgets.  "), Now, Today);
+        var assessment = Assessment.Record(id, Guid.NewGuid(), Author, Meeting(note: "  Talked budgets.  "), Now, Today);
 
         assessment.LineageId.ShouldBe(id);
         assessment.Revision.ShouldBe(1);
@@ -30,20 +31,21 @@ public class AssessmentTests
     public void Refuses_a_meeting_in_the_future_or_before_1990(int year, int month, int day)
     {
         Should.Throw<ArgumentOutOfRangeException>(() =>
-            Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Meeting(new DateOnly(year, month, day)), Now, Today));
+            Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Author, Meeting(new DateOnly(year, month, day)), Now, Today));
     }
 
     [Fact]
     public void Refuses_an_overlong_note() =>
         Should.Throw<ArgumentException>(() =>
-            Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Meeting(note: new string('x', 2001)), Now, Today));
+            Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Author, Meeting(note: new string('x', 2001)), Now, Today));
 
     [Fact]
     public void A_correction_is_a_new_revision_and_keeps_the_old_values()
     {
-        var original = Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Meeting(), Now, Today);
+        var original = Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Author, Meeting(), Now, Today);
         var corrected = original.Correct(
             Guid.NewGuid(),
+            Author,
             new ScoredMeeting(Today, MeetingKind.InPerson, new TrustFactors(7, 8, 6, 6), null),
             "Typed S as 3, meant 6",
             Now.AddHours(1),
@@ -61,10 +63,10 @@ public class AssessmentTests
     [Fact]
     public void Only_the_current_revision_can_be_corrected()
     {
-        var original = Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Meeting(), Now, Today);
-        original.Correct(Guid.NewGuid(), Meeting(), "first", Now, Today);
+        var original = Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Author, Meeting(), Now, Today);
+        original.Correct(Guid.NewGuid(), Author, Meeting(), "first", Now, Today);
 
-        Should.Throw<InvalidOperationException>(() => original.Correct(Guid.NewGuid(), Meeting(), "second", Now, Today));
+        Should.Throw<InvalidOperationException>(() => original.Correct(Guid.NewGuid(), Author, Meeting(), "second", Now, Today));
     }
 
     [Theory]
@@ -72,9 +74,9 @@ public class AssessmentTests
     [InlineData("   ")]
     public void A_correction_needs_a_reason(string reason)
     {
-        var original = Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Meeting(), Now, Today);
+        var original = Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Author, Meeting(), Now, Today);
 
-        Should.Throw<ArgumentException>(() => original.Correct(Guid.NewGuid(), Meeting(), reason, Now, Today));
+        Should.Throw<ArgumentException>(() => original.Correct(Guid.NewGuid(), Author, Meeting(), reason, Now, Today));
         original.IsCurrent.ShouldBeTrue();
     }
 }

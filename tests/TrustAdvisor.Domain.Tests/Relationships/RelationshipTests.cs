@@ -12,7 +12,7 @@ public class RelationshipTests
     [Fact]
     public void Trims_text_and_drops_an_empty_role()
     {
-        var relationship = new Relationship(Guid.NewGuid(), Details(" Acme Ltd ", " Jo "), Now);
+        var relationship = new Relationship(Guid.NewGuid(), Details(" Acme Ltd ", " Jo "), Guid.NewGuid(), Guid.NewGuid(), Now);
         relationship.ClientOrganisation.ShouldBe("Acme Ltd");
         relationship.ContactName.ShouldBe("Jo");
         relationship.ContactRole.ShouldBe("CFO");
@@ -25,16 +25,16 @@ public class RelationshipTests
     [InlineData("", "Jo")]
     [InlineData("Acme", "   ")]
     public void Refuses_missing_names(string client, string contact) =>
-        Should.Throw<ArgumentException>(() => new Relationship(Guid.NewGuid(), Details(client, contact), Now));
+        Should.Throw<ArgumentException>(() => new Relationship(Guid.NewGuid(), Details(client, contact), Guid.NewGuid(), Guid.NewGuid(), Now));
 
     [Fact]
     public void Refuses_overlong_names() =>
-        Should.Throw<ArgumentException>(() => new Relationship(Guid.NewGuid(), Details(new string('a', 201)), Now));
+        Should.Throw<ArgumentException>(() => new Relationship(Guid.NewGuid(), Details(new string('a', 201)), Guid.NewGuid(), Guid.NewGuid(), Now));
 
     [Fact]
     public void Every_change_issues_a_new_version()
     {
-        var relationship = new Relationship(Guid.NewGuid(), Details(), Now);
+        var relationship = new Relationship(Guid.NewGuid(), Details(), Guid.NewGuid(), Guid.NewGuid(), Now);
         var first = relationship.Version;
 
         relationship.Update(Details());

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -30,21 +31,43 @@ public abstract class AppFixture : IAsyncLifetime
         _factory = new TrustAdvisorFactory(provider, connectionString, DemoData, Clock);
         _ = _factory.Server; // starts the app, which migrates the database
         await AssertProviderAsync();
+        Team = await CreateTeamAsync("Test team");
         if (CreatesAdministrator)
         {
-            await CreatePersonAsync(AdminEmail, UserRole.Administrator);
+            Admin = await CreatePersonAsync(AdminEmail, UserRole.Administrator, Team.Id);
         }
+
+        await SeedAsync();
     }
 
+    /// <summary>Data a whole test class shares, arranged once after the app has started.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
     public const string AdminEmail = "admin@tests.trustadvisor.test";
+
+    /// <summary>The team the fixture's administrator belongs to; relationships default to it.</summary>
+    public Team Team { get; private set; } = null!;
+
+    public AppUser Admin { get; private set; } = null!;
+
+    public async Task<Team> CreateTeamAsync(string name)
+    {
+        var team = new Team(Guid.CreateVersion7(), $"{name} {Guid.NewGuid():N}"[..Math.Min(Team.NameMaxLength, name.Length + 33)], Clock.Now.UtcDateTime);
+        await QueryAsync(async db =>
+        {
+            db.Teams.Add(team);
+            return await db.SaveChangesAsync();
+        });
+        return team;
+    }
     public const string Password = "correct horse battery";
 
     /// <summary>A person who can sign in with <see cref="Password"/>.</summary>
-    public async Task<AppUser> CreatePersonAsync(string email, UserRole role, bool active = true)
+    public async Task<AppUser> CreatePersonAsync(string email, UserRole role, Guid? teamId = null, bool active = true)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        AccountSeeder.Ensure(await AccountSeeder.CreateAsync(users, email, Password, email.Split('@')[0], role, Clock.Now.UtcDateTime), email);
+        AccountSeeder.Ensure(await AccountSeeder.CreateAsync(users, email, Password, email.Split('@')[0], role, Clock.Now.UtcDateTime, teamId ?? Team?.Id), email);
         var user = (await users.FindByEmailAsync(email))!;
         if (!active)
         {
@@ -95,11 +118,14 @@ public abstract class AppFixture : IAsyncLifetime
         QueryAsync(db => db.Assessments.CountAsync(a => a.RelationshipId == relationshipId));
 
     public async Task<Relationship> AddRelationshipAsync(
-        string client = "Harbour Logistics", RelationshipStage stage = RelationshipStage.Establish, DateOnly? nextReview = null)
+        string client = "Harbour Logistics", RelationshipStage stage = RelationshipStage.Establish, DateOnly? nextReview = null, AppUser? owner = null)
     {
+        var ownedBy = owner ?? Admin;
         var relationship = new Relationship(
             Guid.CreateVersion7(),
             new RelationshipDetails(client, "Priya Shah", "CFO", stage, nextReview ?? Today.AddDays(30)),
+            ownedBy.Id,
+            ownedBy.TeamId ?? throw new InvalidOperationException("The owner has no team."),
             Clock.Now.UtcDateTime);
         await QueryAsync(async db =>
         {
@@ -112,7 +138,7 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task<Assessment> AddAssessmentAsync(Guid relationshipId, DateOnly meetingDate, TrustFactors factors, string? note = null)
     {
         var assessment = Assessment.Record(
-            Guid.CreateVersion7(), relationshipId, new ScoredMeeting(meetingDate, MeetingKind.InPerson, factors, note), Clock.Now.UtcDateTime, Today);
+            Guid.CreateVersion7(), relationshipId, Admin.Id, new ScoredMeeting(meetingDate, MeetingKind.InPerson, factors, note), Clock.Now.UtcDateTime, Today);
         await QueryAsync(async db =>
         {
             db.Assessments.Add(assessment);

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Infrastructure.DemoData;
+using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
@@ -11,8 +13,9 @@ public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
     [Fact]
     public void The_demo_team_is_the_same_on_every_run()
     {
-        var first = new DemoTeamGenerator(app.Today).Generate();
-        var second = new DemoTeamGenerator(app.Today).Generate();
+        var owners = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var first = new DemoTeamGenerator(app.Today, app.Team.Id, owners).Generate();
+        var second = new DemoTeamGenerator(app.Today, app.Team.Id, owners).Generate();
 
         first.Relationships.Select(r => (r.ClientOrganisation, r.ContactName, r.Stage))
             .ShouldBe(second.Relationships.Select(r => (r.ClientOrganisation, r.ContactName, r.Stage)));
@@ -23,7 +26,8 @@ public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
     [Fact]
     public void The_demo_team_has_months_of_history_and_a_correction_trail()
     {
-        var team = new DemoTeamGenerator(app.Today).Generate();
+        var owners = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        var team = new DemoTeamGenerator(app.Today, app.Team.Id, owners).Generate();
 
         team.Relationships.Count.ShouldBeGreaterThanOrEqualTo(10);
         team.Relationships.ShouldAllBe(r => r.IsDemo);
@@ -31,18 +35,22 @@ public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
         team.Assessments.ShouldAllBe(a => a.MeetingDate <= app.Today);
         team.Assessments.Count(a => a.Revision > 1).ShouldBe(2);
         team.Relationships.Count(r => r.NextReviewDate < app.Today).ShouldBeGreaterThan(0);
+        team.Relationships.Select(r => r.OwnerId).Distinct().Count().ShouldBe(3);
+        team.Assessments.ShouldAllBe(a => a.AuthorId == team.Relationships.Single(r => r.Id == a.RelationshipId).OwnerId);
     }
 
     [Fact]
     public async Task Demo_data_goes_only_into_an_empty_database()
     {
         await app.AddRelationshipAsync("A real client");
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
 
-        var added = await app.QueryAsync(async db =>
-            await DemoDataSeeder.SeedIfEmptyAsync(db, app.Clock));
+        var added = await DemoDataSeeder.SeedIfEmptyAsync(db, users, app.Clock);
 
         added.ShouldBe(0);
-        (await app.QueryAsync(db => db.Relationships.CountAsync(r => r.IsDemo))).ShouldBe(0);
+        (await db.Relationships.CountAsync(r => r.IsDemo)).ShouldBe(0);
     }
 
     [Fact]
@@ -55,6 +63,6 @@ public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         (await db.Relationships.CountAsync(r => r.IsDemo)).ShouldBe(14);
         (await db.Assessments.CountAsync()).ShouldBeGreaterThan(80);
-        (await DemoDataSeeder.SeedIfEmptyAsync(db, app.Clock)).ShouldBe(0);
+        (await DemoDataSeeder.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), app.Clock)).ShouldBe(0);
     }
 }

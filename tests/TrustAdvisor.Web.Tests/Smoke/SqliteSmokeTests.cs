@@ -31,13 +31,21 @@ public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var rows = page.QuerySelectorAll(".demo-accounts tbody tr");
         rows.Select(r => r.Children[0].TextContent).ShouldBe(["Advisor", "Manager", "Administrator"]);
+        var seen = new Dictionary<string, int>();
         foreach (var (email, password, _, _) in TrustAdvisor.Infrastructure.Identity.AccountSeeder.DemoAccounts)
         {
             var client = app.CreateAnonymousClient();
             var response = await client.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password });
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, email);
-            (await client.GetPageAsync("/")).QuerySelector(".who")!.TextContent.ShouldEndWith("(demo)");
+            var list = await client.GetPageAsync("/");
+            list.QuerySelector(".who")!.TextContent.ShouldEndWith("(demo)");
+            seen[email] = list.QuerySelectorAll("table.relationships tbody tr .badge-demo").Length;
         }
+
+        // The demo advisor owns a third of the demo team's relationships; the manager and administrator see them all.
+        seen["advisor@demo.trustadvisor.test"].ShouldBe(5);
+        seen["manager@demo.trustadvisor.test"].ShouldBe(14);
+        seen["admin@demo.trustadvisor.test"].ShouldBe(14);
     }
 
     [Fact]

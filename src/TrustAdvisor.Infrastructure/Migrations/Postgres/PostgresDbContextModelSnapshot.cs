@@ -109,6 +109,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
                     b.Property<string>("CorrectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -172,6 +176,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_assessments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_assessments_author_id");
 
                     b.HasIndex("LineageId")
                         .IsUnique()
@@ -245,11 +252,19 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("next_review_date");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("stage");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -262,6 +277,12 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     b.HasIndex("ClientOrganisation")
                         .HasDatabaseName("ix_relationships_client_organisation");
 
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_relationships_owner_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_relationships_team_id");
+
                     b.ToTable("relationships", null, t =>
                         {
                             t.HasCheckConstraint("ck_relationships_client_organisation", "length(client_organisation) > 0");
@@ -269,6 +290,39 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                             t.HasCheckConstraint("ck_relationships_contact_name", "length(contact_name) > 0");
 
                             t.HasCheckConstraint("ck_relationships_stage", "stage IN ('Meet', 'Vet', 'Establish', 'Maintain')");
+                        });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Teams.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_name");
+
+                    b.ToTable("teams", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_teams_name", "length(name) > 0");
                         });
                 });
 
@@ -355,6 +409,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -376,6 +434,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 
                     b.HasIndex("Role")
                         .HasDatabaseName("ix_users_role");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_users_team_id");
 
                     b.ToTable("users", null, t =>
                         {
@@ -415,12 +476,42 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 
             modelBuilder.Entity("TrustAdvisor.Domain.Assessments.Assessment", b =>
                 {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assessments_users");
+
                     b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
                         .WithMany()
                         .HasForeignKey("RelationshipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_relationships");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Relationships.Relationship", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_relationships_users");
+
+                    b.HasOne("TrustAdvisor.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_relationships_teams");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.AppUser", b =>
+                {
+                    b.HasOne("TrustAdvisor.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_teams");
                 });
 #pragma warning restore 612, 618
         }

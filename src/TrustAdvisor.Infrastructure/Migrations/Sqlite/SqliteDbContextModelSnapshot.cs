@@ -102,6 +102,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
                     b.Property<string>("CorrectionReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
@@ -165,6 +169,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_assessments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_assessments_author_id");
 
                     b.HasIndex("LineageId")
                         .IsUnique()
@@ -238,11 +245,19 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("next_review_date");
 
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("stage");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -255,6 +270,12 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ClientOrganisation")
                         .HasDatabaseName("ix_relationships_client_organisation");
 
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_relationships_owner_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_relationships_team_id");
+
                     b.ToTable("relationships", null, t =>
                         {
                             t.HasCheckConstraint("ck_relationships_client_organisation", "length(client_organisation) > 0");
@@ -262,6 +283,39 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                             t.HasCheckConstraint("ck_relationships_contact_name", "length(contact_name) > 0");
 
                             t.HasCheckConstraint("ck_relationships_stage", "stage IN ('Meet', 'Vet', 'Establish', 'Maintain')");
+                        });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Teams.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teams_name");
+
+                    b.ToTable("teams", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_teams_name", "length(name) > 0");
                         });
                 });
 
@@ -348,6 +402,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("security_stamp");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("two_factor_enabled");
@@ -369,6 +427,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Role")
                         .HasDatabaseName("ix_users_role");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_users_team_id");
 
                     b.ToTable("users", null, t =>
                         {
@@ -408,12 +469,42 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("TrustAdvisor.Domain.Assessments.Assessment", b =>
                 {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assessments_users");
+
                     b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
                         .WithMany()
                         .HasForeignKey("RelationshipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_relationships");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Relationships.Relationship", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_relationships_users");
+
+                    b.HasOne("TrustAdvisor.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_relationships_teams");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.AppUser", b =>
+                {
+                    b.HasOne("TrustAdvisor.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_teams");
                 });
 #pragma warning restore 612, 618
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Identity;
 
 namespace TrustAdvisor.Infrastructure.Persistence.Configurations;
 
@@ -39,6 +40,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
             .WithMany()
             .HasForeignKey(a => a.RelationshipId)
             .OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
 
         // A relationship's history in meeting order, current revisions only.
         builder.HasIndex(a => new { a.RelationshipId, a.MeetingDate, a.LineageId }).HasFilter(Current);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Infrastructure.Identity;
 
 namespace TrustAdvisor.Infrastructure.Persistence.Configurations;
@@ -14,6 +15,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(u => u.Role);
+        builder.HasOne<Team>().WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

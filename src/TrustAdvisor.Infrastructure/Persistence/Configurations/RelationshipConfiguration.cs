@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Teams;
+using TrustAdvisor.Infrastructure.Identity;
 
 namespace TrustAdvisor.Infrastructure.Persistence.Configurations;
 
@@ -24,5 +26,9 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         builder.Ignore(r => r.IsArchived);
 
         builder.HasIndex(r => r.ClientOrganisation);
+        builder.HasIndex(r => r.OwnerId);
+        builder.HasIndex(r => r.TeamId);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -11,7 +11,8 @@ using TrustAdvisor.Web.Pages.Relationships;
 namespace TrustAdvisor.Web.Pages.Assessments;
 
 /// <summary>A correction never overwrites: it adds a revision with a reason, and the earlier values stay.</summary>
-public sealed class CorrectModel(TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time) : PageModel
+public sealed class CorrectModel(
+    TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time, IViewerAccessor viewer) : PageModel
 {
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
@@ -83,7 +84,8 @@ public sealed class CorrectModel(TrustAdvisorDbContext db, IValidator<MeetingInp
             return Stale();
         }
 
-        var corrected = Original.Correct(RevisionId, Input.ToScoredMeeting(), Reason!, time.UtcNow(), Today);
+        var author = viewer.Current.UserId ?? throw new InvalidOperationException("Correcting needs a signed-in person.");
+        var corrected = Original.Correct(RevisionId, author, Input.ToScoredMeeting(), Reason!, time.UtcNow(), Today);
         db.Assessments.Add(corrected);
         try
         {

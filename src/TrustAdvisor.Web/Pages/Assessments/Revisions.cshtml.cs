@@ -29,7 +29,8 @@ public sealed class RevisionsModel(TrustAdvisorDbContext db) : PageModel
             .OrderByDescending(a => a.Revision)
             .Select(a => new Revision(
                 a.Revision, a.MeetingDate, a.MeetingKind, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation,
-                a.Trust, a.Note, a.RecordedAt, a.CorrectionReason, a.SupersededAt))
+                a.Trust, a.Note, a.RecordedAt, a.CorrectionReason, a.SupersededAt,
+                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault()))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         return Page();
@@ -47,5 +48,6 @@ public sealed class RevisionsModel(TrustAdvisorDbContext db) : PageModel
         string? Note,
         DateTime RecordedAt,
         string? CorrectionReason,
-        DateTime? SupersededAt);
+        DateTime? SupersededAt,
+        string? AuthorName);
 }

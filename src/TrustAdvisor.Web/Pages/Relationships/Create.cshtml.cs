@@ -7,7 +7,8 @@ using TrustAdvisor.Web.Infrastructure;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 
-public sealed class CreateModel(TrustAdvisorDbContext db, IValidator<RelationshipInput> validator, TimeProvider time) : PageModel
+public sealed class CreateModel(
+    TrustAdvisorDbContext db, IValidator<RelationshipInput> validator, TimeProvider time, IViewerAccessor viewer) : PageModel
 {
     public const int DefaultReviewDays = 30;
 
@@ -42,7 +43,13 @@ public sealed class CreateModel(TrustAdvisorDbContext db, IValidator<Relationshi
             return Page();
         }
 
-        var relationship = new Relationship(RelationshipId, Input.ToDetails(), time.UtcNow());
+        if (viewer.Current is not { UserId: { } owner, TeamId: { } team })
+        {
+            ModelState.AddModelError(string.Empty, "You are not in a team yet, so nothing was saved. Ask an administrator to add you to one.");
+            return Page();
+        }
+
+        var relationship = new Relationship(RelationshipId, Input.ToDetails(), owner, team, time.UtcNow());
         db.Relationships.Add(relationship);
         if (!await db.TrySaveNewAsync(cancellationToken))
         {

@@ -29,7 +29,8 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time) : 
             .Select(a => new RelationshipHistory.Stored(
                 a.Id, a.LineageId, a.Revision, a.MeetingDate, a.MeetingKind,
                 a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust,
-                a.Note, a.CorrectionReason))
+                a.Note, a.CorrectionReason,
+                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault()))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         History = RelationshipHistory.From(assessments);

@@ -32,6 +32,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
                 r.Stage,
                 r.NextReviewDate,
                 r.IsDemo,
+                Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 Latest = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
                     .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust))
                     .FirstOrDefault(),
@@ -43,7 +44,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
             .ToListAsync(cancellationToken);
 
         Rows = rows.Select(r => new Row(
-                r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.Latest,
+                r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.Owner, r.Latest,
                 r.Latest is { } latest && r.Previous is { } previous ? TrustChange.Between(previous.Factors, latest.Factors) : null))
             .ToList();
         HasDemoData = Rows.Any(r => r.IsDemo);
@@ -62,6 +63,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
         RelationshipStage Stage,
         DateOnly NextReviewDate,
         bool IsDemo,
+        string? Owner,
         Scores? Latest,
         TrustChange? Change);
 }

@@ -16,7 +16,8 @@ public sealed record RelationshipHeader(
     bool IsDemo,
     DateTime? ArchivedAt,
     double? LatestTrust,
-    MeetingKind? LatestMeetingKind)
+    MeetingKind? LatestMeetingKind,
+    string? OwnerName)
 {
     public bool IsArchived => ArchivedAt is not null;
 
@@ -29,7 +30,8 @@ public sealed record RelationshipHeader(
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
                     .Select(a => (double?)a.Trust).FirstOrDefault(),
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
-                    .Select(a => (MeetingKind?)a.MeetingKind).FirstOrDefault()))
+                    .Select(a => (MeetingKind?)a.MeetingKind).FirstOrDefault(),
+                db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault()))
             .AsNoTracking()
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -54,7 +54,8 @@ public sealed class RelationshipHistory
         int SelfOrientation,
         double Trust,
         string? Note,
-        string? CorrectionReason)
+        string? CorrectionReason,
+        string? AuthorName)
     {
         public TrustFactors Factors => new(Credibility, Reliability, Intimacy, SelfOrientation);
         public bool IsCorrected => Revision > 1;

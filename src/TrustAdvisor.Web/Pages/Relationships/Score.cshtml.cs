@@ -11,7 +11,8 @@ using TrustAdvisor.Web.Pages.Assessments;
 namespace TrustAdvisor.Web.Pages.Relationships;
 
 /// <summary>Scoring a relationship after a meeting: one short form, saved exactly once.</summary>
-public sealed class ScoreModel(TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time) : PageModel
+public sealed class ScoreModel(
+    TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time, IViewerAccessor viewer) : PageModel
 {
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
@@ -66,7 +67,8 @@ public sealed class ScoreModel(TrustAdvisorDbContext db, IValidator<MeetingInput
             return Page();
         }
 
-        var assessment = Assessment.Record(AssessmentId, id, Input.ToScoredMeeting(), time.UtcNow(), Today);
+        var author = viewer.Current.UserId ?? throw new InvalidOperationException("Scoring needs a signed-in person.");
+        var assessment = Assessment.Record(AssessmentId, id, author, Input.ToScoredMeeting(), time.UtcNow(), Today);
         db.Assessments.Add(assessment);
         if (!await db.TrySaveNewAsync(cancellationToken))
         {

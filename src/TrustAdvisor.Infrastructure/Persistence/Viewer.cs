@@ -1,0 +1,27 @@
+using TrustAdvisor.Infrastructure.Identity;
+
+namespace TrustAdvisor.Infrastructure.Persistence;
+
+/// <summary>
+/// Whose eyes a query runs for. Advisors see the relationships they own, managers their team's, administrators
+/// and the system (start-up, migrations) everything; nobody else sees anything.
+/// </summary>
+public sealed record Viewer(Guid? UserId, Guid? TeamId, UserRole Role, bool SeesAll)
+{
+    public static Viewer System { get; } = new(null, null, UserRole.Administrator, SeesAll: true);
+    public static Viewer Nobody { get; } = new(null, null, UserRole.Advisor, SeesAll: false);
+
+    public bool IsManager => Role == UserRole.Manager;
+}
+
+/// <summary>Supplies the viewer for the current unit of work (in the web app: the signed-in person).</summary>
+public interface IViewerAccessor
+{
+    Viewer Current { get; }
+}
+
+/// <summary>Used where there is no person: start-up, design-time tools, tests that arrange data.</summary>
+public sealed class SystemViewerAccessor : IViewerAccessor
+{
+    public Viewer Current => Viewer.System;
+}
