@@ -16,6 +16,7 @@ builder.Services
         options.Conventions.AllowAnonymousToPage("/Account/SignIn");
         options.Conventions.AllowAnonymousToPage("/Setup");
         options.Conventions.AllowAnonymousToPage("/Error");
+        options.Conventions.AuthorizeFolder("/Admin", Accounts.AdministratorsOnly);
     })
     .AddMvcOptions(options => BindingMessages.Configure(options.ModelBindingMessageProvider));
 

@@ -8,6 +8,7 @@ namespace TrustAdvisor.Web.Infrastructure;
 internal static class Accounts
 {
     public const int MinimumPasswordLength = 10;
+    public const string AdministratorsOnly = "AdministratorsOnly";
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
@@ -36,7 +37,11 @@ internal static class Accounts
             })
             .AddEntityFrameworkStores<TrustAdvisorDbContext>()
             .AddSignInManager()
+            .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+        // Every request checks the session against the person's security stamp (one primary-key read), so
+        // deactivating someone or resetting their password ends their sessions at once, not within 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -49,9 +54,16 @@ internal static class Accounts
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            // A signed-in person who may not see a page learns nothing about it: the same 404 as a wrong address.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdministratorsOnly, policy => policy.RequireRole(nameof(UserRole.Administrator)));
         return services;
     }
 }

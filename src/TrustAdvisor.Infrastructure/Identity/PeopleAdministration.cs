@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace TrustAdvisor.Infrastructure.Identity;
+
+/// <summary>What an administrator does to people's accounts, each in one place.</summary>
+public static class PeopleAdministration
+{
+    /// <summary>
+    /// The person can no longer sign in, and sessions they already have end at their next request (the security
+    /// stamp changes and every request checks it). Their assessments and history stay, attributed to them.
+    /// </summary>
+    public static async Task<IdentityResult> SetActiveAsync(UserManager<AppUser> users, AppUser person, bool active)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(person);
+        person.IsActive = active;
+        var updated = await users.UpdateAsync(person);
+        return updated.Succeeded ? await users.UpdateSecurityStampAsync(person) : updated;
+    }
+
+    /// <summary>Sets a new password chosen by an administrator and ends the person's current sessions.</summary>
+    public static async Task<IdentityResult> ResetPasswordAsync(UserManager<AppUser> users, AppUser person, string newPassword)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var token = await users.GeneratePasswordResetTokenAsync(person);
+        var result = await users.ResetPasswordAsync(person, token, newPassword);
+        if (result.Succeeded)
+        {
+            await users.SetLockoutEndDateAsync(person, null);
+            await users.ResetAccessFailedCountAsync(person);
+        }
+
+        return result;
+    }
+}

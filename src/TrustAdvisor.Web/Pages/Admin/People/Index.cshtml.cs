@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Pages.Admin.People;
+
+/// <summary>Administrators: everyone who can sign in, with their role and team; deactivate, reactivate, unlock.</summary>
+public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<Row> People { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        People = await db.Users.OrderBy(u => u.DisplayName)
+            .Select(u => new Row(
+                u.Id, u.DisplayName, u.Email!, u.Role, db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault(),
+                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now, u.IsDemo))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(Guid id) => ChangeAsync(id, async person =>
+    {
+        if (person.Id.ToString() == users.GetUserId(User))
+        {
+            return "You cannot deactivate yourself.";
+        }
+
+        await PeopleAdministration.SetActiveAsync(users, person, active: false);
+        return $"Deactivated {person.DisplayName}: they cannot sign in, and their sessions have ended. Their assessments stay.";
+    });
+
+    public Task<IActionResult> OnPostReactivateAsync(Guid id) => ChangeAsync(id, async person =>
+    {
+        await PeopleAdministration.SetActiveAsync(users, person, active: true);
+        return $"Reactivated {person.DisplayName}.";
+    });
+
+    public Task<IActionResult> OnPostUnlockAsync(Guid id) => ChangeAsync(id, async person =>
+    {
+        await users.SetLockoutEndDateAsync(person, null);
+        await users.ResetAccessFailedCountAsync(person);
+        return $"Unlocked {person.DisplayName}.";
+    });
+
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<AppUser, Task<string>> change)
+    {
+        var person = await users.FindByIdAsync(id.ToString());
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = await change(person);
+        return RedirectToPage();
+    }
+
+    public sealed record Row(Guid Id, string DisplayName, string Email, UserRole Role, string? Team, bool IsActive, bool IsLockedOut, bool IsDemo);
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustAdvisor.Infrastructure.Identity;
+
+namespace TrustAdvisor.Web.Pages.Admin.People;
+
+/// <summary>Administrators set a new password for someone who forgot theirs; it also unlocks them and ends their sessions.</summary>
+public sealed class PasswordModel(UserManager<AppUser> users) : PageModel
+{
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    public string DisplayName { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var person = await users.FindByIdAsync(id.ToString());
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        DisplayName = person.DisplayName;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var person = await users.FindByIdAsync(id.ToString());
+        if (person is null)
+        {
+            return NotFound();
+        }
+
+        DisplayName = person.DisplayName;
+        if (!Infrastructure.NewPassword.Validate(ModelState, NewPassword, ConfirmPassword))
+        {
+            return Page();
+        }
+
+        var result = await PeopleAdministration.ResetPasswordAsync(users, person, NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(nameof(NewPassword), error.Description);
+            }
+
+            return Page();
+        }
+
+        TempData["Flash"] = $"Set a new password for {person.DisplayName}; their other sessions have ended.";
+        return RedirectToPage("Index");
+    }
+}

@@ -1,0 +1,41 @@
+using FluentValidation;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages.Admin.People;
+
+public sealed class PersonInput
+{
+    public string? DisplayName { get; set; }
+    public string? Email { get; set; }
+    public UserRole? Role { get; set; }
+    public Guid? TeamId { get; set; }
+    public string? Password { get; set; }
+}
+
+public sealed class PersonInputValidator : AbstractValidator<PersonInput>
+{
+    public PersonInputValidator()
+    {
+        RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
+            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the person's name.")
+            .AtMost(AppUser.DisplayNameMaxLength)
+            .PlainText()
+            .WithName("Name");
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
+            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the person's email address.")
+            .AtMost(SetupInputValidator.EmailMaxLength)
+            .EmailAddress().WithMessage("Enter a valid email address, like name@firm.com.")
+            .WithName("Email");
+        RuleFor(x => x.Role).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Choose a role: Advisor, Manager or Administrator.")
+            .IsInEnum().WithMessage("Choose a role: Advisor, Manager or Administrator.");
+        RuleFor(x => x.TeamId)
+            .NotNull().When(x => x.Role is UserRole.Advisor or UserRole.Manager)
+            .WithMessage("Advisors and managers work in a team: choose one.");
+        RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Choose a first password for them to sign in with.")
+            .MinimumLength(Accounts.MinimumPasswordLength)
+            .WithMessage($"The password must have at least {Accounts.MinimumPasswordLength} characters.");
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Teams;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages.Admin.Teams;
+
+/// <summary>Administrators: the teams, with how many people and relationships each has; add a team.</summary>
+public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public string? Name { get; set; }
+
+    /// <summary>Chosen when the form is shown, so a double submit adds one team.</summary>
+    [BindProperty]
+    public Guid TeamId { get; set; }
+
+    public IReadOnlyList<Row> Teams { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        TeamId = time.NewId();
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var name = Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            ModelState.AddModelError(nameof(Name), "Enter the team's name.");
+        }
+        else if (name.Length > Team.NameMaxLength)
+        {
+            ModelState.AddModelError(nameof(Name), $"A team name can be at most {Team.NameMaxLength} characters; this one has {name.Length:N0}.");
+        }
+        else if (!TextRules.IsPlainText(name, multiline: false))
+        {
+            ModelState.AddModelError(nameof(Name), "The name contains characters that cannot be stored (control characters).");
+        }
+        else if (await db.Teams.AnyAsync(t => t.Name == name && t.Id != TeamId, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(Name), "There is already a team with that name.");
+        }
+
+        if (TeamId == Guid.Empty)
+        {
+            ModelState.AddModelError(string.Empty, "This form is incomplete, so nothing was saved. Reload the page and try again.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        if (await db.Teams.AnyAsync(t => t.Id == TeamId, cancellationToken))
+        {
+            return RedirectToPage();
+        }
+
+        db.Teams.Add(new Team(TeamId, name!, time.UtcNow()));
+        if (await db.TrySaveNewAsync(cancellationToken))
+        {
+            TempData["Flash"] = $"Added the team {name}.";
+        }
+
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Teams = await db.Teams.OrderBy(t => t.Name)
+            .Select(t => new Row(
+                t.Id, t.Name, t.IsDemo,
+                db.Users.Count(u => u.TeamId == t.Id && u.IsActive),
+                db.Relationships.Count(r => r.TeamId == t.Id && r.ArchivedAt == null)))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+    public sealed record Row(Guid Id, string Name, bool IsDemo, int People, int Relationships);
+}
