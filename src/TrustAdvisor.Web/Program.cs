@@ -18,7 +18,11 @@ builder.Services
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AuthorizeFolder("/Admin", Accounts.AdministratorsOnly);
     })
-    .AddMvcOptions(options => BindingMessages.Configure(options.ModelBindingMessageProvider));
+    .AddMvcOptions(options =>
+    {
+        BindingMessages.Configure(options.ModelBindingMessageProvider);
+        options.Filters.Add<RequireHandlerFilter>();
+    });
 
 var app = builder.Build();
 

@@ -19,6 +19,7 @@ public sealed class TwoTeams : PostgresApp
     public Relationship Annas { get; private set; } = null!;
     public Relationship Bens { get; private set; } = null!;
     public Relationship Cleos { get; private set; } = null!;
+    public Assessment AnnasAssessment { get; private set; } = null!;
     public Assessment BensAssessment { get; private set; } = null!;
     public Assessment CleosAssessment { get; private set; } = null!;
 
@@ -34,7 +35,7 @@ public sealed class TwoTeams : PostgresApp
         Annas = await AddRelationshipAsync("Anna's Client Ltd", owner: Anna);
         Bens = await AddRelationshipAsync("Ben's Client Ltd", owner: Ben);
         Cleos = await AddRelationshipAsync("Cleo's Client Ltd", owner: Cleo);
-        await AddAssessmentAsync(Annas.Id, Today.AddDays(-3), new TrustFactors(6, 6, 6, 3));
+        AnnasAssessment = await AddAssessmentAsync(Annas.Id, Today.AddDays(-3), new TrustFactors(6, 6, 6, 3));
         BensAssessment = await AddAssessmentAsync(Bens.Id, Today.AddDays(-3), new TrustFactors(5, 5, 5, 5));
         CleosAssessment = await AddAssessmentAsync(Cleos.Id, Today.AddDays(-3), new TrustFactors(7, 7, 7, 7));
     }

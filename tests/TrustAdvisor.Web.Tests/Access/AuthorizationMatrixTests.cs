@@ -1,0 +1,162 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Access;
+
+/// <summary>
+/// Every page and every handler the app has, discovered from its endpoints, for every kind of visitor, against
+/// a relationship owned by Anna in team A. A page without a rule below fails the test: decide who may see it.
+/// </summary>
+public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
+{
+    private enum Rule
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Public,
+        /// <summary>Gone once an administrator exists (404 for everyone).</summary>
+        SetupOnly,
+        /// <summary>Any signed-in person.</summary>
+        SignedIn,
+        /// <summary>Anna's relationship or assessment: Anna, her manager Maria, administrators.</summary>
+        AnnasResource,
+        /// <summary>Administration: administrators only.</summary>
+        Administrators,
+    }
+
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        ["/Account/SignIn"] = Rule.Public,
+        ["/Error"] = Rule.Public,
+        ["/Setup"] = Rule.SetupOnly,
+        ["/Account/SignOut"] = Rule.SignedIn,
+        ["/Account/Password"] = Rule.SignedIn,
+        ["/Relationships/Index"] = Rule.SignedIn,
+        ["/Relationships/Create"] = Rule.SignedIn,
+        ["/Relationships/Details"] = Rule.AnnasResource,
+        ["/Relationships/Score"] = Rule.AnnasResource,
+        ["/Relationships/Edit"] = Rule.AnnasResource,
+        ["/Relationships/Archive"] = Rule.AnnasResource,
+        ["/Assessments/Correct"] = Rule.AnnasResource,
+        ["/Assessments/Revisions"] = Rule.AnnasResource,
+        ["/Admin/Teams/Index"] = Rule.Administrators,
+        ["/Admin/People/Index"] = Rule.Administrators,
+        ["/Admin/People/Create"] = Rule.Administrators,
+        ["/Admin/People/Password"] = Rule.Administrators,
+    };
+
+    private sealed record Call(string Page, string Method, string Url, Rule Rule);
+
+    private List<Call> Calls(AppUser target)
+    {
+        var calls = new List<Call>();
+        var pages = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
+            .Where(p => p.Page is not null)
+            .DistinctBy(p => p.Page!.ViewEnginePath);
+        foreach (var (endpoint, page) in pages)
+        {
+            Rules.TryGetValue(page!.ViewEnginePath, out var rule).ShouldBeTrue($"{page.ViewEnginePath} has no authorization rule in this test.");
+            var id = page.ViewEnginePath.StartsWith("/Assessments/", StringComparison.Ordinal) ? app.AnnasAssessment.Id
+                : page.ViewEnginePath.StartsWith("/Admin/People/", StringComparison.Ordinal) ? target.Id
+                : app.Annas.Id;
+            var url = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+            foreach (var handler in page.HandlerMethods)
+            {
+                var query = new List<string>();
+                if (handler.Name is { } name)
+                {
+                    query.Add($"handler={name}");
+                }
+
+                if (handler.Parameters.Any(p => p.Name == "id") && !url.Contains(id.ToString(), StringComparison.Ordinal))
+                {
+                    query.Add($"id={target.Id}");
+                }
+
+                calls.Add(new Call(page.ViewEnginePath, handler.HttpMethod, query.Count == 0 ? url : $"{url}?{string.Join('&', query)}", rule));
+            }
+        }
+
+        // Signing out ends the session the remaining calls use: keep it last.
+        return calls.OrderBy(c => c.Page == "/Account/SignOut")
+            .ThenBy(c => string.Equals(c.Method, "POST", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
+    private static bool Allowed(Rule rule, string? who) => rule switch
+    {
+        Rule.Public => true,
+        Rule.SetupOnly => false,
+        Rule.SignedIn => who is not null,
+        Rule.AnnasResource => who is "anna" or "maria" or "admin",
+        Rule.Administrators => who is "admin",
+        _ => false,
+    };
+
+    [Fact]
+    public async Task Posting_to_a_page_that_only_shows_information_is_refused_plainly()
+    {
+        var anna = await app.CreateClientAsync("anna@firm.test");
+        var (_, tokenForm) = await anna.ReadFormAsync("/Account/SignIn");
+
+        foreach (var url in new[] { $"/Relationships/Details/{app.Annas.Id}", $"/Assessments/Revisions/{app.AnnasAssessment.Id}", "/" })
+        {
+            var response = await anna.PostFormAsync(url, tokenForm);
+            response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed, url);
+            (await Forms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("That cannot be done here");
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("anna")]
+    [InlineData("ben")]
+    [InlineData("maria")]
+    [InlineData("cleo")]
+    [InlineData("max")]
+    [InlineData("admin")]
+    public async Task Every_page_and_handler_answers_each_visitor_as_the_rules_say(string? who)
+    {
+        var target = await app.CreatePersonAsync($"target.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);
+        var client = who is null ? app.CreateAnonymousClient()
+            : await app.CreateClientAsync(who == "admin" ? AppFixture.AdminEmail : $"{who}@firm.test");
+        var (_, tokenForm) = await client.ReadFormAsync("/Account/SignIn");
+        var calls = Calls(target);
+        calls.Count.ShouldBeGreaterThan(25);
+        var failures = new List<string>();
+
+        foreach (var call in calls)
+        {
+            using var response = string.Equals(call.Method, "GET", StringComparison.OrdinalIgnoreCase)
+                ? await client.GetAsync(new Uri(call.Url, UriKind.Relative))
+                : await client.PostFormAsync(call.Url, tokenForm);
+            var status = (int)response.StatusCode;
+            var signOut = who is not null && call.Page == "/Account/SignOut" && status == 302;
+            var toSignIn = !signOut && status == 302 && response.Headers.Location?.OriginalString.Contains("/Account/SignIn?ReturnUrl", StringComparison.Ordinal) == true;
+            var outcome = status >= 500 ? "server error"
+                : call.Rule == Rule.SetupOnly ? (status == 404 ? "ok" : $"setup answered {status}")
+                : who is null && call.Rule != Rule.Public ? (toSignIn ? "ok" : $"anonymous got {status}, not the sign-in page")
+                : Allowed(call.Rule, who) ? (status != 404 && !toSignIn ? "ok" : $"refused with {status}")
+                : status == 404 ? "ok" : $"should be 404, got {status}";
+            if (outcome != "ok")
+            {
+                failures.Add($"{call.Method} {call.Url} ({call.Rule}) as {who ?? "anonymous"}: {outcome}");
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        if (who is "ben" or "cleo" or "max")
+        {
+            // Denied posts changed nothing of Anna's.
+            var annas = await app.QueryAsync(db => db.Relationships.AsNoTracking().SingleAsync(r => r.Id == app.Annas.Id));
+            (annas.ClientOrganisation, annas.IsArchived).ShouldBe(("Anna's Client Ltd", false));
+            (await app.QueryAsync(db => db.Assessments.CountAsync(a => a.LineageId == app.AnnasAssessment.LineageId))).ShouldBe(1);
+        }
+    }
+}
