@@ -38,6 +38,12 @@ public sealed class Assessment
     public double Trust { get; private set; }
 
     public string? Note { get; private set; }
+
+    /// <summary>The note's text is for its author only; others see the scores and that a private note exists.</summary>
+    public bool NoteIsPrivate { get; private set; }
+
+    /// <summary>Who wrote the note. A correction that leaves the note as it was keeps its writer, and so its reader.</summary>
+    public Guid? NoteAuthorId { get; private set; }
     public DateTime RecordedAt { get; private set; }
     public string? CorrectionReason { get; private set; }
 
@@ -64,6 +70,7 @@ public sealed class Assessment
             RecordedAt = recordedAtUtc,
         };
         assessment.Apply(meeting, today);
+        assessment.NoteAuthorId = assessment.Note is null ? null : authorId;
         return assessment;
     }
 
@@ -93,6 +100,8 @@ public sealed class Assessment
             CorrectionReason = trimmedReason,
         };
         next.Apply(corrected, today);
+        var noteUnchanged = next.Note == Note && next.NoteIsPrivate == NoteIsPrivate;
+        next.NoteAuthorId = next.Note is null ? null : noteUnchanged ? NoteAuthorId : authorId;
         SupersededAt = recordedAtUtc;
         return next;
     }
@@ -128,8 +137,13 @@ public sealed class Assessment
         SelfOrientation = meeting.Factors.SelfOrientation;
         Trust = TrustEquation.Stored(meeting.Factors);
         Note = string.IsNullOrEmpty(note) ? null : note;
+        NoteIsPrivate = Note is not null && meeting.NoteIsPrivate;
     }
+
+    /// <summary>Whether <paramref name="viewerId"/> may read a note: anyone who sees the assessment, unless it is private.</summary>
+    public static bool CanReadNote(bool noteIsPrivate, Guid? noteAuthorId, Guid? viewerId) =>
+        !noteIsPrivate || (noteAuthorId is not null && noteAuthorId == viewerId);
 }
 
 /// <summary>What an advisor enters after a meeting.</summary>
-public sealed record ScoredMeeting(DateOnly MeetingDate, MeetingKind Kind, TrustFactors Factors, string? Note);
+public sealed record ScoredMeeting(DateOnly MeetingDate, MeetingKind Kind, TrustFactors Factors, string? Note, bool NoteIsPrivate = false);

@@ -25,7 +25,8 @@ internal static class SnakeCaseNames
                 key.SetName($"pk_{table}");
             }
 
-            foreach (var foreignKey in entity.GetForeignKeys())
+            // Keys named in their configuration keep that name (two keys to one table need telling apart).
+            foreach (var foreignKey in entity.GetForeignKeys().Where(k => k.FindAnnotation(RelationalAnnotationNames.Name) is null))
             {
                 var principal = foreignKey.PrincipalEntityType.GetTableName();
                 foreignKey.SetConstraintName($"fk_{table}_{principal}");

@@ -79,4 +79,36 @@ public class AssessmentTests
         Should.Throw<ArgumentException>(() => original.Correct(Guid.NewGuid(), Author, Meeting(), reason, Now, Today));
         original.IsCurrent.ShouldBeTrue();
     }
+
+    [Fact]
+    public void A_private_note_is_readable_by_its_author_only()
+    {
+        var author = Guid.NewGuid();
+        var assessment = Assessment.Record(
+            Guid.NewGuid(), Guid.NewGuid(), author, Meeting(note: "They are worried about redundancies.") with { NoteIsPrivate = true }, Now, Today);
+
+        assessment.NoteIsPrivate.ShouldBeTrue();
+        Assessment.CanReadNote(assessment.NoteIsPrivate, assessment.NoteAuthorId, author).ShouldBeTrue();
+        Assessment.CanReadNote(assessment.NoteIsPrivate, assessment.NoteAuthorId, Guid.NewGuid()).ShouldBeFalse();
+        Assessment.CanReadNote(assessment.NoteIsPrivate, assessment.NoteAuthorId, null).ShouldBeFalse();
+        Assessment.CanReadNote(noteIsPrivate: false, assessment.AuthorId, Guid.NewGuid()).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_correction_that_keeps_the_note_keeps_its_writer()
+    {
+        var writer = Guid.NewGuid();
+        var manager = Guid.NewGuid();
+        var original = Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), writer, Meeting(note: "In confidence.") with { NoteIsPrivate = true }, Now, Today);
+
+        var kept = original.Correct(Guid.NewGuid(), manager, Meeting(note: "In confidence.") with { NoteIsPrivate = true }, "S was off", Now, Today);
+        var rewritten = kept.Correct(Guid.NewGuid(), manager, Meeting(note: "Rewritten."), "Note was wrong", Now, Today);
+
+        (kept.AuthorId, kept.NoteAuthorId).ShouldBe((manager, writer));
+        rewritten.NoteAuthorId.ShouldBe(manager);
+    }
+
+    [Fact]
+    public void Without_a_note_there_is_nothing_private() =>
+        Assessment.Record(Guid.NewGuid(), Guid.NewGuid(), Author, Meeting() with { NoteIsPrivate = true }, Now, Today).NoteIsPrivate.ShouldBeFalse();
 }

@@ -145,6 +145,14 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
+                    b.Property<Guid?>("NoteAuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("note_author_id");
+
+                    b.Property<bool>("NoteIsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("note_is_private");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
@@ -184,6 +192,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ux_assessments_current_revision")
                         .HasFilter("superseded_at IS NULL");
+
+                    b.HasIndex("NoteAuthorId")
+                        .HasDatabaseName("ix_assessments_note_author_id");
 
                     b.HasIndex("LineageId", "Revision")
                         .IsUnique()
@@ -481,6 +492,12 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assessments_users");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("NoteAuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assessments_users_note_author");
 
                     b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
                         .WithMany()

@@ -138,6 +138,14 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
+                    b.Property<Guid?>("NoteAuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note_author_id");
+
+                    b.Property<bool>("NoteIsPrivate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("note_is_private");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_at");
@@ -177,6 +185,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ux_assessments_current_revision")
                         .HasFilter("superseded_at IS NULL");
+
+                    b.HasIndex("NoteAuthorId")
+                        .HasDatabaseName("ix_assessments_note_author_id");
 
                     b.HasIndex("LineageId", "Revision")
                         .IsUnique()
@@ -474,6 +485,12 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_assessments_users");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("NoteAuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assessments_users_note_author");
 
                     b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
                         .WithMany()

@@ -42,6 +42,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
             .OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.NoteAuthorId).OnDelete(DeleteBehavior.Restrict)
+            .HasConstraintName("fk_assessments_users_note_author");
 
         // A relationship's history in meeting order, current revisions only.
         builder.HasIndex(a => new { a.RelationshipId, a.MeetingDate, a.LineageId }).HasFilter(Current);

@@ -29,6 +29,9 @@ public sealed class CorrectModel(
     public Assessment Original { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
+    /// <summary>False when the note is someone else's private note: it is neither shown nor changed.</summary>
+    public bool CanEditNote => Assessment.CanReadNote(Original.NoteIsPrivate, Original.NoteAuthorId, viewer.Current.UserId);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, tracking: false, cancellationToken) is { } failed)
@@ -45,6 +48,11 @@ public sealed class CorrectModel(
 
         RevisionId = time.NewId();
         Input = MeetingInput.From(Original);
+        if (!CanEditNote)
+        {
+            Input.Note = null;
+        }
+
         return Page();
     }
 
@@ -85,6 +93,11 @@ public sealed class CorrectModel(
         }
 
         var author = viewer.Current.UserId ?? throw new InvalidOperationException("Correcting needs a signed-in person.");
+        if (!CanEditNote)
+        {
+            (Input.Note, Input.NoteIsPrivate) = (Original.Note, true);
+        }
+
         var corrected = Original.Correct(RevisionId, author, Input.ToScoredMeeting(), Reason!, time.UtcNow(), Today);
         db.Assessments.Add(corrected);
         try

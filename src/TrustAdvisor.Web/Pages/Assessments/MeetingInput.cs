@@ -31,6 +31,9 @@ public sealed class MeetingInput
     [Display(Name = "Note")]
     public string? Note { get; set; }
 
+    [Display(Name = "Keep the note private")]
+    public bool NoteIsPrivate { get; set; }
+
     public int? this[Factor factor] => factor switch
     {
         Factor.Credibility => Credibility,
@@ -49,6 +52,7 @@ public sealed class MeetingInput
         Intimacy = assessment.Intimacy,
         SelfOrientation = assessment.SelfOrientation,
         Note = assessment.Note,
+        NoteIsPrivate = assessment.NoteIsPrivate,
     };
 
     /// <summary>Only call once validated.</summary>
@@ -56,7 +60,8 @@ public sealed class MeetingInput
         MeetingDate!.Value,
         Kind!.Value,
         new TrustFactors(Credibility!.Value, Reliability!.Value, Intimacy!.Value, SelfOrientation!.Value),
-        Note);
+        Note,
+        NoteIsPrivate);
 }
 
 public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>

@@ -8,7 +8,7 @@ using TrustAdvisor.Web.Pages.Relationships;
 namespace TrustAdvisor.Web.Pages.Assessments;
 
 /// <summary>Every revision of one scored meeting: what was judged first, and each correction with its reason.</summary>
-public sealed class RevisionsModel(TrustAdvisorDbContext db) : PageModel
+public sealed class RevisionsModel(TrustAdvisorDbContext db, IViewerAccessor viewer) : PageModel
 {
     public RelationshipHeader Relationship { get; private set; } = null!;
     public IReadOnlyList<Revision> Revisions { get; private set; } = [];
@@ -25,12 +25,15 @@ public sealed class RevisionsModel(TrustAdvisorDbContext db) : PageModel
         }
 
         Relationship = header;
+        var viewerId = viewer.Current.UserId;
         Revisions = await db.Assessments.Where(a => a.LineageId == lineage.LineageId)
             .OrderByDescending(a => a.Revision)
             .Select(a => new Revision(
                 a.Revision, a.MeetingDate, a.MeetingKind, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation,
-                a.Trust, a.Note, a.RecordedAt, a.CorrectionReason, a.SupersededAt,
-                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault()))
+                a.Trust, a.RecordedAt, a.CorrectionReason, a.SupersededAt,
+                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                Assessment.CanReadNote(a.NoteIsPrivate, a.NoteAuthorId, viewerId) ? a.Note : null,
+                a.NoteIsPrivate))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         return Page();
@@ -45,9 +48,10 @@ public sealed class RevisionsModel(TrustAdvisorDbContext db) : PageModel
         int Intimacy,
         int SelfOrientation,
         double Trust,
-        string? Note,
         DateTime RecordedAt,
         string? CorrectionReason,
         DateTime? SupersededAt,
-        string? AuthorName);
+        string? AuthorName,
+        string? ReadableNote,
+        bool NoteIsPrivate);
 }

@@ -7,8 +7,10 @@ using TrustAdvisor.Web.Infrastructure;
 namespace TrustAdvisor.Web.Pages.Relationships;
 
 /// <summary>One relationship: its latest T, the chart of T and the factors, and every assessment.</summary>
-public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer) : PageModel
 {
+    public Guid? ViewerId => viewer.Current.UserId;
+
     public RelationshipHeader Relationship { get; private set; } = null!;
     public RelationshipHistory History { get; private set; } = RelationshipHistory.Empty;
     public DateOnly Today { get; private set; }
@@ -30,7 +32,9 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time) : 
                 a.Id, a.LineageId, a.Revision, a.MeetingDate, a.MeetingKind,
                 a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust,
                 a.Note, a.CorrectionReason,
-                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault()))
+                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                a.NoteAuthorId,
+                a.NoteIsPrivate))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         History = RelationshipHistory.From(assessments);

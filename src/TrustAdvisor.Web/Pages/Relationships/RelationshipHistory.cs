@@ -55,7 +55,9 @@ public sealed class RelationshipHistory
         double Trust,
         string? Note,
         string? CorrectionReason,
-        string? AuthorName)
+        string? AuthorName,
+        Guid? NoteAuthorId,
+        bool NoteIsPrivate)
     {
         public TrustFactors Factors => new(Credibility, Reliability, Intimacy, SelfOrientation);
         public bool IsCorrected => Revision > 1;
