@@ -54,6 +54,20 @@ public sealed class Relationship
 
     public void Update(RelationshipDetails details) => Apply(details);
 
+    /// <summary>Passes the relationship to another advisor of the same team; returns the event for its history.</summary>
+    public HandOff HandOffTo(Guid handOffId, Guid newOwnerId, Guid byUserId, string note, DateTime atUtc)
+    {
+        if (OwnerId is not { } current)
+        {
+            throw new InvalidOperationException("A relationship without an owner is assigned, not handed off.");
+        }
+
+        var handOff = new HandOff(handOffId, Id, current, newOwnerId, byUserId, note, atUtc);
+        OwnerId = newOwnerId;
+        Version = Guid.NewGuid();
+        return handOff;
+    }
+
     public void Archive(DateTime atUtc)
     {
         if (IsArchived)

@@ -22,6 +22,7 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options, IViewerAcc
 
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<HandOff> HandOffs => Set<HandOff>();
 
     /// <summary>
     /// The current revision of every scored meeting, the latest meeting first; on the same day, the one scored
@@ -43,6 +44,7 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options, IViewerAcc
             || (ViewerUserId != null && r.OwnerId == ViewerUserId)
             || (ViewerIsManager && ViewerTeamId != null && r.TeamId == ViewerTeamId));
         builder.Entity<Assessment>().HasQueryFilter(a => Relationships.Any(r => r.Id == a.RelationshipId));
+        builder.Entity<HandOff>().HasQueryFilter(h => Relationships.Any(r => r.Id == h.RelationshipId));
         SnakeCaseNames.Apply(builder);
     }
 

@@ -41,6 +41,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Relationships/Score"] = Rule.AnnasResource,
         ["/Relationships/Edit"] = Rule.AnnasResource,
         ["/Relationships/Archive"] = Rule.AnnasResource,
+        ["/Relationships/HandOff"] = Rule.AnnasResource,
         ["/Assessments/Correct"] = Rule.AnnasResource,
         ["/Assessments/Revisions"] = Rule.AnnasResource,
         ["/Admin/Teams/Index"] = Rule.Administrators,

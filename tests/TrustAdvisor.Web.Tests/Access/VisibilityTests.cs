@@ -165,6 +165,29 @@ public class VisibilityTests(TwoTeams app) : IClassFixture<TwoTeams>
     }
 
     [Fact]
+    public async Task Owner_and_team_cannot_be_posted_they_come_from_the_signed_in_person()
+    {
+        var ben = await app.CreateClientAsync("ben@firm.test");
+        var cleosTeam = app.Cleo.TeamId.ToString();
+
+        var response = await ben.SubmitAsync("/Relationships/Create", new Dictionary<string, string?>
+        {
+            ["Input.ClientOrganisation"] = "Over-posted Ltd",
+            ["Input.ContactName"] = "Kim",
+            ["Input.Stage"] = "Meet",
+            ["Input.TeamId"] = cleosTeam,
+            ["Input.OwnerId"] = app.Cleo.Id.ToString(),
+            ["TeamId"] = cleosTeam,
+            ["OwnerId"] = app.Cleo.Id.ToString(),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var created = await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.ClientOrganisation == "Over-posted Ltd"));
+        (created.OwnerId, created.TeamId).ShouldBe((app.Ben.Id, app.Ben.TeamId));
+        (await ListedAsync(await app.CreateClientAsync("cleo@firm.test"))).ShouldNotContain("Over-posted Ltd");
+    }
+
+    [Fact]
     public async Task Someone_without_a_team_cannot_add_relationships()
     {
         var loner = await app.CreatePersonAsync($"loner.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);

@@ -217,6 +217,61 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("FromOwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_owner_id");
+
+                    b.Property<DateTime>("HandedOffAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handed_off_at");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id");
+
+                    b.Property<Guid>("ToOwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_owner_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hand_offs");
+
+                    b.HasIndex("ByUserId")
+                        .HasDatabaseName("ix_hand_offs_by_user_id");
+
+                    b.HasIndex("FromOwnerId")
+                        .HasDatabaseName("ix_hand_offs_from_owner_id");
+
+                    b.HasIndex("ToOwnerId")
+                        .HasDatabaseName("ix_hand_offs_to_owner_id");
+
+                    b.HasIndex("RelationshipId", "HandedOffAt")
+                        .HasDatabaseName("ix_hand_offs_relationship_id_handed_off_at");
+
+                    b.ToTable("hand_offs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_hand_offs_note", "length(note) > 0");
+
+                            t.HasCheckConstraint("ck_hand_offs_someone_else", "from_owner_id <> to_owner_id");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.Relationship", b =>
                 {
                     b.Property<Guid>("Id")
@@ -498,6 +553,37 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_relationships");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hand_offs_users_by");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("FromOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hand_offs_users_from");
+
+                    b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hand_offs_relationships");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ToOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hand_offs_users_to");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.Relationship", b =>

@@ -33,11 +33,28 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
                 a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust,
                 a.Note, a.CorrectionReason,
                 db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                a.AuthorId,
                 a.NoteAuthorId,
                 a.NoteIsPrivate))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        History = RelationshipHistory.From(assessments);
+        var handOffs = await db.HandOffs.Where(h => h.RelationshipId == id)
+            .OrderBy(h => h.HandedOffAt)
+            .Select(h => new
+            {
+                h.HandedOffAt,
+                h.ToOwnerId,
+                From = db.Users.Where(u => u.Id == h.FromOwnerId).Select(u => u.DisplayName).First(),
+                To = db.Users.Where(u => u.Id == h.ToOwnerId).Select(u => u.DisplayName).First(),
+                By = db.Users.Where(u => u.Id == h.ByUserId).Select(u => u.DisplayName).First(),
+                h.Note,
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        History = RelationshipHistory.From(
+            assessments,
+            handOffs.Select(h => new RelationshipHistory.HandOffEvent(
+                DateOnly.FromDateTime(h.HandedOffAt), h.ToOwnerId, h.From, h.To, h.By, h.Note)).ToList());
         return Page();
     }
 }

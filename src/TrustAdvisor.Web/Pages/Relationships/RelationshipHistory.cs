@@ -8,27 +8,49 @@ namespace TrustAdvisor.Web.Pages.Relationships;
 /// <summary>A relationship's current assessments in meeting order, each with the change from the one before.</summary>
 public sealed class RelationshipHistory
 {
-    private RelationshipHistory(IReadOnlyList<Entry> oldestFirst) => OldestFirst = oldestFirst;
+    private RelationshipHistory(IReadOnlyList<Entry> oldestFirst, IReadOnlyList<HandOffEvent> handOffs)
+    {
+        OldestFirst = oldestFirst;
+        HandOffs = handOffs;
+    }
 
-    public static RelationshipHistory Empty { get; } = new([]);
+    public static RelationshipHistory Empty { get; } = new([], []);
 
     public IReadOnlyList<Entry> OldestFirst { get; }
+
+    /// <summary>Hand-offs, oldest first: events between assessments.</summary>
+    public IReadOnlyList<HandOffEvent> HandOffs { get; }
+
+    /// <summary>
+    /// Hand-offs between <paramref name="entry"/>'s meeting and the next newer one's, newest first. Hand-offs are
+    /// dated by day; one on the day of a meeting is shown before that meeting (handed over, then met).
+    /// </summary>
+    public IEnumerable<HandOffEvent> HandOffsAfter(Entry? entry, Entry? newer) =>
+        HandOffs.Where(h => (entry is null || h.Date > entry.Assessment.MeetingDate) && (newer is null || h.Date <= newer.Assessment.MeetingDate))
+            .Reverse();
     public IEnumerable<Entry> NewestFirst => OldestFirst.Reverse();
     public Entry? Latest => OldestFirst.Count == 0 ? null : OldestFirst[^1];
 
-    public static RelationshipHistory From(IReadOnlyList<Stored> oldestFirst)
+    public static RelationshipHistory From(IReadOnlyList<Stored> oldestFirst, IReadOnlyList<HandOffEvent>? handOffs = null)
     {
         ArgumentNullException.ThrowIfNull(oldestFirst);
+        handOffs ??= [];
+
+        // The new owner's first assessment after a hand-off is their baseline: trust they built, not borrowed.
+        var baselines = handOffs
+            .Select(h => oldestFirst.FirstOrDefault(a => a.MeetingDate >= h.Date && a.AuthorId == h.ToOwnerId)?.LineageId)
+            .OfType<Guid>()
+            .ToHashSet();
         var entries = new List<Entry>(oldestFirst.Count);
         Stored? previous = null;
         foreach (var stored in oldestFirst)
         {
             var change = previous is null ? null : TrustChange.Between(previous.Factors, stored.Factors);
-            entries.Add(new Entry(stored, change));
+            entries.Add(new Entry(stored, change, baselines.Contains(stored.LineageId)));
             previous = stored;
         }
 
-        return new RelationshipHistory(entries);
+        return new RelationshipHistory(entries, handOffs);
     }
 
     /// <summary>The chart's data, oldest first. Serialised with the default encoder, so it is safe inside a script element.</summary>
@@ -56,6 +78,7 @@ public sealed class RelationshipHistory
         string? Note,
         string? CorrectionReason,
         string? AuthorName,
+        Guid? AuthorId,
         Guid? NoteAuthorId,
         bool NoteIsPrivate)
     {
@@ -63,5 +86,7 @@ public sealed class RelationshipHistory
         public bool IsCorrected => Revision > 1;
     }
 
-    public sealed record Entry(Stored Assessment, TrustChange? Change);
+    public sealed record Entry(Stored Assessment, TrustChange? Change, bool IsBaseline);
+
+    public sealed record HandOffEvent(DateOnly Date, Guid ToOwnerId, string FromName, string ToName, string ByName, string Note);
 }

@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages.Relationships;
+
+/// <summary>The owner or their manager hands a relationship to another advisor of the team, with a note.</summary>
+public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer) : PageModel
+{
+    [BindProperty]
+    public Guid? ToOwnerId { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    /// <summary>Chosen when the form is shown, so a resubmitted form hands off once.</summary>
+    [BindProperty]
+    public Guid HandOffId { get; set; }
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public RelationshipHeader Relationship { get; private set; } = null!;
+    public IReadOnlyList<SelectListItem> Advisors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var relationship = await LoadAsync(id, cancellationToken);
+        if (relationship is null)
+        {
+            return NotFound();
+        }
+
+        HandOffId = time.NewId();
+        Version = relationship.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var relationship = await LoadAsync(id, cancellationToken);
+        if (relationship is null)
+        {
+            return NotFound();
+        }
+
+        if (HandOffId != Guid.Empty && await db.HandOffs.AnyAsync(h => h.Id == HandOffId, cancellationToken))
+        {
+            return Done("That hand-off was already made; it is recorded once.");
+        }
+
+        Validate(relationship);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (relationship.Version != Version)
+        {
+            return Stale(relationship);
+        }
+
+        db.Entry(relationship).Property(r => r.Version).OriginalValue = Version;
+        var handOff = relationship.HandOffTo(HandOffId, ToOwnerId!.Value, viewer.Current.UserId!.Value, Note!, time.UtcNow());
+        db.HandOffs.Add(handOff);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Stale((await LoadAsync(id, cancellationToken))!);
+        }
+
+        var to = Advisors.First(a => a.Value == ToOwnerId.ToString()).Text;
+        return Done($"Handed {Relationship.ClientOrganisation} over to {to}. Their first assessment will be marked as their baseline.");
+    }
+
+    private void Validate(Relationship relationship)
+    {
+        if (HandOffId == Guid.Empty)
+        {
+            ModelState.AddModelError(string.Empty, "This form is incomplete, so nothing was saved. Reload the page and try again.");
+        }
+
+        if (relationship.IsArchived)
+        {
+            ModelState.AddModelError(string.Empty, "This relationship is archived, so nothing was saved. Restore it first.");
+        }
+
+        if (ToOwnerId is null || Advisors.All(a => a.Value != ToOwnerId.ToString()))
+        {
+            ModelState.AddModelError(nameof(ToOwnerId), "Choose an advisor of this relationship's team (not its current owner).");
+        }
+
+        var note = Note?.Trim();
+        if (string.IsNullOrEmpty(note))
+        {
+            ModelState.AddModelError(nameof(Note), "Say why the relationship changes hands; the history keeps this note.");
+        }
+        else if (note.Length > HandOff.NoteMaxLength)
+        {
+            ModelState.AddModelError(nameof(Note), $"The note can be at most {HandOff.NoteMaxLength} characters; this one has {note.Length:N0}.");
+        }
+        else if (!TextRules.IsPlainText(note, multiline: true))
+        {
+            ModelState.AddModelError(nameof(Note), "The note contains characters that cannot be stored (control characters).");
+        }
+    }
+
+    private PageResult Stale(Relationship current)
+    {
+        Version = current.Version;
+        ModelState.Remove(nameof(Version));
+        ModelState.AddModelError(string.Empty, "Someone changed this relationship meanwhile, so nothing was saved. Check its owner, then try again.");
+        return Page();
+    }
+
+    /// <summary>The previous owner no longer sees the relationship, so they go back to their list.</summary>
+    private RedirectToPageResult Done(string message)
+    {
+        TempData["Flash"] = message;
+        return db.Relationships.Any(r => r.Id == Relationship.Id)
+            ? RedirectToPage("Details", new { id = Relationship.Id })
+            : RedirectToPage("Index");
+    }
+
+    private async Task<Relationship?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var relationship = await db.Relationships.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var header = relationship is null ? null : await RelationshipHeader.FindAsync(db, id, cancellationToken);
+        if (relationship is null || header is null)
+        {
+            return null;
+        }
+
+        Relationship = header;
+        Advisors = await db.Users
+            .Where(u => u.TeamId == relationship.TeamId && u.Role == UserRole.Advisor && u.IsActive && u.Id != relationship.OwnerId)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))
+            .ToListAsync(cancellationToken);
+        return relationship;
+    }
+}
