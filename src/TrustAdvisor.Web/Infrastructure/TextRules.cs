@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace TrustAdvisor.Web.Infrastructure;
 
@@ -16,6 +17,27 @@ internal static class TextRules
     public static IRuleBuilderOptions<T, string?> AtMost<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.Must(value => (value?.Trim().Length ?? 0) <= maxLength)
             .WithMessage((_, value) => $"{{PropertyName}} can be at most {maxLength:N0} characters; this one has {value?.Trim().Length:N0}.");
+
+    /// <summary>
+    /// The same rules for a single required text field that a handler checks without a validator class
+    /// (a team's name, a hand-off's note, a correction's reason). Returns whether the value passed.
+    /// </summary>
+    public static bool RequireText(
+        this ModelStateDictionary modelState, string key, string? value, int maxLength, string whenMissing, string label, bool multiline = true)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var trimmed = value?.Trim();
+        var error = string.IsNullOrEmpty(trimmed) ? whenMissing
+            : trimmed.Length > maxLength ? $"{label} can be at most {maxLength:N0} characters; this one has {trimmed.Length:N0}."
+            : !IsPlainText(trimmed, multiline) ? $"{label} contains characters that cannot be stored (control characters)."
+            : null;
+        if (error is not null)
+        {
+            modelState.AddModelError(key, error);
+        }
+
+        return error is null;
+    }
 
     internal static bool IsPlainText(string? value, bool multiline)
     {

@@ -118,22 +118,9 @@ public sealed class CorrectModel(
         return Saved($"Corrected. The assessment of {Display.Date(corrected.MeetingDate)} is now revision {corrected.Revision}; the earlier values are kept.");
     }
 
-    private void ValidateReason()
-    {
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Say why you are correcting this assessment.");
-        }
-        else if (reason.Length > Assessment.CorrectionReasonMaxLength)
-        {
-            ModelState.AddModelError(nameof(Reason), $"The reason can be at most {Assessment.CorrectionReasonMaxLength} characters; this one has {reason.Length:N0}.");
-        }
-        else if (!TextRules.IsPlainText(reason, multiline: true))
-        {
-            ModelState.AddModelError(nameof(Reason), "The reason contains characters that cannot be stored (control characters).");
-        }
-    }
+    private void ValidateReason() =>
+        ModelState.RequireText(
+            nameof(Reason), Reason, Assessment.CorrectionReasonMaxLength, "Say why you are correcting this assessment.", "The reason");
 
     private PageResult Stale()
     {

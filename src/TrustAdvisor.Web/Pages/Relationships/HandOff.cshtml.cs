@@ -99,19 +99,8 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
             ModelState.AddModelError(nameof(ToOwnerId), "Choose an advisor of this relationship's team (not its current owner).");
         }
 
-        var note = Note?.Trim();
-        if (string.IsNullOrEmpty(note))
-        {
-            ModelState.AddModelError(nameof(Note), "Say why the relationship changes hands; the history keeps this note.");
-        }
-        else if (note.Length > HandOff.NoteMaxLength)
-        {
-            ModelState.AddModelError(nameof(Note), $"The note can be at most {HandOff.NoteMaxLength} characters; this one has {note.Length:N0}.");
-        }
-        else if (!TextRules.IsPlainText(note, multiline: true))
-        {
-            ModelState.AddModelError(nameof(Note), "The note contains characters that cannot be stored (control characters).");
-        }
+        ModelState.RequireText(
+            nameof(Note), Note, HandOff.NoteMaxLength, "Say why the relationship changes hands; the history keeps this note.", "The note");
     }
 
     private PageResult Stale(Relationship current)

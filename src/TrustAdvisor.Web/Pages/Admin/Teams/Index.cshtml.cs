@@ -28,19 +28,8 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var name = Name?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            ModelState.AddModelError(nameof(Name), "Enter the team's name.");
-        }
-        else if (name.Length > Team.NameMaxLength)
-        {
-            ModelState.AddModelError(nameof(Name), $"A team name can be at most {Team.NameMaxLength} characters; this one has {name.Length:N0}.");
-        }
-        else if (!TextRules.IsPlainText(name, multiline: false))
-        {
-            ModelState.AddModelError(nameof(Name), "The name contains characters that cannot be stored (control characters).");
-        }
-        else if (await db.Teams.AnyAsync(t => t.Name == name && t.Id != TeamId, cancellationToken))
+        if (ModelState.RequireText(nameof(Name), Name, Team.NameMaxLength, "Enter the team's name.", "A team name", multiline: false)
+            && await db.Teams.AnyAsync(t => t.Name == name && t.Id != TeamId, cancellationToken))
         {
             ModelState.AddModelError(nameof(Name), "There is already a team with that name.");
         }
