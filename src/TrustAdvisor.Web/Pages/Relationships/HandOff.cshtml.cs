@@ -51,7 +51,7 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
 
         if (HandOffId != Guid.Empty && await db.HandOffs.AnyAsync(h => h.Id == HandOffId, cancellationToken))
         {
-            return Done("That hand-off was already made; it is recorded once.");
+            return await DoneAsync("That hand-off was already made; it is recorded once.", cancellationToken);
         }
 
         Validate(relationship);
@@ -79,7 +79,8 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
         }
 
         var to = Advisors.First(a => a.Value == ToOwnerId.ToString()).Text;
-        return Done($"Handed {Relationship.ClientOrganisation} over to {to}. Their first assessment will be marked as their baseline.");
+        return await DoneAsync(
+            $"Handed {Relationship.ClientOrganisation} over to {to}. Their first assessment will be marked as their baseline.", cancellationToken);
     }
 
     private void Validate(Relationship relationship)
@@ -112,10 +113,10 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
     }
 
     /// <summary>The previous owner no longer sees the relationship, so they go back to their list.</summary>
-    private RedirectToPageResult Done(string message)
+    private async Task<RedirectToPageResult> DoneAsync(string message, CancellationToken cancellationToken)
     {
         TempData["Flash"] = message;
-        return db.Relationships.Any(r => r.Id == Relationship.Id)
+        return await db.Relationships.AnyAsync(r => r.Id == Relationship.Id, cancellationToken)
             ? RedirectToPage("Details", new { id = Relationship.Id })
             : RedirectToPage("Index");
     }
