@@ -39,6 +39,16 @@ internal static class TextRules
         return error is null;
     }
 
+    public const int EmailMaxLength = 256;
+
+    /// <summary>An email address someone signs in with: required, at most 256 characters, well formed.</summary>
+    public static IRuleBuilderOptions<T, string?> SignInEmail<T>(this IRuleBuilderInitial<T, string?> rule, string whenMissing) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(whenMissing)
+            .AtMost(EmailMaxLength)
+            .EmailAddress().WithMessage("Enter a valid email address, like name@firm.com.")
+            .WithName("Email");
+
     internal static bool IsPlainText(string? value, bool multiline)
     {
         if (value is null)

@@ -5,6 +5,23 @@ namespace TrustAdvisor.Web.Infrastructure;
 
 internal static class Validation
 {
+    public const string IncompleteForm = "This form is incomplete, so nothing was saved. Reload the page and try again.";
+
+    /// <summary>
+    /// Forms that create something carry the new row's id, chosen when the form was shown (that is what makes a
+    /// resubmitted form store once). A post without it cannot be trusted to be stored exactly once: refuse it.
+    /// </summary>
+    public static bool RequireFormId(this ModelStateDictionary modelState, Guid formId)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (formId == Guid.Empty)
+        {
+            modelState.AddModelError(string.Empty, IncompleteForm);
+        }
+
+        return formId != Guid.Empty;
+    }
+
     /// <summary>
     /// Registers every validator in the web assembly (FluentValidation's own DI package is not available here).
     /// Validators are called explicitly from handlers; there is no automatic validation.

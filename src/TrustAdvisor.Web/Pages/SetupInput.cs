@@ -14,8 +14,6 @@ public sealed class SetupInput
 
 public sealed class SetupInputValidator : AbstractValidator<SetupInput>
 {
-    public const int EmailMaxLength = 256;
-
     public SetupInputValidator()
     {
         RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
@@ -23,11 +21,7 @@ public sealed class SetupInputValidator : AbstractValidator<SetupInput>
             .AtMost(AppUser.DisplayNameMaxLength)
             .PlainText()
             .WithName("Your name");
-        RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter your email address.")
-            .AtMost(EmailMaxLength)
-            .EmailAddress().WithMessage("Enter a valid email address, like name@firm.com.")
-            .WithName("Email");
+        RuleFor(x => x.Email).SignInEmail("Enter your email address.");
         RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose a password.")
             .MinimumLength(Accounts.MinimumPasswordLength)

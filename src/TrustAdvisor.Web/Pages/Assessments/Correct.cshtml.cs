@@ -63,9 +63,8 @@ public sealed class CorrectModel(
             return failed;
         }
 
-        if (RevisionId == Guid.Empty)
+        if (!ModelState.RequireFormId(RevisionId))
         {
-            ModelState.AddModelError(string.Empty, "This form is incomplete, so nothing was saved. Reload the page and try again.");
             return Page();
         }
 

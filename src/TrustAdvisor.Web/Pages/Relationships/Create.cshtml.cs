@@ -27,9 +27,8 @@ public sealed class CreateModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (RelationshipId == Guid.Empty)
+        if (!ModelState.RequireFormId(RelationshipId))
         {
-            ModelState.AddModelError(string.Empty, "This form is incomplete. Reload the page and try again.");
             return Page();
         }
 

@@ -85,10 +85,7 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
 
     private void Validate(Relationship relationship)
     {
-        if (HandOffId == Guid.Empty)
-        {
-            ModelState.AddModelError(string.Empty, "This form is incomplete, so nothing was saved. Reload the page and try again.");
-        }
+        ModelState.RequireFormId(HandOffId);
 
         if (relationship.IsArchived)
         {

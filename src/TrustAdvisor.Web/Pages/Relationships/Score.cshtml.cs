@@ -43,9 +43,8 @@ public sealed class ScoreModel(
             return notFound;
         }
 
-        if (AssessmentId == Guid.Empty)
+        if (!ModelState.RequireFormId(AssessmentId))
         {
-            ModelState.AddModelError(string.Empty, "This form is incomplete, so nothing was saved. Reload the page and score again.");
             return Page();
         }
 

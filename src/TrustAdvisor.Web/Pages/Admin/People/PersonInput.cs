@@ -22,11 +22,7 @@ public sealed class PersonInputValidator : AbstractValidator<PersonInput>
             .AtMost(AppUser.DisplayNameMaxLength)
             .PlainText()
             .WithName("Name");
-        RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the person's email address.")
-            .AtMost(SetupInputValidator.EmailMaxLength)
-            .EmailAddress().WithMessage("Enter a valid email address, like name@firm.com.")
-            .WithName("Email");
+        RuleFor(x => x.Email).SignInEmail("Enter the person's email address.");
         RuleFor(x => x.Role).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Choose a role: Advisor, Manager or Administrator.")
             .IsInEnum().WithMessage("Choose a role: Advisor, Manager or Administrator.");

@@ -34,10 +34,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
             ModelState.AddModelError(nameof(Name), "There is already a team with that name.");
         }
 
-        if (TeamId == Guid.Empty)
-        {
-            ModelState.AddModelError(string.Empty, "This form is incomplete, so nothing was saved. Reload the page and try again.");
-        }
+        ModelState.RequireFormId(TeamId);
 
         if (!ModelState.IsValid)
         {
