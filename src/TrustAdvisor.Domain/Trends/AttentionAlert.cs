@@ -1,0 +1,15 @@
+namespace TrustAdvisor.Domain.Trends;
+
+/// <summary>Why a relationship needs attention, most urgent first (the order ranks the advisor's overview).</summary>
+public enum AlertKind
+{
+    OverdueReview,
+    SharpDrop,
+    SelfOrientationRising,
+    FactorKeepsFalling,
+    IntimacyStalled,
+    MaintainBelowTeamMedian,
+}
+
+/// <summary>One reason to look at a relationship, in plain words.</summary>
+public sealed record AttentionAlert(AlertKind Kind, string Message);

@@ -1,0 +1,25 @@
+using TrustAdvisor.Domain.Relationships;
+
+namespace TrustAdvisor.Domain.Trends;
+
+/// <summary>
+/// What the attention rules read about one relationship.
+/// </summary>
+/// <param name="Recent">The latest scored meetings, oldest first (three or more let every rule see its pattern).</param>
+/// <param name="NinetyDaysAgo">The latest scored meeting at least 90 days before <paramref name="Today"/>, if any.</param>
+/// <param name="Stage">Where the relationship is: Meet, Vet, Establish or Maintain.</param>
+/// <param name="NextReviewDate">When the advisor meant to look at it again.</param>
+/// <param name="TeamMedianTrust">The median of the team's relationships' latest T, if the team has any.</param>
+/// <param name="Today">The advisor's today.</param>
+public sealed record RelationshipSignals(
+    IReadOnlyList<ScorePoint> Recent,
+    ScorePoint? NinetyDaysAgo,
+    RelationshipStage Stage,
+    DateOnly NextReviewDate,
+    double? TeamMedianTrust,
+    DateOnly Today)
+{
+    public ScorePoint? Latest => Recent.Count > 0 ? Recent[^1] : null;
+
+    public ScorePoint? Previous => Recent.Count > 1 ? Recent[^2] : null;
+}
