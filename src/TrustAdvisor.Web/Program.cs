@@ -17,6 +17,7 @@ builder.Services
         options.Conventions.AllowAnonymousToPage("/Setup");
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AuthorizeFolder("/Admin", Accounts.AdministratorsOnly);
+        options.Conventions.AuthorizeFolder("/TeamDashboard", Accounts.ManagersAndAdministrators);
     })
     .AddMvcOptions(options =>
     {

@@ -4,4 +4,7 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 
 /// <summary>The production store. Migrations: Migrations/Postgres.</summary>
 public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options, IViewerAccessor? viewer = null)
-    : TrustAdvisorDbContext(options, viewer);
+    : TrustAdvisorDbContext(options, viewer)
+{
+    public override SqlDialect Sql => SqlDialect.Postgres;
+}

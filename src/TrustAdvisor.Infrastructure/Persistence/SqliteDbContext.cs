@@ -7,6 +7,8 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, IViewerAccessor? viewer = null)
     : TrustAdvisorDbContext(options, viewer)
 {
+    public override SqlDialect Sql => SqlDialect.Sqlite;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -20,6 +20,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options, IViewerAcc
 
     public DbSet<Team> Teams => Set<Team>();
 
+    /// <summary>For the few aggregate queries written in SQL; those apply the access rules themselves.</summary>
+    public abstract SqlDialect Sql { get; }
+
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<HandOff> HandOffs => Set<HandOff>();

@@ -9,6 +9,7 @@ internal static class Accounts
 {
     public const int MinimumPasswordLength = 10;
     public const string AdministratorsOnly = "AdministratorsOnly";
+    public const string ManagersAndAdministrators = "ManagersAndAdministrators";
     public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
@@ -63,7 +64,8 @@ internal static class Accounts
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdministratorsOnly, policy => policy.RequireRole(nameof(UserRole.Administrator)));
+            .AddPolicy(AdministratorsOnly, policy => policy.RequireRole(nameof(UserRole.Administrator)))
+            .AddPolicy(ManagersAndAdministrators, policy => policy.RequireRole(nameof(UserRole.Manager), nameof(UserRole.Administrator)));
         return services;
     }
 }

@@ -12,6 +12,9 @@ public static class Display
 
     public static string Stage(RelationshipStage stage) => stage.ToString();
 
+    /// <summary>A mean of factor scores, one decimal; a dash when there is none.</summary>
+    public static string Mean(double? mean) => mean is { } m ? m.ToString("0.0", CultureInfo.InvariantCulture) : "–";
+
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Timestamp(DateTime utc) => utc.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -51,7 +51,9 @@ internal static class Validation
         var result = await validator.ValidateAsync(input, cancellationToken);
         foreach (var error in result.Errors)
         {
-            var key = string.IsNullOrEmpty(error.PropertyName) ? prefix : $"{prefix}.{error.PropertyName}";
+            var key = string.IsNullOrEmpty(error.PropertyName) ? prefix
+                : string.IsNullOrEmpty(prefix) ? error.PropertyName
+                : $"{prefix}.{error.PropertyName}";
             if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
             {
                 continue;

@@ -19,17 +19,27 @@
         };
     }
 
+    // A relationship has one T; a team has its median T and T of its mean factors.
+    var trustSeries = data.trustSeries || [{ label: "T", values: data.trust }];
+    var trustStyles = [{ colour: "--accent", dash: [] }, { colour: "--text", dash: [4, 4] }];
+    var trustLines = trustSeries.map(function (series, index) {
+        var look = trustStyles[index % trustStyles.length];
+        return {
+            label: series.label, data: series.values, yAxisID: "trust", borderColor: colour(look.colour),
+            backgroundColor: colour(look.colour), borderWidth: 3, borderDash: look.dash, pointRadius: 3
+        };
+    });
+
     new Chart(canvas, {
         type: "line",
         data: {
             labels: data.dates,
-            datasets: [
-                { label: "T", data: data.trust, yAxisID: "trust", borderColor: colour("--accent"), backgroundColor: colour("--accent"), borderWidth: 3, pointRadius: 3 },
+            datasets: trustLines.concat([
                 factor("Credibility", data.credibility, "--c-credibility", []),
                 factor("Reliability", data.reliability, "--c-reliability", [6, 3]),
                 factor("Intimacy", data.intimacy, "--c-intimacy", [2, 2]),
                 factor("Self-orientation", data.selfOrientation, "--c-self", [8, 3, 2, 3])
-            ]
+            ])
         },
         options: {
             responsive: true,

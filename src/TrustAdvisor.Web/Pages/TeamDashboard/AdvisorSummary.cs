@@ -1,0 +1,101 @@
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Pages.TeamDashboard;
+
+/// <summary>
+/// One advisor's line on the dashboard. A relationship's state at a date is its latest assessment on or before it;
+/// median T and the factor profile are of the states at the period's end, the change is against the states at its start.
+/// </summary>
+public sealed class AdvisorSummary
+{
+    public static readonly IReadOnlyList<string> SortKeys = ["name", "owned", "assessed", "median", "change", "overdue", "last"];
+
+    public Guid AdvisorId { get; init; }
+    public string Name { get; init; } = "";
+    public long Owned { get; init; }
+    public long AssessedInPeriod { get; init; }
+    public double? MedianTrust { get; init; }
+    public double? MedianTrustAtStart { get; init; }
+    /// <summary>How many of their relationships have an assessment on or before the period's end.</summary>
+    public long Scored { get; init; }
+    public double? MeanCredibility { get; init; }
+    public double? MeanReliability { get; init; }
+    public double? MeanIntimacy { get; init; }
+    public double? MeanSelfOrientation { get; init; }
+    public long OverdueReviews { get; init; }
+    public DateOnly? LastMeeting { get; init; }
+
+    public double? Change => MedianTrust - MedianTrustAtStart;
+
+    public double? Factor(Domain.Trust.Factor factor) => factor switch
+    {
+        Domain.Trust.Factor.Credibility => MeanCredibility,
+        Domain.Trust.Factor.Reliability => MeanReliability,
+        Domain.Trust.Factor.Intimacy => MeanIntimacy,
+        _ => MeanSelfOrientation,
+    };
+
+    public static Task<List<AdvisorSummary>> QueryAsync(TrustAdvisorDbContext db, TeamScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var sql = $"""
+            {TeamScope.Cte},
+            {TeamScope.LatestCte("end_state", "meeting_date <= @to")},
+            {TeamScope.LatestCte("start_state", "meeting_date < @from")},
+            {TeamScope.MedianCte("end_median", "end_state", "owner_id", "trust")},
+            {TeamScope.MedianCte("start_median", "start_state", "owner_id", "trust")},
+            profile AS (
+                SELECT owner_id, COUNT(*) AS scored,
+                       CAST(AVG(credibility) AS DOUBLE PRECISION) AS c, CAST(AVG(reliability) AS DOUBLE PRECISION) AS r,
+                       CAST(AVG(intimacy) AS DOUBLE PRECISION) AS i, CAST(AVG(self_orientation) AS DOUBLE PRECISION) AS s
+                FROM end_state GROUP BY owner_id
+            ),
+            last_meeting AS (SELECT relationship_id, MAX(meeting_date) AS last_date FROM cur GROUP BY relationship_id),
+            owned AS (
+                SELECT rel.owner_id, COUNT(*) AS owned,
+                       SUM(CASE WHEN rel.next_review_date < @today
+                                 AND (lm.last_date IS NULL OR lm.last_date < rel.next_review_date) THEN 1 ELSE 0 END) AS overdue
+                FROM rel LEFT JOIN last_meeting lm ON lm.relationship_id = rel.id
+                WHERE rel.archived_at IS NULL
+                GROUP BY rel.owner_id
+            ),
+            activity AS (
+                SELECT owner_id,
+                       COUNT(DISTINCT CASE WHEN meeting_date >= @from AND meeting_date <= @to THEN relationship_id END) AS assessed,
+                       MAX(meeting_date) AS last_date
+                FROM cur GROUP BY owner_id
+            )
+            SELECT u.id AS "AdvisorId", u.display_name AS "Name",
+                   COALESCE(o.owned, 0) AS "Owned", COALESCE(a.assessed, 0) AS "AssessedInPeriod",
+                   em.median AS "MedianTrust", sm.median AS "MedianTrustAtStart",
+                   COALESCE(p.scored, 0) AS "Scored", p.c AS "MeanCredibility", p.r AS "MeanReliability", p.i AS "MeanIntimacy", p.s AS "MeanSelfOrientation",
+                   COALESCE(o.overdue, 0) AS "OverdueReviews", a.last_date AS "LastMeeting"
+            FROM users u
+            LEFT JOIN owned o ON o.owner_id = u.id
+            LEFT JOIN activity a ON a.owner_id = u.id
+            LEFT JOIN end_median em ON em.grp = u.id
+            LEFT JOIN start_median sm ON sm.grp = u.id
+            LEFT JOIN profile p ON p.owner_id = u.id
+            WHERE u.id IN (SELECT owner_id FROM rel)
+               OR (u.team_id = @team AND u.role = 'Advisor' AND u.is_active = TRUE AND (@advisor IS NULL OR u.id = @advisor))
+            ORDER BY u.display_name
+            """;
+        return scope.QueryAsync<AdvisorSummary>(db, sql, cancellationToken);
+    }
+
+    public static IEnumerable<AdvisorSummary> Sorted(IEnumerable<AdvisorSummary> rows, string? key, bool descending)
+    {
+        Func<AdvisorSummary, object?> by = key switch
+        {
+            "owned" => r => r.Owned,
+            "assessed" => r => r.AssessedInPeriod,
+            "median" => r => r.MedianTrust,
+            "change" => r => r.Change,
+            "overdue" => r => r.OverdueReviews,
+            "last" => r => r.LastMeeting,
+            _ => r => r.Name,
+        };
+        return descending ? rows.OrderByDescending(by).ThenBy(r => r.Name) : rows.OrderBy(by).ThenBy(r => r.Name);
+    }
+}

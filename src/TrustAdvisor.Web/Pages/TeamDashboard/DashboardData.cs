@@ -1,0 +1,68 @@
+using System.Text.Json;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Pages.TeamDashboard;
+
+/// <summary>Everything the dashboard shows for one team and period, each part one SQL query.</summary>
+public sealed record DashboardData(
+    IReadOnlyList<TrendPoint> Trend,
+    IReadOnlyList<AdvisorSummary> Advisors,
+    IReadOnlyList<SlippingRelationship> Slipping,
+    IReadOnlyList<StaleRelationship> Stale,
+    IReadOnlyList<TrustMoment> Moments)
+{
+    /// <summary>A factor's team mean and an advisor's lead over it counts as a strength or a gap from this much.</summary>
+    public const double HeatmapThreshold = 0.5;
+
+    public static async Task<DashboardData> QueryAsync(
+        TrustAdvisorDbContext db, TeamScope scope, DashboardFilter filter, bool byMonth, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var trend = await TeamTrend.QueryAsync(db, scope, byMonth, cancellationToken);
+        var advisors = await AdvisorSummary.QueryAsync(db, scope, cancellationToken);
+        var slipping = await SlippingRelationship.QueryAsync(db, scope, SlippingRelationship.Shown, cancellationToken);
+        var stale = await StaleRelationship.QueryAsync(db, scope, filter.StaleDaysOrDefault, StaleRelationship.Shown, cancellationToken);
+        var moments = await TrustMoment.QueryAsync(db, scope, TrustMoment.ShownEachWay, cancellationToken);
+        return new DashboardData(trend, AdvisorSummary.Sorted(advisors, filter.Sort, filter.Desc).ToList(), slipping, stale, moments);
+    }
+
+    public long StaleTotal => Stale.Count == 0 ? 0 : Stale[0].Total;
+
+    /// <summary>The team's mean of a factor over its relationships' latest assessments (advisors weighted by how many they have).</summary>
+    public double? TeamMean(Factor factor)
+    {
+        var scored = Advisors.Where(a => a.Scored > 0 && a.Factor(factor) is not null).ToList();
+        var count = scored.Sum(a => a.Scored);
+        return count == 0 ? null : scored.Sum(a => a.Factor(factor)!.Value * a.Scored) / count;
+    }
+
+    /// <summary>"strong", "gap" or "even": how an advisor's mean of a factor compares with the team's (lower is better for S).</summary>
+    public string Heat(AdvisorSummary advisor, Factor factor)
+    {
+        ArgumentNullException.ThrowIfNull(advisor);
+        if (advisor.Factor(factor) is not { } value || TeamMean(factor) is not { } team)
+        {
+            return "none";
+        }
+
+        var lead = factor == Factor.SelfOrientation ? team - value : value - team;
+        return lead >= HeatmapThreshold ? "strong" : lead <= -HeatmapThreshold ? "gap" : "even";
+    }
+
+    public string ChartJson() => JsonSerializer.Serialize(new
+    {
+        dates = Trend.Select(p => p.Label),
+        trustSeries = new[]
+        {
+            new { label = "Median T", values = Trend.Select(p => Round(p.MedianTrust)) },
+            new { label = "T of the mean factors", values = Trend.Select(p => Round(p.TrustOfMeans)) },
+        },
+        credibility = Trend.Select(p => Round(p.MeanCredibility)),
+        reliability = Trend.Select(p => Round(p.MeanReliability)),
+        intimacy = Trend.Select(p => Round(p.MeanIntimacy)),
+        selfOrientation = Trend.Select(p => Round(p.MeanSelfOrientation)),
+    });
+
+    private static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,116 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
+
+namespace TrustAdvisor.Web.Pages.TeamDashboard;
+
+/// <summary>The manager's view of trust across their team. Every figure is aggregated in the database.</summary>
+public sealed class IndexModel(
+    TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, IValidator<DashboardFilter> validator) : PageModel
+{
+    public DashboardFilter Filter { get; private set; } = new();
+    public bool FilterWasRefused { get; private set; }
+    public DateOnly Today { get; private set; }
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
+    public bool ByMonth { get; private set; }
+    public Choice? CurrentTeam { get; private set; }
+    public IReadOnlyList<Choice> Teams { get; private set; } = [];
+    public IReadOnlyList<Choice> Advisors { get; private set; } = [];
+    public DashboardData? Data { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (await ScopeAsync(filter, cancellationToken) is not { } scope)
+        {
+            return CurrentTeam is null && Filter.Team is not null ? NotFound() : Page();
+        }
+
+        Data = await DashboardData.QueryAsync(db, scope, Filter, ByMonth, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync([FromQuery] DashboardFilter filter, string? table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (!DashboardExport.Tables.Contains(table ?? "") || await ScopeAsync(filter, cancellationToken) is not { } scope)
+        {
+            return NotFound();
+        }
+
+        var csv = await DashboardExport.CsvAsync(db, scope, Filter, ByMonth, table!, cancellationToken);
+        var fileName = $"trust-{table}-{Display.IsoDate(From)}-to-{Display.IsoDate(To)}.csv";
+        return File(csv, "text/csv; charset=utf-8", fileName);
+    }
+
+    /// <summary>
+    /// Decides whose data the page shows: a manager's own team, whatever the address says; for an administrator, the
+    /// team asked for or the first. A filter a person got wrong is reported and replaced by the defaults.
+    /// </summary>
+    private async Task<TeamScope?> ScopeAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        Today = time.Today();
+        var valid = ModelState.IsValid & await validator.ValidateIntoAsync(filter, ModelState, string.Empty, cancellationToken);
+        Filter = valid ? filter : filter.Defaults();
+        FilterWasRefused = !valid;
+
+        var me = viewer.Current;
+        Teams = await db.Teams.OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(cancellationToken);
+        CurrentTeam = me.SeesAll
+            ? Teams.FirstOrDefault(t => Filter.Team is null || t.Id == Filter.Team)
+            : Teams.FirstOrDefault(t => t.Id == me.TeamId);
+        if (CurrentTeam is null)
+        {
+            return null;
+        }
+
+        (From, To) = Filter.Dates(Today);
+        ByMonth = Filter.ByMonth(Today);
+        Advisors = await db.Users
+            .Where(u => u.TeamId == CurrentTeam.Id && u.Role == UserRole.Advisor)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new Choice(u.Id, u.DisplayName))
+            .ToListAsync(cancellationToken);
+        return new TeamScope(CurrentTeam.Id, Filter.Advisor, Filter.Stage, Filter.Client, From, To, Today);
+    }
+
+    public string SortLink(string key) =>
+        Url.Page("/TeamDashboard/Index", ValuesWith(("sort", key), ("desc", Filter.Sort == key && !Filter.Desc ? "true" : null)))! + "#advisors";
+
+    public string ExportLink(string table) =>
+        Url.Page("/TeamDashboard/Index", "Export", ValuesWith(("table", table)))!;
+
+    private Dictionary<string, object?> ValuesWith(params (string Key, object? Value)[] extra)
+    {
+        var values = new Dictionary<string, object?>
+        {
+            ["team"] = Filter.Team,
+            ["period"] = Filter.Period,
+            ["from"] = Filter.From is { } f ? Display.IsoDate(f) : null,
+            ["to"] = Filter.To is { } t ? Display.IsoDate(t) : null,
+            ["by"] = Filter.By,
+            ["advisor"] = Filter.Advisor,
+            ["stage"] = Filter.Stage,
+            ["client"] = Filter.Client,
+            ["staleDays"] = Filter.StaleDays,
+            ["sort"] = Filter.Sort,
+            ["desc"] = Filter.Desc ? "true" : null,
+        };
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    public static IReadOnlyList<Factor> Factors { get; } = [Factor.Credibility, Factor.Reliability, Factor.Intimacy, Factor.SelfOrientation];
+
+    public sealed record Choice(Guid Id, string Name);
+}

@@ -1,0 +1,46 @@
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Pages.TeamDashboard;
+
+/// <summary>An active relationship past its review date with no meeting scored since, or not scored in N days.</summary>
+public sealed class StaleRelationship
+{
+    public const int Shown = 25;
+
+    public Guid RelationshipId { get; init; }
+    public string ClientOrganisation { get; init; } = "";
+    public string ContactName { get; init; } = "";
+    public string? Owner { get; init; }
+    public string Stage { get; init; } = "";
+    public DateOnly NextReviewDate { get; init; }
+    public DateOnly? LastMeeting { get; init; }
+
+    /// <summary>How many relationships are stale in all, of which the query returned the first few.</summary>
+    public long Total { get; init; }
+
+    public bool ReviewOverdue(DateOnly today) => NextReviewDate < today && (LastMeeting is null || LastMeeting < NextReviewDate);
+
+    public static Task<List<StaleRelationship>> QueryAsync(
+        TrustAdvisorDbContext db, TeamScope scope, int staleDays, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var sql = $"""
+            {TeamScope.Cte},
+            last_meeting AS (SELECT relationship_id, MAX(meeting_date) AS last_date FROM cur GROUP BY relationship_id)
+            SELECT rel.id AS "RelationshipId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
+                   u.display_name AS "Owner", rel.stage AS "Stage", rel.next_review_date AS "NextReviewDate",
+                   lm.last_date AS "LastMeeting", COUNT(*) OVER () AS "Total"
+            FROM rel
+            LEFT JOIN last_meeting lm ON lm.relationship_id = rel.id
+            LEFT JOIN users u ON u.id = rel.owner_id
+            WHERE rel.archived_at IS NULL
+              AND (lm.last_date IS NULL OR lm.last_date < @stale_before
+                   OR (rel.next_review_date < @today AND lm.last_date < rel.next_review_date))
+            ORDER BY CASE WHEN lm.last_date IS NULL THEN 0 ELSE 1 END, lm.last_date, rel.next_review_date, rel.client_organisation
+            LIMIT {limit}
+            """;
+        return scope.QueryAsync<StaleRelationship>(
+            db, sql, cancellationToken, db.Sql.Day("stale_before", scope.Today.AddDays(-staleDays)));
+    }
+}

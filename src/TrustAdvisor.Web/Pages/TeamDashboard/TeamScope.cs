@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Pages.TeamDashboard;
+
+/// <summary>
+/// Whose data a dashboard query reads and for which period. The dashboard's aggregates are SQL (medians need window
+/// functions EF Core does not translate), so EF Core's query filters do not apply to them: every one of those queries
+/// starts from <see cref="Cte"/>, which keeps to one team's relationships, and the page decides which team that is.
+/// </summary>
+public sealed record TeamScope(
+    Guid TeamId, Guid? AdvisorId, RelationshipStage? Stage, string? Client, DateOnly From, DateOnly To, DateOnly Today)
+{
+    /// <summary>
+    /// rel: the team's relationships that pass the filters; cur: their current assessments (corrected revisions left out).
+    /// </summary>
+    public const string Cte = """
+        WITH rel AS (
+            SELECT r.id, r.owner_id, r.client_organisation, r.contact_name, r.stage, r.next_review_date, r.archived_at
+            FROM relationships r
+            WHERE r.team_id = @team
+              AND (@advisor IS NULL OR r.owner_id = @advisor)
+              AND (@stage IS NULL OR r.stage = @stage)
+              AND (@client IS NULL OR lower(r.client_organisation) LIKE @client ESCAPE '\')
+        ),
+        cur AS (
+            SELECT a.relationship_id, rel.owner_id, a.meeting_date, a.meeting_kind, a.lineage_id,
+                   a.credibility, a.reliability, a.intimacy, a.self_orientation, a.trust
+            FROM assessments a JOIN rel ON rel.id = a.relationship_id
+            WHERE a.superseded_at IS NULL
+        )
+        """;
+
+    /// <summary>Runs one query that starts from <see cref="Cte"/>, with this scope's parameters and any more.</summary>
+    public Task<List<T>> QueryAsync<T>(TrustAdvisorDbContext db, string sql, CancellationToken cancellationToken, params DbParameter[] more)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var dialect = db.Sql;
+        DbParameter[] parameters =
+        [
+            dialect.Id("team", TeamId),
+            dialect.Id("advisor", AdvisorId),
+            dialect.Text("stage", Stage?.ToString()),
+            dialect.Text("client", ContainsPattern(Client)),
+            dialect.Day("from", From),
+            dialect.Day("to", To),
+            dialect.Day("today", Today),
+            .. more,
+        ];
+        return db.Database.SqlQueryRaw<T>(sql, parameters).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The median of <paramref name="value"/> per <paramref name="group"/> over the rows of <paramref name="source"/>,
+    /// as two CTEs ending in <paramref name="name"/>(group, median): rank within the group, then average the one or two
+    /// middle rows. Portable where percentile_cont is not (SQLite).
+    /// </summary>
+    public static string MedianCte(string name, string source, string group, string value) => $"""
+        {name}_ranked AS (
+            SELECT {group} AS grp, {value} AS val,
+                   ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY {value}) AS k,
+                   COUNT(*) OVER (PARTITION BY {group}) AS n
+            FROM {source}
+        ),
+        {name} AS (
+            SELECT grp, AVG(val) AS median FROM {name}_ranked WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY grp
+        )
+        """;
+
+    /// <summary>Each relationship's latest current assessment among those meeting <paramref name="dateCondition"/>.</summary>
+    public static string LatestCte(string name, string dateCondition) => $"""
+        {name}_ranked AS (
+            SELECT cur.*, ROW_NUMBER() OVER (PARTITION BY relationship_id ORDER BY meeting_date DESC, lineage_id DESC) AS k
+            FROM cur WHERE {dateCondition}
+        ),
+        {name} AS (SELECT * FROM {name}_ranked WHERE k = 1)
+        """;
+
+    private static string? ContainsPattern(string? client)
+    {
+        var trimmed = client?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        var escaped = trimmed.ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        return $"%{escaped}%";
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using TrustAdvisor.Domain.Trends;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Pages.TeamDashboard;
+
+/// <summary>One week or month of the team trend: the median T and T of the mean factors of the meetings scored in it.</summary>
+public sealed record TrendPoint(
+    DateOnly Start, string Label, long Assessments, double MedianTrust,
+    double MeanCredibility, double MeanReliability, double MeanIntimacy, double MeanSelfOrientation)
+{
+    public double TrustOfMeans => TrustStatistics.TrustOfMeans(MeanCredibility, MeanReliability, MeanIntimacy, MeanSelfOrientation);
+}
+
+public static class TeamTrend
+{
+    public static async Task<IReadOnlyList<TrendPoint>> QueryAsync(
+        TrustAdvisorDbContext db, TeamScope scope, bool byMonth, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var weekOrigin = scope.From.AddDays(-(((int)scope.From.DayOfWeek + 6) % 7));
+        var bucket = byMonth ? db.Sql.MonthNumber("meeting_date") : $"{db.Sql.DaysBetween("@origin", "meeting_date")} / 7";
+        var sql = $"""
+            {TeamScope.Cte},
+            pts AS (
+                SELECT {bucket} AS bucket, trust, credibility, reliability, intimacy, self_orientation
+                FROM cur WHERE meeting_date >= @from AND meeting_date <= @to
+            ),
+            {TeamScope.MedianCte("medians", "pts", "bucket", "trust")}
+            SELECT p.bucket AS "Bucket", COUNT(*) AS "Assessments", MIN(m.median) AS "MedianTrust",
+                   CAST(AVG(p.credibility) AS DOUBLE PRECISION) AS "MeanCredibility",
+                   CAST(AVG(p.reliability) AS DOUBLE PRECISION) AS "MeanReliability",
+                   CAST(AVG(p.intimacy) AS DOUBLE PRECISION) AS "MeanIntimacy",
+                   CAST(AVG(p.self_orientation) AS DOUBLE PRECISION) AS "MeanSelfOrientation"
+            FROM pts p JOIN medians m ON m.grp = p.bucket
+            GROUP BY p.bucket
+            ORDER BY p.bucket
+            """;
+        var rows = await scope.QueryAsync<Row>(db, sql, cancellationToken, db.Sql.Day("origin", weekOrigin));
+        return rows.Select(r =>
+        {
+            var start = byMonth ? new DateOnly(r.Bucket / 12, (r.Bucket % 12) + 1, 1) : weekOrigin.AddDays(r.Bucket * 7);
+            var label = byMonth
+                ? start.ToString("MMM yyyy", CultureInfo.InvariantCulture)
+                : "Week of " + start.ToString("d MMM", CultureInfo.InvariantCulture);
+            return new TrendPoint(start, label, r.Assessments, r.MedianTrust, r.MeanCredibility, r.MeanReliability, r.MeanIntimacy, r.MeanSelfOrientation);
+        }).ToList();
+    }
+
+    private sealed class Row
+    {
+        public int Bucket { get; init; }
+        public long Assessments { get; init; }
+        public double MedianTrust { get; init; }
+        public double MeanCredibility { get; init; }
+        public double MeanReliability { get; init; }
+        public double MeanIntimacy { get; init; }
+        public double MeanSelfOrientation { get; init; }
+    }
+}

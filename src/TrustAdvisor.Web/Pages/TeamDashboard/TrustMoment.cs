@@ -1,0 +1,63 @@
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Pages.TeamDashboard;
+
+/// <summary>A single meeting in the period that moved T most, up or down, from the relationship's previous assessment.</summary>
+public sealed class TrustMoment
+{
+    public const int ShownEachWay = 5;
+
+    public Guid RelationshipId { get; init; }
+    public string ClientOrganisation { get; init; } = "";
+    public string ContactName { get; init; } = "";
+    public string? Owner { get; init; }
+    public DateOnly MeetingDate { get; init; }
+    public string MeetingKind { get; init; } = "";
+    public int PreviousCredibility { get; init; }
+    public int PreviousReliability { get; init; }
+    public int PreviousIntimacy { get; init; }
+    public int PreviousSelfOrientation { get; init; }
+    public int Credibility { get; init; }
+    public int Reliability { get; init; }
+    public int Intimacy { get; init; }
+    public int SelfOrientation { get; init; }
+
+    public TrustChange Change => TrustChange.Between(
+        new TrustFactors(PreviousCredibility, PreviousReliability, PreviousIntimacy, PreviousSelfOrientation),
+        new TrustFactors(Credibility, Reliability, Intimacy, SelfOrientation));
+
+    public static Task<List<TrustMoment>> QueryAsync(TrustAdvisorDbContext db, TeamScope scope, int eachWay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var sql = $"""
+            {TeamScope.Cte},
+            steps AS (
+                SELECT cur.*,
+                       LAG(trust) OVER w AS prev_trust, LAG(credibility) OVER w AS prev_c, LAG(reliability) OVER w AS prev_r,
+                       LAG(intimacy) OVER w AS prev_i, LAG(self_orientation) OVER w AS prev_s
+                FROM cur
+                WINDOW w AS (PARTITION BY relationship_id ORDER BY meeting_date, lineage_id)
+            ),
+            ranked AS (
+                SELECT steps.*,
+                       ROW_NUMBER() OVER (ORDER BY trust - prev_trust DESC, meeting_date DESC) AS up_rank,
+                       ROW_NUMBER() OVER (ORDER BY trust - prev_trust, meeting_date DESC) AS down_rank
+                FROM steps
+                WHERE prev_trust IS NOT NULL AND meeting_date >= @from AND meeting_date <= @to AND trust <> prev_trust
+            )
+            SELECT rel.id AS "RelationshipId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
+                   u.display_name AS "Owner", x.meeting_date AS "MeetingDate", x.meeting_kind AS "MeetingKind",
+                   x.prev_c AS "PreviousCredibility", x.prev_r AS "PreviousReliability", x.prev_i AS "PreviousIntimacy",
+                   x.prev_s AS "PreviousSelfOrientation", x.credibility AS "Credibility", x.reliability AS "Reliability",
+                   x.intimacy AS "Intimacy", x.self_orientation AS "SelfOrientation"
+            FROM ranked x
+            JOIN rel ON rel.id = x.relationship_id
+            LEFT JOIN users u ON u.id = rel.owner_id
+            WHERE (x.up_rank <= {eachWay} AND x.trust > x.prev_trust) OR (x.down_rank <= {eachWay} AND x.trust < x.prev_trust)
+            ORDER BY x.trust - x.prev_trust DESC
+            """;
+        return scope.QueryAsync<TrustMoment>(db, sql, cancellationToken);
+    }
+}
