@@ -12,7 +12,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags
 builder.Services
     .AddRazorPages(options =>
     {
-        options.Conventions.AddPageRoute("/Relationships/Index", "");
+        options.Conventions.AddPageRoute("/Overview/Index", "");
         options.Conventions.AllowAnonymousToPage("/Account/SignIn");
         options.Conventions.AllowAnonymousToPage("/Setup");
         options.Conventions.AllowAnonymousToPage("/Error");

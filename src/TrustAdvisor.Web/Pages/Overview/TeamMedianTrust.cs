@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Pages.TeamDashboard;
+
+namespace TrustAdvisor.Web.Pages.Overview;
+
+/// <summary>
+/// The median of the latest T of a team's active relationships: the line the "Maintain stage below the team's
+/// median" rule compares with. An aggregate of the whole team, so it is read without the viewer's filter; only the
+/// one number leaves the database.
+/// </summary>
+public static class TeamMedianTrust
+{
+    public static async Task<double?> QueryAsync(TrustAdvisorDbContext db, Guid teamId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var sql = $"""
+            WITH latest AS (
+                SELECT 0 AS team, (
+                    SELECT a.trust FROM assessments a
+                    WHERE a.relationship_id = r.id AND a.superseded_at IS NULL
+                    ORDER BY a.meeting_date DESC, a.lineage_id DESC
+                    LIMIT 1) AS trust
+                FROM relationships r
+                WHERE r.team_id = @team AND r.archived_at IS NULL
+            ),
+            scored AS (SELECT team, trust FROM latest WHERE trust IS NOT NULL),
+            {TeamScope.MedianCte("team_median", "scored", "team", "trust")}
+            SELECT median AS "Value" FROM team_median
+            """;
+        var medians = await db.Database.SqlQueryRaw<double>(sql, db.Sql.Id("team", teamId)).ToListAsync(cancellationToken);
+        return medians.Count == 0 ? null : medians[0];
+    }
+}
