@@ -26,6 +26,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         AnnasResource,
         /// <summary>Administration: administrators only.</summary>
         Administrators,
+        /// <summary>Team figures: managers (each for their own team) and administrators.</summary>
+        Managers,
     }
 
     private static readonly Dictionary<string, Rule> Rules = new()
@@ -35,6 +37,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Setup"] = Rule.SetupOnly,
         ["/Account/SignOut"] = Rule.SignedIn,
         ["/Account/Password"] = Rule.SignedIn,
+        ["/Overview/Index"] = Rule.SignedIn,
+        ["/TeamDashboard/Index"] = Rule.Managers,
         ["/Relationships/Index"] = Rule.SignedIn,
         ["/Relationships/Create"] = Rule.SignedIn,
         ["/Relationships/Details"] = Rule.AnnasResource,
@@ -80,6 +84,11 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
                     query.Add($"id={target.Id}");
                 }
 
+                if (handler.Parameters.Any(p => p.Name == "table"))
+                {
+                    query.Add("table=advisors");
+                }
+
                 calls.Add(new Call(page.ViewEnginePath, handler.HttpMethod, query.Count == 0 ? url : $"{url}?{string.Join('&', query)}", rule));
             }
         }
@@ -97,6 +106,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         Rule.SignedIn => who is not null,
         Rule.AnnasResource => who is "anna" or "maria" or "admin",
         Rule.Administrators => who is "admin",
+        Rule.Managers => who is "maria" or "max" or "admin",
         _ => false,
     };
 

@@ -12,7 +12,7 @@ public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_new_user_sees_the_demo_team()
     {
-        var page = await (await app.CreateClientAsync()).GetPageAsync("/");
+        var page = await (await app.CreateClientAsync()).GetPageAsync("/Relationships");
 
         page.QuerySelector(".demo-banner")!.TextContent.ShouldContain("Demo team.");
         page.QuerySelectorAll("table.relationships tbody tr .badge-demo").Length.ShouldBe(14);

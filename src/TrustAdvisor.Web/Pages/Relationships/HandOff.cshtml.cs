@@ -115,7 +115,7 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
         TempData["Flash"] = message;
         return await db.Relationships.AnyAsync(r => r.Id == Relationship.Id, cancellationToken)
             ? RedirectToPage("Details", new { id = Relationship.Id })
-            : RedirectToPage("Index");
+            : RedirectToPage("/Overview/Index");
     }
 
     private async Task<Relationship?> LoadAsync(Guid id, CancellationToken cancellationToken)

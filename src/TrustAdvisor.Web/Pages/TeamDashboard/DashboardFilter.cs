@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Web.Infrastructure;
@@ -15,22 +16,32 @@ public sealed class DashboardFilter
     public const int MaxPeriodDays = 5 * 366;
     public const int ClientMaxLength = 200;
 
+    [Display(Name = "Period")]
     public string? Period { get; set; }
+    [Display(Name = "From")]
     public DateOnly? From { get; set; }
+    [Display(Name = "To")]
     public DateOnly? To { get; set; }
 
     /// <summary>"week" or "month"; when empty, weeks for periods up to a quarter and months beyond.</summary>
+    [Display(Name = "Trend by")]
     public string? By { get; set; }
 
+    [Display(Name = "Advisor")]
     public Guid? Advisor { get; set; }
+    [Display(Name = "Stage")]
     public RelationshipStage? Stage { get; set; }
+    [Display(Name = "Client")]
     public string? Client { get; set; }
 
     /// <summary>For administrators, who see every team; a manager always sees their own.</summary>
+    [Display(Name = "Team")]
     public Guid? Team { get; set; }
 
+    [Display(Name = "Not scored in (days)")]
     public int? StaleDays { get; set; }
 
+    [Display(Name = "Sort")]
     public string? Sort { get; set; }
     public bool Desc { get; set; }
 

@@ -24,7 +24,7 @@ public class ArchiveTests(PostgresApp app) : IClassFixture<PostgresApp>
         list.QuerySelector(".flash")!.TextContent.ShouldContain("Archived Archived Partners. Its history is kept");
         var link = $"a[href='/Relationships/Details/{relationship.Id}']";
         list.QuerySelector(link).ShouldBeNull();
-        (await client.GetPageAsync("/?archived=true")).QuerySelector(link)!.TextContent.ShouldBe("Archived Partners");
+        (await client.GetPageAsync("/Relationships?archived=true")).QuerySelector(link)!.TextContent.ShouldBe("Archived Partners");
         (await app.CountAssessmentsAsync(relationship.Id)).ShouldBe(2);
         (await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.Id == relationship.Id))).IsArchived.ShouldBeTrue();
         var details = await client.GetPageAsync($"/Relationships/Details/{relationship.Id}");
@@ -43,6 +43,6 @@ public class ArchiveTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.Id == relationship.Id))).IsArchived.ShouldBeFalse();
-        (await client.GetPageAsync("/")).QuerySelector($"a[href='/Relationships/Details/{relationship.Id}']").ShouldNotBeNull();
+        (await client.GetPageAsync("/Relationships")).QuerySelector($"a[href='/Relationships/Details/{relationship.Id}']").ShouldNotBeNull();
     }
 }

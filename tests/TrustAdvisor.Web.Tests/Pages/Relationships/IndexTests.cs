@@ -12,7 +12,7 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
         await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-40), new TrustFactors(7, 8, 6, 3));
         await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-10), new TrustFactors(7, 8, 6, 5));
 
-        var page = await (await app.CreateClientAsync()).GetPageAsync("/");
+        var page = await (await app.CreateClientAsync()).GetPageAsync("/Relationships");
 
         var row = page.QuerySelectorAll("table.relationships tbody tr").Single(r => r.TextContent.Contains("Listed Holdings", StringComparison.Ordinal));
         row.QuerySelector("[data-label=T]")!.TextContent.Trim().ShouldBe("4.2");
@@ -30,7 +30,7 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         await app.AddRelationshipAsync("Fresh Prospect Ltd", nextReview: app.Today.AddDays(3));
 
-        var page = await (await app.CreateClientAsync()).GetPageAsync("/");
+        var page = await (await app.CreateClientAsync()).GetPageAsync("/Relationships");
 
         var row = page.QuerySelectorAll("table.relationships tbody tr").Single(r => r.TextContent.Contains("Fresh Prospect Ltd", StringComparison.Ordinal));
         row.QuerySelector("[data-label=Factors]")!.TextContent.Trim().ShouldBe("not scored yet");
