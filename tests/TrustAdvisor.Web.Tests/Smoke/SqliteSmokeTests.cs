@@ -39,6 +39,7 @@ public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, email);
             var list = await client.GetPageAsync("/");
             list.QuerySelector(".who")!.TextContent.ShouldEndWith("(demo)");
+            list.QuerySelector(".attention-summary")!.TextContent.ShouldContain("need");
             seen[email] = list.QuerySelectorAll("table.relationships tbody tr .badge-demo").Length;
         }
 

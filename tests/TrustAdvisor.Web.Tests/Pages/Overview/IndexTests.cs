@@ -1,0 +1,100 @@
+using AngleSharp.Dom;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Pages.Overview;
+
+public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
+{
+    private static List<(string Client, string Alerts)> Rows(IDocument page) =>
+        page.QuerySelectorAll("table.attention tbody tr")
+            .Select(r => (r.QuerySelector("th a")!.TextContent, string.Join(" | ", r.QuerySelectorAll(".alerts li").Select(li => li.TextContent))))
+            .ToList();
+
+    private async Task<(AppUser Advisor, string Email)> NewAdvisorAsync(Guid? teamId = null)
+    {
+        var team = teamId ?? (await app.CreateTeamAsync("Overview")).Id;
+        var email = $"advisor.{Guid.NewGuid():N}@overview.test";
+        return (await app.CreatePersonAsync(email, UserRole.Advisor, team), email);
+    }
+
+    [Fact]
+    public async Task The_relationships_that_need_attention_come_first_with_the_reasons_in_words()
+    {
+        var (advisor, email) = await NewAdvisorAsync();
+        var steady = await app.AddRelationshipAsync("Steady Co", owner: advisor);
+        await app.AddAssessmentAsync(steady.Id, app.Today.AddDays(-10), new TrustFactors(8, 8, 8, 2));
+        var low = await app.AddRelationshipAsync("Low Co", owner: advisor);
+        await app.AddAssessmentAsync(low.Id, app.Today.AddDays(-10), new TrustFactors(4, 4, 4, 6));
+        var dropping = await app.AddRelationshipAsync("Dropping Co", owner: advisor);
+        await app.AddAssessmentAsync(dropping.Id, app.Today.AddDays(-40), new TrustFactors(7, 8, 6, 3));
+        await app.AddAssessmentAsync(dropping.Id, app.Today.AddDays(-2), new TrustFactors(7, 8, 6, 5));
+        var overdue = await app.AddRelationshipAsync("Overdue Co", nextReview: app.Today.AddDays(-5), owner: advisor);
+        await app.AddAssessmentAsync(overdue.Id, app.Today.AddDays(-30), new TrustFactors(9, 9, 9, 1));
+        var slipping = await app.AddRelationshipAsync("Slipping Co", owner: advisor);
+        await app.AddAssessmentAsync(slipping.Id, app.Today.AddDays(-60), new TrustFactors(8, 8, 8, 2));
+        await app.AddAssessmentAsync(slipping.Id, app.Today.AddDays(-30), new TrustFactors(8, 8, 8, 3));
+        await app.AddAssessmentAsync(slipping.Id, app.Today.AddDays(-3), new TrustFactors(9, 9, 9, 4));
+
+        var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
+
+        Rows(page).ShouldBe(
+        [
+            ("Overdue Co", "Review overdue by 5 days: no meeting has been scored since it was due."),
+            ("Dropping Co", "Down 40% since the previous assessment. T fell from 7.0 to 4.2, because self-orientation rose from 3 to 5."),
+            ("Slipping Co", "Self-orientation rose in each of the last two assessments (2 → 3 → 4)."),
+            ("Low Co", ""),
+            ("Steady Co", ""),
+        ]);
+        page.QuerySelector(".attention-summary")!.TextContent.ShouldContain("3 relationships need attention");
+        var slippingRow = page.QuerySelectorAll("table.attention tbody tr")[2];
+        slippingRow.QuerySelector("svg.spark")!.GetAttribute("aria-label").ShouldBe("T at the last 3 assessments, oldest first: 12.0, 8.0, 6.8");
+        slippingRow.QuerySelector("[data-label='Weakest factor']")!.TextContent.ShouldBe("Self-orientation (4)");
+        slippingRow.QuerySelector("[data-label='Last assessed']")!.TextContent.ShouldBe("3 days ago");
+        slippingRow.QuerySelector("a.button")!.GetAttribute("href").ShouldBe($"/Relationships/Score/{slipping.Id}");
+    }
+
+    [Fact]
+    public async Task A_relationship_in_maintain_below_the_teams_median_says_so()
+    {
+        var (advisor, email) = await NewAdvisorAsync();
+        var (colleague, _) = await NewAdvisorAsync(advisor.TeamId);
+        // The team's latest T: 2.0 (hers), 6.0 and 9.0 (her colleague's, which she cannot see): median 6.0.
+        var hers = await app.AddRelationshipAsync("Maintained Co", RelationshipStage.Maintain, owner: advisor);
+        await app.AddAssessmentAsync(hers.Id, app.Today.AddDays(-5), new TrustFactors(4, 4, 4, 6));
+        foreach (var (name, factors) in new[] { ("Colleague One", new TrustFactors(6, 6, 6, 3)), ("Colleague Two", new TrustFactors(9, 9, 9, 3)) })
+        {
+            var theirs = await app.AddRelationshipAsync(name, owner: colleague);
+            await app.AddAssessmentAsync(theirs.Id, app.Today.AddDays(-5), factors);
+        }
+
+        var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
+
+        Rows(page).ShouldBe([("Maintained Co", "In the Maintain stage with T 2.0, below the team's median of 6.0.")]);
+    }
+
+    [Fact]
+    public async Task Intimacy_that_has_not_grown_in_90_days_while_the_rest_did_is_flagged()
+    {
+        var (advisor, email) = await NewAdvisorAsync();
+        var stalled = await app.AddRelationshipAsync("Stalled Co", owner: advisor);
+        await app.AddAssessmentAsync(stalled.Id, app.Today.AddDays(-120), new TrustFactors(5, 5, 4, 4));
+        await app.AddAssessmentAsync(stalled.Id, app.Today.AddDays(-10), new TrustFactors(7, 6, 4, 4));
+
+        var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
+
+        Rows(page).Single().Alerts.ShouldBe("Intimacy has not improved in 90 days (4 → 4) while credibility and reliability did.");
+    }
+
+    [Fact]
+    public async Task A_new_advisor_is_told_how_to_start()
+    {
+        var (_, email) = await NewAdvisorAsync();
+
+        var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
+
+        page.QuerySelector(".empty")!.TextContent.ShouldStartWith("No relationships yet.");
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Tests.Infrastructure;
+using TrustAdvisor.Web.Tests.Smoke;
+
+namespace TrustAdvisor.Web.Tests.Pages.TeamDashboard;
+
+/// <summary>PostgreSQL with the demo team, as a new installation with demo data has it.</summary>
+public sealed class PostgresDemoApp : PostgresApp
+{
+    protected override bool DemoData => true;
+}
+
+/// <summary>
+/// The demo manager's dashboard on both databases: every part is there, and each agrees with the relationship
+/// histories it summarises.
+/// </summary>
+public static class DemoDashboard
+{
+    public static async Task ShowsFiguresConsistentWithTheHistoriesAsync(AppFixture app)
+    {
+        var (email, password, _, _) = AccountSeeder.DemoAccounts.Single(a => a.Role == UserRole.Manager);
+        var manager = app.CreateAnonymousClient();
+        (await manager.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await manager.GetPageAsync("/TeamDashboard?period=year");
+
+        var trend = Section(page, "trend-heading").QuerySelectorAll("tbody tr");
+        trend.Length.ShouldBeGreaterThan(6);
+        var assessedInYear = await app.QueryAsync(db => db.Assessments.CountAsync(a =>
+            a.SupersededAt == null && a.MeetingDate > app.Today.AddYears(-1) && a.MeetingDate <= app.Today));
+        trend.Sum(r => int.Parse(r.Children[1].TextContent, CultureInfo.InvariantCulture)).ShouldBe(assessedInYear);
+        Section(page, "heatmap-heading").QuerySelectorAll("tbody tr").Length.ShouldBe(3);
+        Section(page, "advisors-heading").QuerySelectorAll("tbody tr").Length.ShouldBe(3);
+
+        var slipping = Section(page, "slipping-heading").QuerySelectorAll("tbody tr");
+        slipping.Length.ShouldBeGreaterThan(0);
+        foreach (var row in slipping)
+        {
+            var sentence = row.Children[3].TextContent;
+            var now = sentence.Split(" to ")[1].Split(',')[0];
+            var history = await manager.GetPageAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+            history.QuerySelector("[data-testid=latest-trust]")!.TextContent.ShouldBe(now, sentence);
+        }
+
+        var stale = Section(page, "stale-heading").QuerySelectorAll("tbody tr");
+        stale.Length.ShouldBeGreaterThan(0);
+        foreach (var row in stale)
+        {
+            var history = await manager.GetPageAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+            var newest = history.QuerySelector(".history tbody tr th[data-label=Meeting]")?.TextContent ?? "never";
+            newest.ShouldContain(row.Children[3].TextContent.Trim());
+        }
+
+        foreach (var row in Section(page, "moments-heading").QuerySelectorAll("tbody tr"))
+        {
+            var history = await manager.GetPageAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+            history.QuerySelector(".history")!.TextContent.ShouldContain(row.Children[0].TextContent.Trim());
+        }
+
+        var csv = await manager.GetStringAsync(new Uri("/TeamDashboard?handler=Export&table=advisors&period=year", UriKind.Relative));
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(4);
+    }
+
+    private static IElement Section(IDocument page, string heading) => page.GetElementById(heading)!.ParentElement!;
+}
+
+public class DemoDashboardTests(PostgresDemoApp app) : IClassFixture<PostgresDemoApp>
+{
+    [Fact]
+    public Task On_PostgreSQL_the_demo_managers_dashboard_agrees_with_the_histories() =>
+        DemoDashboard.ShowsFiguresConsistentWithTheHistoriesAsync(app);
+}
+
+public class SqliteDemoDashboardTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public Task On_SQLite_the_demo_managers_dashboard_agrees_with_the_histories() =>
+        DemoDashboard.ShowsFiguresConsistentWithTheHistoriesAsync(app);
+}
