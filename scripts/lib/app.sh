@@ -1,0 +1,35 @@
+# Starts the app built in Release on loopback against PG_CONNECTION, and signs people in (source this file).
+#   app_start <port> <log>     starts TrustAdvisor.Web (Production, no demo data); waits until it answers
+#   app_stop                   stops it
+#   app_sign_in <port> <email> <password> <cookie-jar>
+
+app_start() {
+  local port=$1 log=$2 root
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    Database__Provider=Postgres Database__DemoData=false Database__MigrateOnStartup=true \
+    ConnectionStrings__Postgres="$PG_CONNECTION" \
+    dotnet "$root/src/TrustAdvisor.Web/bin/Release/net10.0/TrustAdvisor.Web.dll" >"$log" 2>&1 &
+  APP_PID=$!
+  export APP_PID
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  echo "The app did not start; see $log" >&2
+  return 1
+}
+
+app_stop() {
+  if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  APP_PID=
+}
+
+app_sign_in() {
+  local port=$1 email=$2 password=$3 jar=$4 token status
+  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Account/SignIn" \
+    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  status=$(curl -s -o /dev/null -w "%{http_code}" -c "$jar" -b "$jar" -X POST "http://127.0.0.1:$port/Account/SignIn" \
+    --data-urlencode "Email=$email" --data-urlencode "Password=$password" --data-urlencode "__RequestVerificationToken=$token")
+  if [ "$status" != "302" ]; then echo "Signing in as $email failed ($status)." >&2; return 1; fi
+}
