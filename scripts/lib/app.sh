@@ -1,4 +1,4 @@
-# Starts the app built in Release on loopback against PG_CONNECTION, and signs people in (source this file).
+# Starts the app built in Release on loopback against PG_CONNECTION (from its output folder, its content root), and signs people in (source this file).
 #   app_start <port> <log>     starts TrustAdvisor.Web (Production, no demo data); waits until it answers
 #   app_stop                   stops it
 #   app_sign_in <port> <email> <password> <cookie-jar>
@@ -9,7 +9,7 @@ app_start() {
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Database__Provider=Postgres Database__DemoData=false Database__MigrateOnStartup=true \
     ConnectionStrings__Postgres="$PG_CONNECTION" \
-    dotnet "$root/src/TrustAdvisor.Web/bin/Release/net10.0/TrustAdvisor.Web.dll" >"$log" 2>&1 &
+    bash -c 'cd "$1" && exec dotnet TrustAdvisor.Web.dll' _ "$root/src/TrustAdvisor.Web/bin/Release/net10.0" >"$log" 2>&1 &
   APP_PID=$!
   export APP_PID
   for _ in $(seq 1 120); do
@@ -27,6 +27,7 @@ app_stop() {
 
 app_sign_in() {
   local port=$1 email=$2 password=$3 jar=$4 token status
+  rm -f "$jar"
   token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Account/SignIn" \
     | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
   status=$(curl -s -o /dev/null -w "%{http_code}" -c "$jar" -b "$jar" -X POST "http://127.0.0.1:$port/Account/SignIn" \

@@ -5,6 +5,7 @@ namespace TrustAdvisor.Web.Pages.TeamDashboard;
 /// <summary>
 /// One advisor's line on the dashboard. A relationship's state at a date is its latest assessment on or before it;
 /// median T and the factor profile are of the states at the period's end, the change is against the states at its start.
+/// "Last meeting" is the latest on or before the period's end.
 /// </summary>
 public sealed class AdvisorSummary
 {
@@ -41,8 +42,7 @@ public sealed class AdvisorSummary
         ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
             {TeamScope.Cte},
-            {TeamScope.LatestCte("end_state", "meeting_date <= @to")},
-            {TeamScope.LatestCte("start_state", "meeting_date < @from")},
+            {TeamScope.StatesCte()},
             {TeamScope.MedianCte("end_median", "end_state", "owner_id", "trust")},
             {TeamScope.MedianCte("start_median", "start_state", "owner_id", "trust")},
             profile AS (
@@ -51,20 +51,16 @@ public sealed class AdvisorSummary
                        CAST(AVG(intimacy) AS DOUBLE PRECISION) AS i, CAST(AVG(self_orientation) AS DOUBLE PRECISION) AS s
                 FROM end_state GROUP BY owner_id
             ),
-            last_meeting AS (SELECT relationship_id, MAX(meeting_date) AS last_date FROM cur GROUP BY relationship_id),
             owned AS (
-                SELECT rel.owner_id, COUNT(*) AS owned,
-                       SUM(CASE WHEN rel.next_review_date < @today
-                                 AND (lm.last_date IS NULL OR lm.last_date < rel.next_review_date) THEN 1 ELSE 0 END) AS overdue
-                FROM rel LEFT JOIN last_meeting lm ON lm.relationship_id = rel.id
-                WHERE rel.archived_at IS NULL
-                GROUP BY rel.owner_id
+                SELECT owner_id, COUNT(*) AS owned,
+                       SUM(CASE WHEN next_review_date < @today AND (last_date IS NULL OR last_date < next_review_date) THEN 1 ELSE 0 END) AS overdue
+                FROM ({TeamScope.RelationshipsWithLastMeeting}) lm
+                WHERE archived_at IS NULL
+                GROUP BY owner_id
             ),
             activity AS (
-                SELECT owner_id,
-                       COUNT(DISTINCT CASE WHEN meeting_date >= @from AND meeting_date <= @to THEN relationship_id END) AS assessed,
-                       MAX(meeting_date) AS last_date
-                FROM cur GROUP BY owner_id
+                SELECT owner_id, SUM(CASE WHEN meeting_date >= @from THEN 1 ELSE 0 END) AS assessed, MAX(meeting_date) AS last_date
+                FROM end_state GROUP BY owner_id
             )
             SELECT u.id AS "AdvisorId", u.display_name AS "Name",
                    COALESCE(o.owned, 0) AS "Owned", COALESCE(a.assessed, 0) AS "AssessedInPeriod",

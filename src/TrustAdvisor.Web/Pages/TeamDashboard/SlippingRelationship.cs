@@ -35,31 +35,21 @@ public sealed class SlippingRelationship
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
-        // Rows before the period rank by closeness to its start; rows inside it come after, earliest first.
-        var startRank = $"""
-            CASE WHEN meeting_date < @from THEN {db.Sql.DaysBetween("meeting_date", "@from")}
-                 ELSE 1000000 + {db.Sql.DaysBetween("@from", "meeting_date")} END
-            """;
         var sql = $"""
             {TeamScope.Cte},
-            {TeamScope.LatestCte("end_state", "meeting_date <= @to")},
-            start_ranked AS (
-                SELECT cur.*, ROW_NUMBER() OVER (PARTITION BY relationship_id ORDER BY {startRank}, lineage_id DESC) AS k
-                FROM cur WHERE meeting_date <= @to
-            ),
-            start_state AS (SELECT * FROM start_ranked WHERE k = 1)
-            SELECT rel.id AS "RelationshipId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
+            {TeamScope.StatesCte(firstInPeriod: true)}
+            SELECT s.id AS "RelationshipId", s.client_organisation AS "ClientOrganisation", s.contact_name AS "ContactName",
                    u.display_name AS "Owner",
-                   s.meeting_date AS "StartDate", s.credibility AS "StartCredibility", s.reliability AS "StartReliability",
-                   s.intimacy AS "StartIntimacy", s.self_orientation AS "StartSelfOrientation",
+                   b.meeting_date AS "StartDate", b.credibility AS "StartCredibility", b.reliability AS "StartReliability",
+                   b.intimacy AS "StartIntimacy", b.self_orientation AS "StartSelfOrientation",
                    e.meeting_date AS "EndDate", e.credibility AS "EndCredibility", e.reliability AS "EndReliability",
                    e.intimacy AS "EndIntimacy", e.self_orientation AS "EndSelfOrientation"
-            FROM end_state e
-            JOIN start_state s ON s.relationship_id = e.relationship_id
-            JOIN rel ON rel.id = e.relationship_id
-            LEFT JOIN users u ON u.id = rel.owner_id
-            WHERE e.meeting_date >= @from AND rel.archived_at IS NULL AND e.trust < s.trust
-            ORDER BY e.trust - s.trust, rel.client_organisation
+            FROM states s
+            JOIN assessments e ON e.id = s.end_id
+            JOIN assessments b ON b.id = COALESCE(s.start_id, s.first_in_period_id)
+            LEFT JOIN users u ON u.id = s.owner_id
+            WHERE e.meeting_date >= @from AND s.archived_at IS NULL AND e.trust < b.trust
+            ORDER BY e.trust - b.trust, s.client_organisation
             LIMIT {limit}
             """;
         return scope.QueryAsync<SlippingRelationship>(db, sql, cancellationToken);

@@ -27,12 +27,12 @@ public sealed class StaleRelationship
         ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
             {TeamScope.Cte},
-            last_meeting AS (SELECT relationship_id, MAX(meeting_date) AS last_date FROM cur GROUP BY relationship_id)
+            last_meeting AS ({TeamScope.RelationshipsWithLastMeeting})
             SELECT rel.id AS "RelationshipId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
                    u.display_name AS "Owner", rel.stage AS "Stage", rel.next_review_date AS "NextReviewDate",
                    lm.last_date AS "LastMeeting", COUNT(*) OVER () AS "Total"
             FROM rel
-            LEFT JOIN last_meeting lm ON lm.relationship_id = rel.id
+            JOIN last_meeting lm ON lm.id = rel.id
             LEFT JOIN users u ON u.id = rel.owner_id
             WHERE rel.archived_at IS NULL
               AND (lm.last_date IS NULL OR lm.last_date < @stale_before

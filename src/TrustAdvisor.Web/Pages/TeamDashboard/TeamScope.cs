@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -69,13 +70,47 @@ public sealed record TeamScope(
         )
         """;
 
-    /// <summary>Each relationship's latest current assessment among those meeting <paramref name="dateCondition"/>.</summary>
-    public static string LatestCte(string name, string dateCondition) => $"""
-        {name}_ranked AS (
-            SELECT cur.*, ROW_NUMBER() OVER (PARTITION BY relationship_id ORDER BY meeting_date DESC, lineage_id DESC) AS k
-            FROM cur WHERE {dateCondition}
-        ),
-        {name} AS (SELECT * FROM {name}_ranked WHERE k = 1)
+    /// <summary>
+    /// Each filtered relationship's state at the period's end (its latest assessment on or before it), at the start
+    /// (its latest before it), and its first assessment inside the period: three index probes per relationship rather
+    /// than a pass over its whole history. states has the relationship's columns too, so queries need not join rel again
+    /// (its row estimate is poor); end_state and start_state are assessment rows with the owner added.
+    /// </summary>
+    public static string StatesCte(bool end = true, bool start = true, bool firstInPeriod = false)
+    {
+        const string Probe = """
+            (SELECT a.id FROM assessments a
+             WHERE a.relationship_id = rel.id AND a.superseded_at IS NULL AND {0}
+             ORDER BY {1} LIMIT 1)
+            """;
+        var columns = new List<string> { "rel.*", "rel.id AS relationship_id" };
+        if (end)
+        {
+            columns.Add(string.Format(CultureInfo.InvariantCulture, Probe, "a.meeting_date <= @to", "a.meeting_date DESC, a.lineage_id DESC") + " AS end_id");
+        }
+
+        if (start)
+        {
+            columns.Add(string.Format(CultureInfo.InvariantCulture, Probe, "a.meeting_date < @from", "a.meeting_date DESC, a.lineage_id DESC") + " AS start_id");
+        }
+
+        if (firstInPeriod)
+        {
+            columns.Add(string.Format(CultureInfo.InvariantCulture, Probe, "a.meeting_date >= @from AND a.meeting_date <= @to", "a.meeting_date, a.lineage_id") + " AS first_in_period_id");
+        }
+
+        return $"""
+            states AS (SELECT {string.Join(",\n", columns)} FROM rel),
+            end_state AS (SELECT s.owner_id, a.* FROM states s JOIN assessments a ON a.id = {(end ? "s.end_id" : "NULL")}),
+            start_state AS (SELECT s.owner_id, a.* FROM states s JOIN assessments a ON a.id = {(start ? "s.start_id" : "NULL")})
+            """;
+    }
+
+    /// <summary>Every filtered relationship with the date of its latest meeting (an index probe each).</summary>
+    public const string RelationshipsWithLastMeeting = """
+        SELECT rel.*, (SELECT MAX(a.meeting_date) FROM assessments a
+                       WHERE a.relationship_id = rel.id AND a.superseded_at IS NULL) AS last_date
+        FROM rel
         """;
 
     private static string? ContainsPattern(string? client)

@@ -33,30 +33,39 @@ public sealed class TrustMoment
         ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
             {TeamScope.Cte},
+            {TeamScope.StatesCte(end: false)},
+            nearby AS (
+                SELECT relationship_id, meeting_date, meeting_kind, lineage_id, credibility, reliability, intimacy, self_orientation, trust
+                FROM cur WHERE meeting_date >= @from AND meeting_date <= @to
+                UNION ALL
+                SELECT relationship_id, meeting_date, meeting_kind, lineage_id, credibility, reliability, intimacy, self_orientation, trust
+                FROM start_state
+            ),
             steps AS (
-                SELECT cur.*,
+                SELECT nearby.*,
                        LAG(trust) OVER w AS prev_trust, LAG(credibility) OVER w AS prev_c, LAG(reliability) OVER w AS prev_r,
                        LAG(intimacy) OVER w AS prev_i, LAG(self_orientation) OVER w AS prev_s
-                FROM cur
+                FROM nearby
                 WINDOW w AS (PARTITION BY relationship_id ORDER BY meeting_date, lineage_id)
             ),
-            ranked AS (
-                SELECT steps.*,
-                       ROW_NUMBER() OVER (ORDER BY trust - prev_trust DESC, meeting_date DESC) AS up_rank,
-                       ROW_NUMBER() OVER (ORDER BY trust - prev_trust, meeting_date DESC) AS down_rank
-                FROM steps
-                WHERE prev_trust IS NOT NULL AND meeting_date >= @from AND meeting_date <= @to AND trust <> prev_trust
+            moves AS (
+                SELECT steps.*, trust - prev_trust AS step FROM steps
+                WHERE prev_trust IS NOT NULL AND meeting_date >= @from AND meeting_date <= @to
+            ),
+            chosen AS (
+                SELECT * FROM (SELECT * FROM moves WHERE step > 0 ORDER BY step DESC, meeting_date DESC LIMIT {eachWay}) ups
+                UNION ALL
+                SELECT * FROM (SELECT * FROM moves WHERE step < 0 ORDER BY step, meeting_date DESC LIMIT {eachWay}) downs
             )
             SELECT rel.id AS "RelationshipId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
                    u.display_name AS "Owner", x.meeting_date AS "MeetingDate", x.meeting_kind AS "MeetingKind",
                    x.prev_c AS "PreviousCredibility", x.prev_r AS "PreviousReliability", x.prev_i AS "PreviousIntimacy",
                    x.prev_s AS "PreviousSelfOrientation", x.credibility AS "Credibility", x.reliability AS "Reliability",
                    x.intimacy AS "Intimacy", x.self_orientation AS "SelfOrientation"
-            FROM ranked x
-            JOIN rel ON rel.id = x.relationship_id
+            FROM chosen x
+            JOIN relationships rel ON rel.id = x.relationship_id
             LEFT JOIN users u ON u.id = rel.owner_id
-            WHERE (x.up_rank <= {eachWay} AND x.trust > x.prev_trust) OR (x.down_rank <= {eachWay} AND x.trust < x.prev_trust)
-            ORDER BY x.trust - x.prev_trust DESC
+            ORDER BY x.step DESC, x.meeting_date DESC
             """;
         return scope.QueryAsync<TrustMoment>(db, sql, cancellationToken);
     }
