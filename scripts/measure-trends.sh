@@ -46,6 +46,8 @@ base="http://127.0.0.1:$APP_PORT"
 read -r d50 d95 d99 dmax <<<"$(measure "$WORK/manager.jar" "$base/TeamDashboard?period=year")"
 read -r q50 q95 q99 qmax <<<"$(measure "$WORK/manager.jar" "$base/TeamDashboard?period=quarter")"
 read -r o50 o95 o99 omax <<<"$(measure "$WORK/advisor.jar" "$base/")"
+read -r m50 m95 m99 mmax <<<"$(measure "$WORK/manager.jar" "$base/")"
+read -r l50 l95 l99 lmax <<<"$(measure "$WORK/manager.jar" "$base/Relationships")"
 rows=$(pg_psql "$PG_PORT" -Atc "SELECT count(*) FROM assessments WHERE superseded_at IS NULL")
 
 cat <<TABLE
@@ -58,4 +60,6 @@ Dataset: $rows current assessments, $RELATIONSHIPS relationships, loaded in $loa
 | Team dashboard, 20 advisors, last year | $d50 | $d95 | $d99 | $dmax |
 | Team dashboard, 20 advisors, last quarter | $q50 | $q95 | $q99 | $qmax |
 | Advisor's overview (50 relationships) | $o50 | $o95 | $o99 | $omax |
+| Manager's overview (the team's 1,000 relationships) | $m50 | $m95 | $m99 | $mmax |
+| Manager's A to Z relationship list (1,000) | $l50 | $l95 | $l99 | $lmax |
 TABLE
