@@ -62,6 +62,10 @@ public static class DemoDashboard
             history.QuerySelector(".history")!.TextContent.ShouldContain(row.Children[0].TextContent.Trim());
         }
 
+        var byWeek = Section(await manager.GetPageAsync("/TeamDashboard?period=quarter&by=week"), "trend-heading").QuerySelectorAll("tbody tr");
+        byWeek.Length.ShouldBeGreaterThan(4);
+        byWeek.ShouldAllBe(r => r.Children[0].TextContent.StartsWith("Week of ", StringComparison.Ordinal));
+
         var csv = await manager.GetStringAsync(new Uri("/TeamDashboard?handler=Export&table=advisors&period=year", UriKind.Relative));
         csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(4);
     }
