@@ -40,6 +40,13 @@ public sealed class AdvisorSummary
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
+        return scope.QueryAsync<AdvisorSummary>(db, Statement(db.Sql, scope), cancellationToken);
+    }
+
+    public static SqlStatement Statement(SqlDialect dialect, TeamScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
             {TeamScope.Cte},
             {TeamScope.StatesCte()},
@@ -77,7 +84,7 @@ public sealed class AdvisorSummary
                OR (u.team_id = @team AND u.role = 'Advisor' AND u.is_active = TRUE AND (@advisor IS NULL OR u.id = @advisor))
             ORDER BY u.display_name
             """;
-        return scope.QueryAsync<AdvisorSummary>(db, sql, cancellationToken);
+        return new SqlStatement(sql, []);
     }
 
     public static IEnumerable<AdvisorSummary> Sorted(IEnumerable<AdvisorSummary> rows, string? key, bool descending)

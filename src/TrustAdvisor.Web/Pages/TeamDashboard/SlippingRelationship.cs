@@ -35,6 +35,13 @@ public sealed class SlippingRelationship
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
+        return scope.QueryAsync<SlippingRelationship>(db, Statement(db.Sql, scope, limit), cancellationToken);
+    }
+
+    public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
             {TeamScope.Cte},
             {TeamScope.StatesCte(firstInPeriod: true)}
@@ -52,6 +59,6 @@ public sealed class SlippingRelationship
             ORDER BY e.trust - b.trust, s.client_organisation
             LIMIT {limit}
             """;
-        return scope.QueryAsync<SlippingRelationship>(db, sql, cancellationToken);
+        return new SqlStatement(sql, []);
     }
 }

@@ -25,6 +25,13 @@ public sealed class StaleRelationship
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
+        return scope.QueryAsync<StaleRelationship>(db, Statement(db.Sql, scope, staleDays, limit), cancellationToken);
+    }
+
+    public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, int staleDays, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
             {TeamScope.Cte},
             last_meeting AS ({TeamScope.RelationshipsWithLastMeeting})
@@ -40,7 +47,6 @@ public sealed class StaleRelationship
             ORDER BY CASE WHEN lm.last_date IS NULL THEN 0 ELSE 1 END, lm.last_date, rel.next_review_date, rel.client_organisation
             LIMIT {limit}
             """;
-        return scope.QueryAsync<StaleRelationship>(
-            db, sql, cancellationToken, db.Sql.Day("stale_before", scope.Today.AddDays(-staleDays)));
+        return new SqlStatement(sql, [dialect.Day("stale_before", scope.Today.AddDays(-staleDays))]);
     }
 }

@@ -34,12 +34,19 @@ public sealed record TeamScope(
         )
         """;
 
-    /// <summary>Runs one query that starts from <see cref="Cte"/>, with this scope's parameters and any more.</summary>
-    public Task<List<T>> QueryAsync<T>(TrustAdvisorDbContext db, string sql, CancellationToken cancellationToken, params DbParameter[] more)
+    /// <summary>Runs one statement that starts from <see cref="Cte"/>, with this scope's parameters and its own.</summary>
+    public Task<List<T>> QueryAsync<T>(TrustAdvisorDbContext db, SqlStatement statement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var dialect = db.Sql;
-        DbParameter[] parameters =
+        ArgumentNullException.ThrowIfNull(statement);
+        return db.Database.SqlQueryRaw<T>(statement.Sql, Parameters(db.Sql, statement.Parameters)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>This scope's parameters (every statement gets them all) and a statement's own, new instances each call.</summary>
+    public DbParameter[] Parameters(SqlDialect dialect, IEnumerable<DbParameter> more)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return
         [
             dialect.Id("team", TeamId),
             dialect.Id("advisor", AdvisorId),
@@ -50,7 +57,6 @@ public sealed record TeamScope(
             dialect.Day("today", Today),
             .. more,
         ];
-        return db.Database.SqlQueryRaw<T>(sql, parameters).ToListAsync(cancellationToken);
     }
 
     /// <summary>

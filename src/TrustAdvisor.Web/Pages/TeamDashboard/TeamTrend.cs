@@ -19,8 +19,30 @@ public static class TeamTrend
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
-        var weekOrigin = scope.From.AddDays(-(((int)scope.From.DayOfWeek + 6) % 7));
-        var bucket = byMonth ? db.Sql.MonthNumber("meeting_date") : $"{db.Sql.DaysBetween("@origin", "meeting_date")} / 7";
+        var weekOrigin = WeekOrigin(scope);
+        var rows = await scope.QueryAsync<Row>(db, Statement(db.Sql, scope, byMonth), cancellationToken);
+        return rows.Select(r =>
+        {
+            var start = byMonth ? new DateOnly(r.Bucket / 12, (r.Bucket % 12) + 1, 1) : weekOrigin.AddDays(r.Bucket * 7);
+            var label = byMonth
+                ? start.ToString("MMM yyyy", CultureInfo.InvariantCulture)
+                : "Week of " + start.ToString("d MMM", CultureInfo.InvariantCulture);
+            return new TrendPoint(start, label, r.Assessments, r.MedianTrust, r.MeanCredibility, r.MeanReliability, r.MeanIntimacy, r.MeanSelfOrientation);
+        }).ToList();
+    }
+
+    /// <summary>Weeks start on Monday: the first bucket is the week the period starts in.</summary>
+    public static DateOnly WeekOrigin(TeamScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.From.AddDays(-(((int)scope.From.DayOfWeek + 6) % 7));
+    }
+
+    public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, bool byMonth)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(scope);
+        var bucket = byMonth ? dialect.MonthNumber("meeting_date") : $"{dialect.DaysBetween("@origin", "meeting_date")} / 7";
         var sql = $"""
             {TeamScope.Cte},
             pts AS (
@@ -37,15 +59,7 @@ public static class TeamTrend
             GROUP BY p.bucket
             ORDER BY p.bucket
             """;
-        var rows = await scope.QueryAsync<Row>(db, sql, cancellationToken, db.Sql.Day("origin", weekOrigin));
-        return rows.Select(r =>
-        {
-            var start = byMonth ? new DateOnly(r.Bucket / 12, (r.Bucket % 12) + 1, 1) : weekOrigin.AddDays(r.Bucket * 7);
-            var label = byMonth
-                ? start.ToString("MMM yyyy", CultureInfo.InvariantCulture)
-                : "Week of " + start.ToString("d MMM", CultureInfo.InvariantCulture);
-            return new TrendPoint(start, label, r.Assessments, r.MedianTrust, r.MeanCredibility, r.MeanReliability, r.MeanIntimacy, r.MeanSelfOrientation);
-        }).ToList();
+        return new SqlStatement(sql, [dialect.Day("origin", WeekOrigin(scope))]);
     }
 
     private sealed class Row

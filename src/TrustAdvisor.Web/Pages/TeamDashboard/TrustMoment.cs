@@ -31,6 +31,13 @@ public sealed class TrustMoment
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
+        return scope.QueryAsync<TrustMoment>(db, Statement(db.Sql, scope, eachWay), cancellationToken);
+    }
+
+    public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, int eachWay)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
             {TeamScope.Cte},
             {TeamScope.StatesCte(end: false)},
@@ -67,6 +74,6 @@ public sealed class TrustMoment
             LEFT JOIN users u ON u.id = rel.owner_id
             ORDER BY x.step DESC, x.meeting_date DESC
             """;
-        return scope.QueryAsync<TrustMoment>(db, sql, cancellationToken);
+        return new SqlStatement(sql, []);
     }
 }
