@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Trends;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Pages.Overview;
+
+/// <summary>
+/// The relationships the viewer sees, with their recent history and the attention rules' verdicts, most urgent first:
+/// what the home page shows (and what the benchmarks time).
+/// </summary>
+public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool ShowsOwners)
+{
+    /// <summary>Enough recent meetings for every rule and for the trend line.</summary>
+    public const int RecentCount = 8;
+
+    public static async Task<AttentionList> LoadAsync(TrustAdvisorDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ninetyDaysAgo = today.AddDays(-AttentionRules.StalledIntimacyDays);
+        var relationships = await db.Relationships
+            .Where(r => r.ArchivedAt == null)
+            .Select(r => new
+            {
+                r.Id,
+                r.TeamId,
+                r.OwnerId,
+                r.ClientOrganisation,
+                r.ContactName,
+                r.ContactRole,
+                r.Stage,
+                r.NextReviewDate,
+                r.IsDemo,
+                Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                Recent = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Take(RecentCount)
+                    .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation))
+                    .ToList(),
+                NinetyDaysAgo = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id && a.MeetingDate <= ninetyDaysAgo)
+                    .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation))
+                    .FirstOrDefault(),
+            })
+            .AsNoTracking()
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var medians = new Dictionary<Guid, double?>();
+        foreach (var teamId in relationships.Select(r => r.TeamId).OfType<Guid>().Distinct())
+        {
+            medians[teamId] = await TeamMedianTrust.QueryAsync(db, teamId, cancellationToken);
+        }
+
+        var rows = relationships
+            .Select(r =>
+            {
+                var recent = r.Recent.Select(s => s.Point).Reverse().ToList();
+                var signals = new RelationshipSignals(
+                    recent, r.NinetyDaysAgo?.Point, r.Stage, r.NextReviewDate,
+                    r.TeamId is { } team ? medians.GetValueOrDefault(team) : null, today);
+                return new Row(
+                    r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.Owner,
+                    recent, AttentionRules.Evaluate(signals));
+            })
+            .ByNeedForAttention(r => r.Alerts, r => r.Latest?.Trust)
+            .ThenBy(r => r.ClientOrganisation, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+        return new AttentionList(rows, relationships.Select(r => r.OwnerId).Distinct().Count() > 1);
+    }
+
+
+    public sealed record Scores(DateOnly MeetingDate, int Credibility, int Reliability, int Intimacy, int SelfOrientation)
+    {
+        public ScorePoint Point => new(MeetingDate, new TrustFactors(Credibility, Reliability, Intimacy, SelfOrientation));
+    }
+
+    public sealed record Row(
+        Guid Id,
+        string ClientOrganisation,
+        string ContactName,
+        string? ContactRole,
+        RelationshipStage Stage,
+        DateOnly NextReviewDate,
+        bool IsDemo,
+        string? Owner,
+        IReadOnlyList<ScorePoint> RecentOldestFirst,
+        IReadOnlyList<AttentionAlert> Alerts)
+    {
+        public ScorePoint? Latest => RecentOldestFirst.Count > 0 ? RecentOldestFirst[^1] : null;
+
+        public int? DaysSinceLastAssessment(DateOnly today) => Latest is { } l ? today.DayNumber - l.Date.DayNumber : null;
+
+        public string TrendPoints => Sparkline.Points(RecentOldestFirst.Select(p => (double)p.Trust).ToList());
+
+        public string TrendInWords => string.Join(", ", RecentOldestFirst.Select(p => TrustEquation.Format(p.Trust)));
+    }
+}
