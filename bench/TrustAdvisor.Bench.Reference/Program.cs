@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using TrustAdvisor.Bench.Reference;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Persistence;
+
+// ASPNETCORE_URLS=http://127.0.0.1:5199 ConnectionStrings__Postgres="Host=..." dotnet TrustAdvisor.Bench.Reference.dll
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(
+    builder.Configuration.GetConnectionString("Postgres") ?? throw new InvalidOperationException("ConnectionStrings__Postgres is required.")));
+builder.Services.AddDbContext<PostgresDbContext>(o => o.UseNpgsql(builder.Configuration.GetConnectionString("Postgres")));
+var app = builder.Build();
+
+// The floor under scoring an assessment: read the posted form, one INSERT of the same row, redirect. Nothing else.
+app.MapPost("/assessments/{relationshipId:guid}", async (Guid relationshipId, HttpRequest request, NpgsqlDataSource db) =>
+{
+    var form = await request.ReadFormAsync();
+    var id = Guid.TryParse(form["AssessmentId"], out var given) ? given : Guid.CreateVersion7();
+    var factors = new TrustFactors(
+        int.Parse(form["Input.Credibility"]!, CultureInfo.InvariantCulture), int.Parse(form["Input.Reliability"]!, CultureInfo.InvariantCulture),
+        int.Parse(form["Input.Intimacy"]!, CultureInfo.InvariantCulture), int.Parse(form["Input.SelfOrientation"]!, CultureInfo.InvariantCulture));
+    await using var command = db.CreateCommand("""
+        INSERT INTO assessments (id, relationship_id, author_id, lineage_id, revision, meeting_date, meeting_kind, credibility,
+                                 reliability, intimacy, self_orientation, trust, note, note_is_private, note_author_id, recorded_at)
+        VALUES ($1, $2, NULL, $1, 1, $3, $4, $5, $6, $7, $8, $9, $10, FALSE, NULL, now())
+        """);
+    command.Parameters.Add(new() { Value = id, NpgsqlDbType = NpgsqlDbType.Uuid });
+    command.Parameters.Add(new() { Value = relationshipId, NpgsqlDbType = NpgsqlDbType.Uuid });
+    command.Parameters.Add(new() { Value = DateOnly.ParseExact(form["Input.MeetingDate"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture), NpgsqlDbType = NpgsqlDbType.Date });
+    command.Parameters.Add(new() { Value = form["Input.Kind"].ToString(), NpgsqlDbType = NpgsqlDbType.Text });
+    command.Parameters.Add(new() { Value = factors.Credibility, NpgsqlDbType = NpgsqlDbType.Integer });
+    command.Parameters.Add(new() { Value = factors.Reliability, NpgsqlDbType = NpgsqlDbType.Integer });
+    command.Parameters.Add(new() { Value = factors.Intimacy, NpgsqlDbType = NpgsqlDbType.Integer });
+    command.Parameters.Add(new() { Value = factors.SelfOrientation, NpgsqlDbType = NpgsqlDbType.Integer });
+    command.Parameters.Add(new() { Value = TrustEquation.Stored(factors), NpgsqlDbType = NpgsqlDbType.Double });
+    var note = form["Input.Note"].ToString().Trim();
+    command.Parameters.Add(new() { Value = note.Length == 0 ? DBNull.Value : note, NpgsqlDbType = NpgsqlDbType.Text });
+    await command.ExecuteNonQueryAsync();
+    return Results.Redirect($"/relationships/{relationshipId}");
+});
+
+// The team dashboard the naive way, for comparison with the SQL design.
+app.MapGet("/naive-dashboard", async (Guid team, DateOnly from, DateOnly to, DateOnly today, PostgresDbContext db) =>
+    Results.Text(await NaiveDashboard.ComputeAsync(db, team, from, to, today)));
+
+app.Run();

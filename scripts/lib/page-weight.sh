@@ -1,0 +1,25 @@
+# Bytes a browser transfers for a page (source this file):
+#   page_weight <base-url> <path> <cookie-header>   prints "first_visit_bytes repeat_visit_bytes"
+# First visit: the HTML, every stylesheet, script and icon it links, and /favicon.ico, as a browser asks for them
+# (Accept-Encoding: br, gzip). Repeat visit: the HTML again plus whatever the first responses did not let the browser
+# keep (no max-age, or no-cache); fingerprinted static assets are kept.
+page_weight() {
+  local base=$1 path=$2 cookie=$3 html first repeat size headers url
+  html=$(mktemp)
+  size=$(curl -s -o "$html" -w "%{size_download}" -H "Accept-Encoding: br, gzip" -H "Cookie: $cookie" --compressed "$base$path")
+  size=$(curl -s -o /dev/null -w "%{size_download}" -H "Accept-Encoding: br, gzip" -H "Cookie: $cookie" "$base$path")
+  first=$size
+  repeat=$size
+  for url in $( (grep -o '<link[^>]*rel="\(stylesheet\|icon\|manifest\|apple-touch-icon\)"[^>]*>' "$html" | grep -o 'href="[^"]*"'; \
+                 grep -o '<script[^>]*src="[^"]*"' "$html" | grep -o 'src="[^"]*"') | sed 's/^[a-z]*="//;s/"$//' | sort -u; echo /favicon.ico); do
+    headers=$(mktemp)
+    size=$(curl -s -o /dev/null -D "$headers" -w "%{size_download}" -H "Accept-Encoding: br, gzip" "$base$url")
+    first=$((first + size))
+    if ! grep -qi '^cache-control:.*max-age=[1-9]' "$headers" || grep -qi '^cache-control:.*no-cache' "$headers"; then
+      repeat=$((repeat + size))
+    fi
+    rm -f "$headers"
+  done
+  rm -f "$html"
+  echo "$first $repeat"
+}
