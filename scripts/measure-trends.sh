@@ -20,8 +20,9 @@ chmod 755 "$WORK"
 cleanup() { app_stop; pg_stop "$WORK/pg"; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-dotnet build -c Release src/TrustAdvisor.Web tools/TrustAdvisor.Dataset -v q -nologo >/dev/null 2>&1 \
-  || dotnet build -c Release TrustAdvisor.sln -v q -nologo >/dev/null
+dotnet build -c Release tools/TrustAdvisor.Dataset -v q -nologo >/dev/null
+dotnet publish -c Release src/TrustAdvisor.Web -o "$WORK/app" -v q -nologo >/dev/null
+export APP_DIR="$WORK/app"
 pg_start "$WORK/pg" "$PG_PORT"
 
 load_start=$SECONDS

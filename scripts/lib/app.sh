@@ -1,15 +1,15 @@
-# Starts the app built in Release on loopback against PG_CONNECTION (from its output folder, its content root), and signs people in (source this file).
+# Starts the app published in Release (APP_DIR, from `dotnet publish -c Release -o DIR src/TrustAdvisor.Web`) on
+# loopback against PG_CONNECTION, from that folder (its content root), and signs people in (source this file).
 #   app_start <port> <log>     starts TrustAdvisor.Web (Production, no demo data); waits until it answers
 #   app_stop                   stops it
 #   app_sign_in <port> <email> <password> <cookie-jar>
 
 app_start() {
-  local port=$1 log=$2 root
-  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  local port=$1 log=$2
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Database__Provider=Postgres Database__DemoData=false Database__MigrateOnStartup=true \
     ConnectionStrings__Postgres="$PG_CONNECTION" \
-    bash -c 'cd "$1" && exec dotnet TrustAdvisor.Web.dll' _ "$root/src/TrustAdvisor.Web/bin/Release/net10.0" >"$log" 2>&1 &
+    bash -c 'cd "$1" && exec dotnet TrustAdvisor.Web.dll' _ "${APP_DIR:?publish the app and set APP_DIR}" >"$log" 2>&1 &
   APP_PID=$!
   export APP_PID
   for _ in $(seq 1 120); do

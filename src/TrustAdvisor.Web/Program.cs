@@ -8,6 +8,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTrustAdvisorDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddTrustAdvisorAccounts();
 builder.Services.AddValidatorsFromThisAssembly();
+builder.Services.AddMemoryCache();
 builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);
 builder.Services
     .AddRazorPages(options =>

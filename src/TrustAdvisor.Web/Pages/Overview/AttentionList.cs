@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Domain.Trust;
@@ -15,7 +16,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
     /// <summary>Enough recent meetings for every rule and for the trend line.</summary>
     public const int RecentCount = 8;
 
-    public static async Task<AttentionList> LoadAsync(TrustAdvisorDbContext db, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<AttentionList> LoadAsync(TrustAdvisorDbContext db, IMemoryCache cache, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ninetyDaysAgo = today.AddDays(-AttentionRules.StalledIntimacyDays);
@@ -47,7 +48,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         var medians = new Dictionary<Guid, double?>();
         foreach (var teamId in relationships.Select(r => r.TeamId).OfType<Guid>().Distinct())
         {
-            medians[teamId] = await TeamMedianTrust.QueryAsync(db, teamId, cancellationToken);
+            medians[teamId] = await TeamMedianTrust.GetAsync(db, cache, teamId, cancellationToken);
         }
 
         var rows = relationships

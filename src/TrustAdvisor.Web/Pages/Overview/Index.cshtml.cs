@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace TrustAdvisor.Web.Pages.Overview;
 /// <summary>
 /// The home page: the relationships the viewer sees, those that need attention first, with the reasons in words.
 /// </summary>
-public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(TrustAdvisorDbContext db, IMemoryCache cache, TimeProvider time) : PageModel
 {
     public IReadOnlyList<AttentionList.Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -18,7 +19,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = time.Today();
-        var list = await AttentionList.LoadAsync(db, Today, cancellationToken);
+        var list = await AttentionList.LoadAsync(db, cache, Today, cancellationToken);
         Rows = list.Rows;
         ShowsOwners = list.ShowsOwners;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Pages.TeamDashboard;
 
@@ -7,10 +8,27 @@ namespace TrustAdvisor.Web.Pages.Overview;
 /// <summary>
 /// The median of the latest T of a team's active relationships: the line the "Maintain stage below the team's
 /// median" rule compares with. An aggregate of the whole team, so it is read without the viewer's filter; only the
-/// one number leaves the database.
+/// one number leaves the database. It costs an index probe per relationship of the team (the most expensive part of
+/// the home page) and moves slowly, so it is kept for <see cref="CacheFor"/> per team and app instance.
 /// </summary>
 public static class TeamMedianTrust
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
+
+    public static async Task<double?> GetAsync(TrustAdvisorDbContext db, IMemoryCache cache, Guid teamId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        var key = (nameof(TeamMedianTrust), teamId);
+        if (cache.TryGetValue(key, out double? median))
+        {
+            return median;
+        }
+
+        median = await QueryAsync(db, teamId, cancellationToken);
+        cache.Set(key, median, CacheFor);
+        return median;
+    }
+
     public static async Task<double?> QueryAsync(TrustAdvisorDbContext db, Guid teamId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

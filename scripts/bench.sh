@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# The benchmarks, one command (docs/benchmarks.md says what each figure means). On a machine with PostgreSQL
+# binaries: starts a throwaway PostgreSQL, loads the standard dataset (500 advisors in 25 teams, 25,000
+# relationships, 1,000,000 assessments over five years) and a 100,000-assessment variant, starts the app built in
+# Release on loopback and a bench-only reference app beside it, drives both with wrk, and writes
+# docs/benchmarks.md, docs/benchmarks.json and docs/benchmarks-explain/. Stops everything it started.
+# DURATION (seconds per wrk run, default 10) bounds the run; the whole takes about 5 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/postgres.sh
+source scripts/lib/app.sh
+source scripts/lib/page-weight.sh
+
+DURATION=${DURATION:-10}
+PG_PORT=${PG_PORT:-55450}
+APP_PORT=${APP_PORT:-5195}
+REF_PORT=${REF_PORT:-5196}
+TODAY=$(date -u +%F)
+WORK=$(mktemp -d /tmp/trustadvisor-bench.XXXXXX)
+chmod 755 "$WORK"
+REF_PID=
+
+cleanup() {
+  app_stop
+  if [ -n "$REF_PID" ]; then kill "$REF_PID" 2>/dev/null || true; wait "$REF_PID" 2>/dev/null || true; fi
+  pg_stop "$WORK/pg"
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "== build (Release)"
+dotnet build -c Release TrustAdvisor.sln -v q -nologo >/dev/null
+dotnet publish -c Release src/TrustAdvisor.Web -o "$WORK/app" -v q -nologo >/dev/null
+export APP_DIR="$WORK/app"
+
+echo "== PostgreSQL and the datasets"
+pg_start "$WORK/pg" "$PG_PORT"
+BIG=$PG_CONNECTION
+SMALL=${PG_CONNECTION/Database=trustadvisor/Database=trustadvisor_small}
+pg_psql "$PG_PORT" -qc "CREATE DATABASE trustadvisor_small" >/dev/null
+DATASET="dotnet tools/TrustAdvisor.Dataset/bin/Release/net10.0/TrustAdvisor.Dataset.dll --today $TODAY"
+load_start=$SECONDS
+$DATASET --connection "$BIG" | tail -1
+load_seconds=$((SECONDS - load_start))
+$DATASET --connection "$SMALL" --assessments 100000 | tail -1
+
+# wrk's latency percentile in ms from its --latency output ("50%  12.34ms"), and requests per second.
+percentile() { awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' "$2"; }
+rps() { awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$1"; }
+failures() { awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$1"; }
+cookie_header() { awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"; }
+
+# Sequential page latency: one connection, so the figure is the server's time per request.
+latency_run() {
+  local name=$1 url=$2 cookie=$3
+  wrk -t1 -c1 -d2s -H "Cookie: $cookie" "$url" >/dev/null
+  wrk -t1 -c1 -d"${DURATION}s" --latency -H "Cookie: $cookie" "$url" >"$WORK/$name.wrk"
+  if [ "$(failures "$WORK/$name.wrk")" != "0" ]; then echo "$name: failed requests" >&2; cat "$WORK/$name.wrk" >&2; exit 1; fi
+  echo "$name: p50 $(percentile 50 "$WORK/$name.wrk") ms, p99 $(percentile 99 "$WORK/$name.wrk") ms"
+}
+
+echo "== the app on 1,000,000 assessments"
+PG_CONNECTION=$BIG app_start "$APP_PORT" "$WORK/app.log"
+base="http://127.0.0.1:$APP_PORT"
+app_sign_in "$APP_PORT" manager1@bench.trustadvisor.test bench-password-2026 "$WORK/manager.jar"
+app_sign_in "$APP_PORT" advisor1@bench.trustadvisor.test bench-password-2026 "$WORK/advisor.jar"
+MANAGER_COOKIE=$(cookie_header "$WORK/manager.jar")
+ADVISOR_COOKIE=$(cookie_header "$WORK/advisor.jar")
+TEAM=$(pg_psql "$PG_PORT" -Atc "SELECT team_id FROM users WHERE email = 'manager1@bench.trustadvisor.test'")
+RELATIONSHIP=$(pg_psql "$PG_PORT" -Atc "SELECT r.id FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' AND r.archived_at IS NULL ORDER BY r.id LIMIT 1")
+FROM=$(date -u -d "$TODAY -1 year +1 day" +%F)
+
+latency_run dashboard "$base/TeamDashboard?period=year" "$MANAGER_COOKIE"
+latency_run overview "$base/" "$ADVISOR_COOKIE"
+
+echo "== the same SQL, straight through Npgsql"
+rm -rf docs/benchmarks-explain
+dotnet bench/TrustAdvisor.Bench.Sql/bin/Release/net10.0/TrustAdvisor.Bench.Sql.dll --connection "$BIG" \
+  --manager manager1@bench.trustadvisor.test --advisor advisor1@bench.trustadvisor.test --today "$TODAY" \
+  --iterations 50 --explain-dir docs/benchmarks-explain >"$WORK/sql.json"
+cat "$WORK/sql.json"
+
+echo "== page weight"
+read -r form_first form_repeat <<<"$(page_weight "$base" "/Relationships/Score/$RELATIONSHIP" "$ADVISOR_COOKIE")"
+read -r dash_first dash_repeat <<<"$(page_weight "$base" "/TeamDashboard?period=year" "$MANAGER_COOKIE")"
+echo "scoring form: $form_first B first visit, $form_repeat B repeat; dashboard: $dash_first B, $dash_repeat B"
+
+echo "== the reference app: a raw INSERT, and the dashboard computed in memory"
+(cd bench/TrustAdvisor.Bench.Reference/bin/Release/net10.0 && \
+  ASPNETCORE_URLS="http://127.0.0.1:$REF_PORT" ConnectionStrings__Postgres="$BIG" exec dotnet TrustAdvisor.Bench.Reference.dll) >"$WORK/ref.log" 2>&1 &
+REF_PID=$!
+for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$REF_PORT/naive-dashboard?team=$TEAM&from=$FROM&to=$TODAY&today=$TODAY" && break; sleep 0.5; done
+latency_run naive "http://127.0.0.1:$REF_PORT/naive-dashboard?team=$TEAM&from=$FROM&to=$TODAY&today=$TODAY" ""
+
+echo "== scoring an assessment, 16 connections"
+TOKEN=$(curl -s -H "Cookie: $ADVISOR_COOKIE" "$base/Relationships/Score/$RELATIONSHIP" \
+  | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+TOKEN=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$TOKEN")
+export SCORE_BODY="__RequestVerificationToken=$TOKEN&Input.MeetingDate=$TODAY&Input.Kind=Call&Input.Credibility=7&Input.Reliability=6&Input.Intimacy=5&Input.SelfOrientation=3&Input.Note=Bench+note"
+count() { pg_psql "$PG_PORT" -Atc "SELECT count(*) FROM assessments WHERE relationship_id = '$RELATIONSHIP'"; }
+submit_run() {
+  local name=$1 url=$2
+  export SCORE_COOKIE=$3
+  wrk -t2 -c16 -d2s -s bench/wrk/score.lua "$url" >/dev/null
+  local before; before=$(count)
+  wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/wrk/score.lua "$url" >"$WORK/$name.wrk"
+  if [ "$(failures "$WORK/$name.wrk")" != "0" ]; then echo "$name: failed requests" >&2; cat "$WORK/$name.wrk" >&2; exit 1; fi
+  echo "$name: $(rps "$WORK/$name.wrk") requests/s, p50 $(percentile 50 "$WORK/$name.wrk") ms, p99 $(percentile 99 "$WORK/$name.wrk") ms, $(( $(count) - before )) rows stored"
+}
+submit_run submit "$base/Relationships/Score/$RELATIONSHIP" "$ADVISOR_COOKIE"
+submit_run reference "http://127.0.0.1:$REF_PORT/assessments/$RELATIONSHIP" ""
+PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")
+app_stop
+
+echo "== the app on 100,000 assessments"
+PG_CONNECTION=$SMALL app_start "$APP_PORT" "$WORK/app-small.log"
+app_sign_in "$APP_PORT" manager1@bench.trustadvisor.test bench-password-2026 "$WORK/manager-small.jar"
+latency_run dashboard_small "$base/TeamDashboard?period=year" "$(cookie_header "$WORK/manager-small.jar")"
+app_stop
+
+echo "== micro-benchmarks (BenchmarkDotNet)"
+dotnet bench/TrustAdvisor.Bench.Micro/bin/Release/net10.0/TrustAdvisor.Bench.Micro.dll --artifacts "$WORK/bdn" >"$WORK/bdn.log" 2>&1
+cp "$WORK"/bdn/results/*-report-github.md "$WORK/micro.md"
+
+python3 scripts/lib/bench_report.py "$WORK" "$TODAY" "$load_seconds" "$DURATION" \
+  "$form_first" "$form_repeat" "$dash_first" "$dash_repeat" "$PEAK_RSS_KB" \
+  "$(nproc)" "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" \
+  "$(pg_psql "$PG_PORT" -Atc 'SHOW server_version')" "$(dotnet --version)" "$(wrk -v 2>&1 | head -1)" \
+  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "== wrote docs/benchmarks.md and docs/benchmarks.json"
