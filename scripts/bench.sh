@@ -76,6 +76,8 @@ FROM=$(date -u -d "$TODAY -1 year +1 day" +%F)
 
 latency_run dashboard "$base/TeamDashboard?period=year" "$MANAGER_COOKIE"
 latency_run overview "$base/" "$ADVISOR_COOKIE"
+# What any signed-in page costs (pipeline, session check, layout): the floor under both pages.
+latency_run baseline "$base/Account/Password" "$ADVISOR_COOKIE"
 
 echo "== the same SQL, straight through Npgsql"
 rm -rf docs/benchmarks-explain
@@ -98,7 +100,7 @@ latency_run naive "http://127.0.0.1:$REF_PORT/naive-dashboard?team=$TEAM&from=$F
 
 echo "== scoring an assessment, 16 connections"
 TOKEN=$(curl -s -H "Cookie: $ADVISOR_COOKIE" "$base/Relationships/Score/$RELATIONSHIP" \
-  | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 TOKEN=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$TOKEN")
 export SCORE_BODY="__RequestVerificationToken=$TOKEN&Input.MeetingDate=$TODAY&Input.Kind=Call&Input.Credibility=7&Input.Reliability=6&Input.Intimacy=5&Input.SelfOrientation=3&Input.Note=Bench+note"
 count() { pg_psql "$PG_PORT" -Atc "SELECT count(*) FROM assessments WHERE relationship_id = '$RELATIONSHIP'"; }

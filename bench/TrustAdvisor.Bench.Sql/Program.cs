@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
@@ -85,11 +86,20 @@ internal static class Program
         return new PostgresDbContext(builder.Options, viewer);
     }
 
+    /// <summary>
+    /// What one request of a page sends: the session check every signed-in request makes (the person and their claims,
+    /// read by ASP.NET Core Identity's own store, as the security stamp is validated on each request), then the page's
+    /// own query code.
+    /// </summary>
     private static async Task<List<(string Sql, NpgsqlParameter[] Parameters)>> CaptureAsync<T>(
         string connectionString, Viewer viewer, Func<TrustAdvisorDbContext, Task<T>> pageQuery)
     {
         var capture = new CapturedCommands();
         await using var db = Context(connectionString, new FixedViewer(viewer), capture);
+        using var store = new UserOnlyStore<AppUser, TrustAdvisorDbContext, Guid>(db);
+        var user = await store.FindByIdAsync(viewer.UserId!.Value.ToString(), default);
+        await store.GetClaimsAsync(user!, default);
+        db.ChangeTracker.Clear();
         await pageQuery(db);
         return capture.Commands;
     }

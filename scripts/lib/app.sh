@@ -29,7 +29,7 @@ app_sign_in() {
   local port=$1 email=$2 password=$3 jar=$4 token status
   rm -f "$jar"
   token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Account/SignIn" \
-    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
   status=$(curl -s -o /dev/null -w "%{http_code}" -c "$jar" -b "$jar" -X POST "http://127.0.0.1:$port/Account/SignIn" \
     --data-urlencode "Email=$email" --data-urlencode "Password=$password" --data-urlencode "__RequestVerificationToken=$token")
   if [ "$status" != "302" ]; then echo "Signing in as $email failed ($status)." >&2; return 1; fi
