@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using TrustAdvisor.Domain.Relationships;
@@ -16,9 +17,12 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
     /// <summary>Enough recent meetings for every rule and for the trend line.</summary>
     public const int RecentCount = 8;
 
-    // Compiled once: the page runs it on every visit, and EF Core's per-call work of matching the LINQ to its cached
-    // plan was a large part of the page's time beyond its SQL (docs/benchmarks.md).
-    private static readonly Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Loaded>> Query = EF.CompileAsyncQuery(
+    // Compiled once per database provider (a compiled query keeps the first provider it ran on): the page runs it on every
+    // visit, and EF Core's per-call work of matching the LINQ to its cached plan was a large part of the page's time
+    // beyond its SQL (docs/benchmarks.md).
+    private static readonly ConcurrentDictionary<Type, Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Loaded>>> Queries = new();
+
+    private static Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Loaded>> Compile() => EF.CompileAsyncQuery(
         (TrustAdvisorDbContext db, DateOnly ninetyDaysAgo) => db.Relationships
             .Where(r => r.ArchivedAt == null)
             .Select(r => new Loaded(
@@ -46,7 +50,8 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         ArgumentNullException.ThrowIfNull(db);
         var ninetyDaysAgo = today.AddDays(-AttentionRules.StalledIntimacyDays);
         var relationships = new List<Loaded>();
-        await foreach (var loaded in Query(db, ninetyDaysAgo).WithCancellation(cancellationToken))
+        var query = Queries.GetOrAdd(db.GetType(), _ => Compile());
+        await foreach (var loaded in query(db, ninetyDaysAgo).WithCancellation(cancellationToken))
         {
             relationships.Add(loaded);
         }
