@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 (work, today, load_seconds, duration, form_first, form_repeat, dash_first, dash_repeat, peak_rss_kb,
- cores, memory_gib, postgres, dotnet, wrk, cpu) = sys.argv[1:16]
+ cores, memory_gib, postgres, dotnet, wrk_version, cpu) = sys.argv[1:16]
 work = Path(work)
 
 
@@ -30,7 +30,7 @@ kb = lambda b: round(int(b) / 1024, 1)
 figures = {
     "date": today,
     "machine": {"cpu": cpu, "cores": int(cores), "memory_gib": int(memory_gib), "postgresql": postgres,
-                "dotnet_sdk": dotnet, "load_generator": wrk},
+                "dotnet_sdk": dotnet, "load_generator": wrk_version},
     "dataset": {"advisors": 500, "teams": 25, "relationships": 25000, "assessments": 1000000,
                 "small_variant_assessments": 100000, "load_seconds": int(load_seconds)},
     "submit_ratio": round(submit["requests_per_second"] / reference["requests_per_second"], 2),
@@ -81,7 +81,7 @@ md = f"""# Benchmarks
 Written by `scripts/bench.sh` on {today}; every figure is also in `docs/benchmarks.json`. How to read them and what
 each compares: the end of this page.
 
-Machine: {cpu}, {cores} cores, {memory_gib} GiB; PostgreSQL {postgres}; .NET SDK {dotnet}; {wrk}.
+Machine: {cpu}, {cores} cores, {memory_gib} GiB; PostgreSQL {postgres}; .NET SDK {dotnet}; {wrk_version}.
 Dataset: 500 advisors in 25 teams, 25,000 relationships, 1,000,000 assessments over five years (loaded in
 {load_seconds} s by binary COPY), and a 100,000-assessment variant. Each wrk run lasts {duration} s after a 2 s warm-up.
 

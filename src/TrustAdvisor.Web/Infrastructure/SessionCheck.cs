@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Infrastructure;
+
+/// <summary>
+/// Checks on every request that the session still belongs to an active person whose security stamp is the one the
+/// session was issued with: one primary-key read of two columns. Identity's own validator, run on every request,
+/// reloads the person and their claims and re-encrypts the cookie each time, which cost most of a signed-in request's
+/// CPU (docs/benchmarks.md); every change that must end sessions (deactivation, password reset) rotates the stamp,
+/// so comparing it is enough, and the cookie's claims are renewed at the next sign-in.
+/// </summary>
+internal static class SessionCheck
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = context.Principal?.FindFirstValue(stampClaim);
+        if (Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && stamp is not null)
+        {
+            var db = services.GetRequiredService<TrustAdvisorDbContext>();
+            var stillValid = await db.Users.AnyAsync(
+                u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp, context.HttpContext.RequestAborted);
+            if (stillValid)
+            {
+                return;
+            }
+        }
+
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}
