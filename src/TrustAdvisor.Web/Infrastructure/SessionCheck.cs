@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -17,6 +18,9 @@ namespace TrustAdvisor.Web.Infrastructure;
 /// </summary>
 internal static class SessionCheck
 {
+    // Compiled once per database provider (a compiled query keeps the provider it first ran on).
+    private static readonly ConcurrentDictionary<Type, Func<TrustAdvisorDbContext, Guid, string, Task<bool>>> Queries = new();
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,8 +30,8 @@ internal static class SessionCheck
         if (Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && stamp is not null)
         {
             var db = services.GetRequiredService<TrustAdvisorDbContext>();
-            var stillValid = await db.Users.AnyAsync(
-                u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp, context.HttpContext.RequestAborted);
+            var stillValid = await Queries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
+                (TrustAdvisorDbContext d, Guid id, string s) => d.Users.Any(u => u.Id == id && u.IsActive && u.SecurityStamp == s)))(db, userId, stamp);
             if (stillValid)
             {
                 return;
