@@ -48,13 +48,6 @@ public sealed class ScoreModel(
             return Page();
         }
 
-        var alreadyStored = await db.Assessments.Where(a => a.Id == AssessmentId).Select(a => (Guid?)a.RelationshipId)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (alreadyStored is not null)
-        {
-            return alreadyStored == id ? AlreadySaved(id) : BadRequest();
-        }
-
         if (Relationship.IsArchived)
         {
             ModelState.AddModelError(string.Empty, "This relationship is archived, so nothing was saved. Restore it to score it.");
@@ -71,7 +64,11 @@ public sealed class ScoreModel(
         db.Assessments.Add(assessment);
         if (!await db.TrySaveNewAsync(cancellationToken))
         {
-            return AlreadySaved(id);
+            // The form's id is taken: this form was submitted before (a double click, back and resubmit). No
+            // look-up ahead of the insert: the primary key answers for the common case in the same statement.
+            var storedFor = await db.Assessments.Where(a => a.Id == AssessmentId).Select(a => (Guid?)a.RelationshipId)
+                .FirstOrDefaultAsync(cancellationToken);
+            return storedFor == id ? AlreadySaved(id) : BadRequest();
         }
 
         TempData["Flash"] = SavedMessage(assessment.Trust, Relationship.LatestTrust);
