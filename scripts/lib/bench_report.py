@@ -67,11 +67,11 @@ targets = [
     ("2. Overview p50 (ms)", figures["overview_p50_ms"], "≤ 150", figures["overview_p50_ms"] <= 150),
     ("2. Overview page / its SQL", figures["overview_sql_ratio"], "≤ 1.5", figures["overview_sql_ratio"] <= 1.5),
     ("3. Growth: dashboard at 1M / at 100k", figures["growth_ratio"], "≤ 2", figures["growth_ratio"] <= 2),
-    ("4. Naive in-memory peer / dashboard", figures["naive_ratio"], "(reported)", True),
+    ("4. Naive in-memory peer / dashboard", figures["naive_ratio"], "(reported)", None),
     ("5. Peak RSS of the app (MB)", figures["peak_rss_mb"], "≤ 300", figures["peak_rss_mb"] <= 300),
     ("6. Scoring form, first visit (KB)", figures["form_first_visit_kb"], "≤ 150", figures["form_first_visit_kb"] <= 150),
 ]
-figures["targets_met"] = all(ok for *_, ok in targets)
+figures["targets_met"] = all(ok for *_, ok in targets if ok is not None)
 Path("docs/benchmarks.json").write_text(json.dumps(figures, indent=2) + "\n")
 
 row = lambda name, f: f"| {name} | {f['requests_per_second']} | {f['p50_ms']} | {f['p99_ms']} |"
@@ -89,13 +89,13 @@ Dataset: 500 advisors in 25 teams, 25,000 relationships, 1,000,000 assessments o
 
 | figure | measured | target | met |
 |---|---:|---|---|
-""" + "\n".join(f"| {n} | {v} | {t} | {'yes' if ok else '**no**'} |" for n, v, t, ok in targets) + f"""
+""" + "\n".join(f"| {n} | {v} | {t} | {'–' if ok is None else 'yes' if ok else '**no**'} |" for n, v, t, ok in targets) + f"""
 
 ## 1. Scoring an assessment (16 connections, signed in)
 
 | endpoint | requests/s | p50 ms | p99 ms |
 |---|---:|---:|---:|
-{row("TrustAdvisor: form post (anti-forgery, validation, idempotency check, insert, redirect)", submit)}
+{row("TrustAdvisor: form post (session check, anti-forgery, validation, access check, insert, redirect)", submit)}
 {row("Reference: one raw Npgsql INSERT of the same row", reference)}
 
 ## 2. Pages at 1,000,000 assessments (one connection: server time per request)
@@ -112,8 +112,8 @@ computes it the SQL takes {sql['overview_uncached']['p50_ms']} ms). The rest of 
 materialising, applying the attention rules and rendering 50 rows. For the dashboard, the query code through EF Core
 takes {sql['dashboard_through_ef_p50_ms']} ms against {sql['dashboard']['p50_ms']} ms of SQL.
 
-The dashboard's five statements took {", ".join(f"{v} ms" for v in sql['dashboard']['statement_p50_ms'])} at p50
-(team trend, per advisor, slipping, not assessed lately, moments). Their plans, from `EXPLAIN (ANALYZE, BUFFERS)`,
+The dashboard's statements took {", ".join(f"{v} ms" for v in sql['dashboard']['statement_p50_ms'])} at p50
+(the session check's two reads, then team trend, per advisor, slipping, not assessed lately, moments). Their plans, from `EXPLAIN (ANALYZE, BUFFERS)`,
 are in `docs/benchmarks-explain/`.
 
 ## 3. Growth
@@ -144,6 +144,31 @@ Peak resident set of the app process over all the runs above (VmHWM): {figures['
 | Team dashboard (with Chart.js) | {figures['dashboard_first_visit_kb']} | {figures['dashboard_repeat_visit_kb']} |
 
 A repeat visit fetches the HTML again; static assets have fingerprinted URLs and are cached for a year.
+
+## Targets missed, and why
+
+- **Scoring, {figures['submit_ratio']} of the raw INSERT's throughput (target 0.5).** Each post runs three statements
+  (the session check, the relationship read that also applies who-sees-what, the insert) where the reference runs
+  one, on two cores that PostgreSQL shares; and ASP.NET Core's anti-forgery check (two Data Protection decryptions),
+  the flash message's TempData cookie (one encryption), model binding, validation and EF Core's change tracking.
+  Found while profiling (dotnet-trace, then one change at a time): Identity's own per-request session validator
+  reloaded the person and their claims and re-encrypted the cookie on every request; `/health/live` with a session
+  cookie served 1,135 requests/s against 58,000 without. Replacing it by one read of the security stamp
+  (`SessionCheck`) and dropping the look-up before the insert took scoring from 729 to about 1,100 requests/s. What
+  is left is mostly the database round trips: the same `/health/live` with a session cookie still serves about
+  2,300 requests/s, so the session read alone costs about as much as the reference's whole request. Closing the gap
+  means not reading the session on most requests (a cache of a few seconds, so a deactivated person's session would
+  survive that long): a security trade-off left open (see the issue).
+- **Overview, {figures['overview_sql_ratio']} times its SQL (target 1.5).** Its SQL is {sql['overview']['p50_ms']} ms once the team's
+  median is cached; the {round(overview['p50_ms'] - sql['overview']['p50_ms'], 2)} ms beyond it are the pipeline and layout that any signed-in
+  page costs ({baseline['p50_ms']} ms, `/Account/Password`), EF Core turning rows into objects
+  ({round(sql['overview_through_ef_p50_ms'] - sql['overview']['p50_ms'], 2)} ms: its query code timed in a console), and the rules and the
+  HTML for 50 rows. Against the statements of a request that computes the team's median ({sql['overview_uncached']['p50_ms']} ms)
+  the page would be well inside the target; a fixed millisecond or two is most of a 2.5 ms page.
+- **The naive peer is faster at p50** ({naive['p50_ms']} ms against {dashboard['p50_ms']} ms): at 40,000 assessments per
+  team, reading them all is cheap, and the SQL design spends its time in window functions and ~3,000 index probes
+  per query. Its p99 is {naive['p99_ms']} ms (garbage collection of ~40,000 entities per request), and its cost grows with
+  the team's whole history, where the dashboard's grows with the period's rows ({figures['growth_ratio']}× for 10× the data).
 
 ## Micro-benchmarks (BenchmarkDotNet, one relationship's 1,000-assessment history)
 
