@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Bench.Reference;
 
