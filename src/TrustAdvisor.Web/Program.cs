@@ -30,6 +30,7 @@ var app = builder.Build();
 
 await app.Services.InitialiseDatabaseAsync();
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseMiddleware<RequestLogging>();
