@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Infrastructure;
 
@@ -9,12 +10,15 @@ builder.Services.AddTrustAdvisorDatabase(builder.Configuration, builder.Environm
 builder.Services.AddTrustAdvisorAccounts();
 builder.Services.AddValidatorsFromThisAssembly();
 builder.Services.AddMemoryCache();
+builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);
 builder.Services
     .AddRazorPages(options =>
     {
         options.Conventions.AddPageRoute("/Overview/Index", "");
         options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+        options.Conventions.AddPageApplicationModelConvention(
+            "/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
         options.Conventions.AllowAnonymousToPage("/Setup");
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AuthorizeFolder("/Admin", Accounts.AdministratorsOnly);
@@ -35,6 +39,7 @@ app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseMiddleware<RequestLogging>();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();

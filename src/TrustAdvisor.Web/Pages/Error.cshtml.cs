@@ -15,6 +15,7 @@ public sealed class ErrorModel : PageModel
         400 => "That request could not be understood",
         404 => "Not found",
         405 => "That cannot be done here",
+        429 => "Too many attempts",
         _ => "Something went wrong",
     };
 
@@ -23,6 +24,7 @@ public sealed class ErrorModel : PageModel
         400 => "Nothing was saved. The form may have expired, been incomplete, or contained characters that cannot be sent. Go back, reload the page and try again.",
         404 => "There is nothing at this address. It may have been mistyped, or the link is out of date.",
         405 => "This page only shows information; nothing was saved. Go back and use the page's own buttons.",
+        429 => "There were too many sign-in attempts from your network in the last minute. Wait a minute, then try again.",
         _ => "The server could not finish this request. If you were saving, open the relationship's history to see whether it was stored before trying again.",
     };
 

@@ -22,13 +22,16 @@ public abstract class AppFixture : IAsyncLifetime
 
     protected abstract bool DemoData { get; }
 
+    /// <summary>Configuration a fixture sets for its app, over the tests' defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     /// <summary>False for a fresh install that still needs its first administrator.</summary>
     protected virtual bool CreatesAdministrator => true;
 
     public async Task InitializeAsync()
     {
         var (provider, connectionString) = await CreateDatabaseAsync();
-        _factory = new TrustAdvisorFactory(provider, connectionString, DemoData, Clock);
+        _factory = new TrustAdvisorFactory(provider, connectionString, DemoData, Clock, Settings);
         _ = _factory.Server; // starts the app, which migrates the database
         await AssertProviderAsync();
         Team = await CreateTeamAsync("Test team");

@@ -19,6 +19,8 @@ public sealed class TrustAdvisorFactory(
         builder.UseSetting($"ConnectionStrings:{provider}", connectionString);
         builder.UseSetting("Database:DemoData", demoData ? "true" : "false");
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        // Tests sign in many times a minute from one address; the rate limit has its own fixture.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,34 @@
+using System.Net;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Security;
+
+/// <summary>The app with three sign-in attempts a minute per address (the production default is ten).</summary>
+public sealed class RateLimitedApp : PostgresApp
+{
+    protected override IReadOnlyDictionary<string, string>? Settings =>
+        new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "3" };
+}
+
+public class SignInRateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
+{
+    [Fact]
+    public async Task Too_many_sign_in_attempts_from_one_address_are_refused_for_a_minute_with_a_plain_page()
+    {
+        var visitor = app.CreateAnonymousClient();
+        var wrong = new Dictionary<string, string?> { ["Email"] = AppFixture.AdminEmail, ["Password"] = "not the password" };
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            (await visitor.SubmitAsync("/Account/SignIn", wrong)).StatusCode.ShouldBe(HttpStatusCode.OK, $"attempt {attempt}");
+        }
+
+        var refused = await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = AppFixture.AdminEmail, ["Password"] = AppFixture.Password });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await Forms.ParseAsync(refused)).QuerySelector("h1")!.TextContent.ShouldBe("Too many attempts");
+        (await visitor.GetAsync(new Uri("/Account/SignIn", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var admin = await app.QueryAsync(db => Task.FromResult(db.Users.Single(u => u.Email == AppFixture.AdminEmail)));
+        admin.AccessFailedCount.ShouldBe(3); // the refused attempt never reached the password check
+    }
+}
