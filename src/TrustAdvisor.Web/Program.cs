@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTrustAdvisorLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTrustAdvisorDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddKeysInDatabase();
 builder.Services.AddTrustAdvisorAccounts();
 builder.Services.AddValidatorsFromThisAssembly();
 builder.Services.AddMemoryCache();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Infrastructure.DataProtection;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Infrastructure.Identity;
@@ -26,6 +27,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options, IViewerAcc
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<HandOff> HandOffs => Set<HandOff>();
+
+    /// <summary>Data Protection's keys, shared by every instance of the app (DatabaseXmlRepository).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// The current revision of every scored meeting, the latest meeting first; on the same day, the one scored

@@ -28,10 +28,15 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>False for a fresh install that still needs its first administrator.</summary>
     protected virtual bool CreatesAdministrator => true;
 
+    public string Provider { get; private set; } = "";
+
+    /// <summary>The fixture's database, for a second app instance on it (a restart, another server).</summary>
+    public string ConnectionString { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
-        var (provider, connectionString) = await CreateDatabaseAsync();
-        _factory = new TrustAdvisorFactory(provider, connectionString, DemoData, Clock, Settings);
+        (Provider, ConnectionString) = await CreateDatabaseAsync();
+        _factory = new TrustAdvisorFactory(Provider, ConnectionString, DemoData, Clock, Settings);
         _ = _factory.Server; // starts the app, which migrates the database
         await AssertProviderAsync();
         Team = await CreateTeamAsync("Test team");

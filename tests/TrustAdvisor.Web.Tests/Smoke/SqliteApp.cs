@@ -8,11 +8,11 @@ public sealed class SqliteApp : AppFixture
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"trustadvisor-sqlite-{Guid.NewGuid():N}");
 
-    public string ConnectionString => $"Data Source={Path.Combine(_folder, "trustadvisor.db")}";
+    private string FileConnectionString => $"Data Source={Path.Combine(_folder, "trustadvisor.db")}";
 
     protected override bool DemoData => true;
 
-    protected override Task<(string, string)> CreateDatabaseAsync() => Task.FromResult(("Sqlite", ConnectionString));
+    protected override Task<(string, string)> CreateDatabaseAsync() => Task.FromResult(("Sqlite", FileConnectionString));
 
     protected override Task AssertProviderAsync() =>
         QueryAsync(db => Task.FromResult(db.Database.IsSqlite()
