@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
-using TrustAdvisor.Infrastructure.DataProtection;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Teams;
+using TrustAdvisor.Infrastructure.DataProtection;
 using TrustAdvisor.Infrastructure.Identity;
 
 namespace TrustAdvisor.Infrastructure.Persistence;
