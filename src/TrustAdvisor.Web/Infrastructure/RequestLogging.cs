@@ -15,10 +15,11 @@ internal sealed partial class RequestLogging(RequestDelegate next, ILogger<Reque
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogRequest(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, elapsed);
+            LogRequest(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, elapsed, context.TraceIdentifier);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms")]
-    private static partial void LogRequest(ILogger logger, string method, PathString path, int statusCode, double elapsedMs);
+    // The request id is the reference an error page shows, so a person's report leads to this line.
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms ({RequestId})")]
+    private static partial void LogRequest(ILogger logger, string method, PathString path, int statusCode, double elapsedMs, string requestId);
 }

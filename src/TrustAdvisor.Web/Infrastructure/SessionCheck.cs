@@ -30,8 +30,20 @@ internal static class SessionCheck
         if (Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && stamp is not null)
         {
             var db = services.GetRequiredService<TrustAdvisorDbContext>();
-            var stillValid = await Queries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
-                (TrustAdvisorDbContext d, Guid id, string s) => d.Users.Any(u => u.Id == id && u.IsActive && u.SecurityStamp == s)))(db, userId, stamp);
+            bool stillValid;
+            try
+            {
+                stillValid = await Queries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
+                    (TrustAdvisorDbContext d, Guid id, string s) => d.Users.Any(u => u.Id == id && u.IsActive && u.SecurityStamp == s)))(db, userId, stamp);
+            }
+            catch (Exception e) when (DatabaseUnavailable.Is(e))
+            {
+                // Authentication's result is reused when the error page is rendered for this request, so a failure
+                // here would fail that page too. Leave the session unchecked: while the database is down no page can
+                // read or write anything, and the first page that tries answers 503.
+                return;
+            }
+
             if (stillValid)
             {
                 return;
