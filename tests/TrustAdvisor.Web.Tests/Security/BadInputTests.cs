@@ -71,8 +71,11 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         var today = app.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Dictionary<string, string> relationship = new()
         {
-            ["Input.ClientOrganisation"] = "Valid Ltd", ["Input.ContactName"] = "Pat Valid", ["Input.ContactRole"] = "CFO",
-            ["Input.Stage"] = "Meet", ["Input.NextReviewDate"] = app.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.ClientOrganisation"] = "Valid Ltd",
+            ["Input.ContactName"] = "Pat Valid",
+            ["Input.ContactRole"] = "CFO",
+            ["Input.Stage"] = "Meet",
+            ["Input.NextReviewDate"] = app.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         Dictionary<string, string[]> relationshipBad = new()
         {
@@ -84,13 +87,22 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         };
         Dictionary<string, string> meeting = new()
         {
-            ["Input.MeetingDate"] = today, ["Input.Kind"] = "Call", ["Input.Credibility"] = "7", ["Input.Reliability"] = "6",
-            ["Input.Intimacy"] = "5", ["Input.SelfOrientation"] = "3", ["Input.Note"] = "Fine",
+            ["Input.MeetingDate"] = today,
+            ["Input.Kind"] = "Call",
+            ["Input.Credibility"] = "7",
+            ["Input.Reliability"] = "6",
+            ["Input.Intimacy"] = "5",
+            ["Input.SelfOrientation"] = "3",
+            ["Input.Note"] = "Fine",
         };
         Dictionary<string, string[]> meetingBad = new()
         {
-            ["Input.MeetingDate"] = BadMeetingDate, ["Input.Kind"] = BadEnum, ["Input.Credibility"] = BadFactor,
-            ["Input.Reliability"] = BadFactor, ["Input.Intimacy"] = BadFactor, ["Input.SelfOrientation"] = BadFactor,
+            ["Input.MeetingDate"] = BadMeetingDate,
+            ["Input.Kind"] = BadEnum,
+            ["Input.Credibility"] = BadFactor,
+            ["Input.Reliability"] = BadFactor,
+            ["Input.Intimacy"] = BadFactor,
+            ["Input.SelfOrientation"] = BadFactor,
             ["Input.Note"] = BadOptionalText(Domain.Assessments.Assessment.NoteMaxLength),
         };
         return
