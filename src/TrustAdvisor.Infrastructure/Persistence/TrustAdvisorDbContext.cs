@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Teams;
+using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.DataProtection;
 using TrustAdvisor.Infrastructure.Identity;
 
@@ -27,6 +28,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options, IViewerAcc
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<HandOff> HandOffs => Set<HandOff>();
+
+    /// <summary>Security-relevant events, for administrators (AuditTrail writes them).</summary>
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>Data Protection's keys, shared by every instance of the app (DatabaseXmlRepository).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -21,6 +21,7 @@ internal static class Accounts
     {
         services.AddHttpContextAccessor();
         services.AddScoped<IViewerAccessor, SignedInViewer>();
+        services.AddScoped<AuditTrail>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(options =>
             {

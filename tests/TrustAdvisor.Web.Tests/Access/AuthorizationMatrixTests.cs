@@ -49,6 +49,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Assessments/Correct"] = Rule.AnnasResource,
         ["/Assessments/Revisions"] = Rule.AnnasResource,
         ["/Admin/Teams/Index"] = Rule.Administrators,
+        ["/Admin/Audit/Index"] = Rule.Administrators,
         ["/Admin/People/Index"] = Rule.Administrators,
         ["/Admin/People/Create"] = Rule.Administrators,
         ["/Admin/People/Password"] = Rule.Administrators,

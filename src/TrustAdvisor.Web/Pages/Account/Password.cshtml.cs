@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Infrastructure;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
 /// <summary>Change one's own password; other sessions end, this one carries on.</summary>
-public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -52,6 +54,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
 
+        await audit.RecordAsync(AuditKind.PasswordChanged, me.Id, me.Email);
         await signIn.RefreshSignInAsync(me);
         TempData["Flash"] = "Your password is changed.";
         return RedirectToPage("/Relationships/Index");

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DatabaseOptions database) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DatabaseOptions database, AuditTrail audit) : PageModel
 {
     public const string Failed = "The email or password is not right, or the account is not active.";
 
@@ -49,6 +51,11 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         }
 
         var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+        var person = await users.FindByEmailAsync(Email.Trim());
+        await audit.RecordAsync(
+            result.Succeeded ? AuditKind.SignInSucceeded : result.IsLockedOut ? AuditKind.LockedOut : AuditKind.SignInFailed,
+            person?.Id,
+            Email.Trim());
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Infrastructure;
@@ -10,7 +11,7 @@ using TrustAdvisor.Web.Infrastructure;
 namespace TrustAdvisor.Web.Pages.Relationships;
 
 /// <summary>The owner or their manager hands a relationship to another advisor of the team, with a note.</summary>
-public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer) : PageModel
+public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public Guid? ToOwnerId { get; set; }
@@ -68,6 +69,7 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
         db.Entry(relationship).Property(r => r.Version).OriginalValue = Version;
         var handOff = relationship.HandOffTo(HandOffId, ToOwnerId!.Value, viewer.Current.UserId!.Value, Note!, time.UtcNow());
         db.HandOffs.Add(handOff);
+        audit.Add(AuditKind.HandOff, relationship.Id, $"{relationship.ClientOrganisation}: to {ToOwnerId}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

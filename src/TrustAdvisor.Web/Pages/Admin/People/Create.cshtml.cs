@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Infrastructure;
@@ -11,7 +12,7 @@ using TrustAdvisor.Web.Infrastructure;
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
 public sealed class CreateModel(
-    TrustAdvisorDbContext db, UserManager<AppUser> users, IValidator<PersonInput> validator, TimeProvider time) : PageModel
+    TrustAdvisorDbContext db, UserManager<AppUser> users, IValidator<PersonInput> validator, TimeProvider time, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public PersonInput Input { get; set; } = new() { Role = UserRole.Advisor };
@@ -47,6 +48,8 @@ public sealed class CreateModel(
             return Page();
         }
 
+        var created = await users.FindByEmailAsync(Input.Email!.Trim());
+        await audit.RecordAsync(AuditKind.PersonCreated, created?.Id, $"{Input.Email!.Trim()} as {Input.Role}");
         TempData["Flash"] = $"Added {Input.DisplayName!.Trim()} as {Input.Role}. Give them their first password in person.";
         return RedirectToPage("Index");
     }

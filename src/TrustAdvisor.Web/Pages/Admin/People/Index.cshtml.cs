@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
 /// <summary>Administrators: everyone who can sign in, with their role and team; deactivate, reactivate, unlock.</summary>
-public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time) : PageModel
+public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, AuditTrail audit) : PageModel
 {
     public IReadOnlyList<Row> People { get; private set; } = [];
 
@@ -31,12 +33,14 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         }
 
         await PeopleAdministration.SetActiveAsync(users, person, active: false);
+        await audit.RecordAsync(AuditKind.Deactivated, person.Id, person.Email);
         return $"Deactivated {person.DisplayName}: they cannot sign in, and their sessions have ended. Their assessments stay.";
     });
 
     public Task<IActionResult> OnPostReactivateAsync(Guid id) => ChangeAsync(id, async person =>
     {
         await PeopleAdministration.SetActiveAsync(users, person, active: true);
+        await audit.RecordAsync(AuditKind.Reactivated, person.Id, person.Email);
         return $"Reactivated {person.DisplayName}.";
     });
 

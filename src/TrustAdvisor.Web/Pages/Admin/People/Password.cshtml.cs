@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Infrastructure;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
 /// <summary>Administrators set a new password for someone who forgot theirs; it also unlocks them and ends their sessions.</summary>
-public sealed class PasswordModel(UserManager<AppUser> users) : PageModel
+public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public string? NewPassword { get; set; }
@@ -53,6 +55,7 @@ public sealed class PasswordModel(UserManager<AppUser> users) : PageModel
             return Page();
         }
 
+        await audit.RecordAsync(AuditKind.PasswordReset, person.Id, person.Email);
         TempData["Flash"] = $"Set a new password for {person.DisplayName}; their other sessions have ended.";
         return RedirectToPage("Index");
     }

@@ -1,0 +1,31 @@
+using TrustAdvisor.Infrastructure.Audit;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Infrastructure;
+
+/// <summary>Writes the audit log: who (the signed-in person, if any), what, about whom, from where, when.</summary>
+public sealed class AuditTrail(TrustAdvisorDbContext db, IViewerAccessor viewer, IHttpContextAccessor http, TimeProvider time)
+{
+    /// <summary>Writes the event at once, even if the visitor has gone: what it records has already happened.</summary>
+    public async Task RecordAsync(AuditKind kind, Guid? subjectId, string? detail)
+    {
+        Add(kind, subjectId, detail);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Adds the event to the request's unit of work, to be saved with what it records (or not at all).</summary>
+    public void Add(AuditKind kind, Guid? subjectId, string? detail)
+    {
+        var trimmed = detail?.Trim();
+        db.AuditEvents.Add(new AuditEvent
+        {
+            Id = time.NewId(),
+            At = time.UtcNow(),
+            Kind = kind,
+            ActorId = viewer.Current.UserId,
+            SubjectId = subjectId,
+            Detail = trimmed is { Length: > AuditEvent.DetailMaxLength } ? trimmed[..AuditEvent.DetailMaxLength] : trimmed,
+            Address = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+        });
+    }
+}

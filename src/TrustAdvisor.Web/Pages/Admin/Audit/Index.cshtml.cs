@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Infrastructure.Audit;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Pages.Admin.Audit;
+
+/// <summary>The audit log, newest first (administrators only, by the /Admin folder's policy).</summary>
+public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
+{
+    public const int Shown = 200;
+
+    public IReadOnlyList<Entry> Entries { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Entries = await db.AuditEvents
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Take(Shown)
+            .Select(e => new Entry(
+                e.At,
+                e.Kind,
+                db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.Users.Where(u => u.Id == e.SubjectId).Select(u => u.DisplayName).FirstOrDefault(),
+                e.Detail,
+                e.Address))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+    public sealed record Entry(DateTime At, AuditKind Kind, string? Actor, string? Subject, string? Detail, string? Address);
+
+    public static string Describe(AuditKind kind) => kind switch
+    {
+        AuditKind.SignInSucceeded => "Signed in",
+        AuditKind.SignInFailed => "Sign-in failed",
+        AuditKind.LockedOut => "Locked out",
+        AuditKind.PersonCreated => "Person added",
+        AuditKind.Deactivated => "Deactivated",
+        AuditKind.Reactivated => "Reactivated",
+        AuditKind.PasswordReset => "Password reset by an administrator",
+        AuditKind.PasswordChanged => "Password changed",
+        AuditKind.HandOff => "Relationship handed off",
+        _ => kind.ToString(),
+    };
+}
