@@ -20,12 +20,12 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
     // Compiled once per database provider (a compiled query keeps the first provider it ran on): the page runs it on every
     // visit, and EF Core's per-call work of matching the LINQ to its cached plan was a large part of the page's time
     // beyond its SQL (docs/benchmarks.md).
-    private static readonly ConcurrentDictionary<Type, Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Loaded>>> Queries = new();
+    private static readonly ConcurrentDictionary<Type, Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Summary>>> Queries = new();
 
-    private static Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Loaded>> Compile() => EF.CompileAsyncQuery(
+    private static Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Summary>> Compile() => EF.CompileAsyncQuery(
         (TrustAdvisorDbContext db, DateOnly ninetyDaysAgo) => db.Relationships
             .Where(r => r.ArchivedAt == null)
-            .Select(r => new Loaded(
+            .Select(r => new Summary(
                 r.Id,
                 r.TeamId,
                 r.OwnerId,
@@ -49,7 +49,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
     {
         ArgumentNullException.ThrowIfNull(db);
         var ninetyDaysAgo = today.AddDays(-AttentionRules.StalledIntimacyDays);
-        var relationships = new List<Loaded>();
+        var relationships = new List<Summary>();
         var query = Queries.GetOrAdd(db.GetType(), _ => Compile());
         await foreach (var loaded in query(db, ninetyDaysAgo).WithCancellation(cancellationToken))
         {
@@ -69,18 +69,16 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                 var signals = new RelationshipSignals(
                     recent, r.NinetyDaysAgo?.Point, r.Stage, r.NextReviewDate,
                     r.TeamId is { } team ? medians.GetValueOrDefault(team) : null, today);
-                return new Row(
-                    r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.Owner,
-                    recent, AttentionRules.Evaluate(signals));
+                return new Row(r, recent, AttentionRules.Evaluate(signals));
             })
             .ByNeedForAttention(r => r.Alerts, r => r.Latest?.Trust)
-            .ThenBy(r => r.ClientOrganisation, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(r => r.Relationship.ClientOrganisation, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
         return new AttentionList(rows, relationships.Select(r => r.OwnerId).Distinct().Count() > 1);
     }
 
-
-    private sealed record Loaded(
+    /// <summary>A relationship as the query reads it: its details and its recent current assessments, newest first.</summary>
+    public sealed record Summary(
         Guid Id,
         Guid? TeamId,
         Guid? OwnerId,
@@ -99,17 +97,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         public ScorePoint Point => new(MeetingDate, new TrustFactors(Credibility, Reliability, Intimacy, SelfOrientation));
     }
 
-    public sealed record Row(
-        Guid Id,
-        string ClientOrganisation,
-        string ContactName,
-        string? ContactRole,
-        RelationshipStage Stage,
-        DateOnly NextReviewDate,
-        bool IsDemo,
-        string? Owner,
-        IReadOnlyList<ScorePoint> RecentOldestFirst,
-        IReadOnlyList<AttentionAlert> Alerts)
+    public sealed record Row(Summary Relationship, IReadOnlyList<ScorePoint> RecentOldestFirst, IReadOnlyList<AttentionAlert> Alerts)
     {
         public ScorePoint? Latest => RecentOldestFirst.Count > 0 ? RecentOldestFirst[^1] : null;
 
