@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -18,8 +17,8 @@ namespace TrustAdvisor.Web.Infrastructure;
 /// </summary>
 internal static class SessionCheck
 {
-    // Compiled once per database provider (a compiled query keeps the provider it first ran on).
-    private static readonly ConcurrentDictionary<Type, Func<TrustAdvisorDbContext, Guid, string, Task<bool>>> Queries = new();
+    private static readonly PerProvider<Func<TrustAdvisorDbContext, Guid, string, Task<bool>>> StillValid = new(() => EF.CompileAsyncQuery(
+        (TrustAdvisorDbContext db, Guid id, string stamp) => db.Users.Any(u => u.Id == id && u.IsActive && u.SecurityStamp == stamp)));
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -33,8 +32,7 @@ internal static class SessionCheck
             bool stillValid;
             try
             {
-                stillValid = await Queries.GetOrAdd(db.GetType(), _ => EF.CompileAsyncQuery(
-                    (TrustAdvisorDbContext d, Guid id, string s) => d.Users.Any(u => u.Id == id && u.IsActive && u.SecurityStamp == s)))(db, userId, stamp);
+                stillValid = await StillValid.For(db)(db, userId, stamp);
             }
             catch (Exception e) when (DatabaseUnavailable.Is(e))
             {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using TrustAdvisor.Domain.Relationships;
@@ -17,12 +16,9 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
     /// <summary>Enough recent meetings for every rule and for the trend line.</summary>
     public const int RecentCount = 8;
 
-    // Compiled once per database provider (a compiled query keeps the first provider it ran on): the page runs it on every
-    // visit, and EF Core's per-call work of matching the LINQ to its cached plan was a large part of the page's time
-    // beyond its SQL (docs/benchmarks.md).
-    private static readonly ConcurrentDictionary<Type, Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Summary>>> Queries = new();
-
-    private static Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Summary>> Compile() => EF.CompileAsyncQuery(
+    // Compiled: the page runs it on every visit, and EF Core's per-call work of matching the LINQ to its cached plan was
+    // a large part of the page's time beyond its SQL (docs/benchmarks.md).
+    private static readonly PerProvider<Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Summary>>> Query = new(() => EF.CompileAsyncQuery(
         (TrustAdvisorDbContext db, DateOnly ninetyDaysAgo) => db.Relationships
             .Where(r => r.ArchivedAt == null)
             .Select(r => new Summary(
@@ -43,15 +39,14 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                     .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation))
                     .FirstOrDefault()))
             .AsNoTracking()
-            .AsSplitQuery());
+            .AsSplitQuery()));
 
     public static async Task<AttentionList> LoadAsync(TrustAdvisorDbContext db, IMemoryCache cache, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ninetyDaysAgo = today.AddDays(-AttentionRules.StalledIntimacyDays);
         var relationships = new List<Summary>();
-        var query = Queries.GetOrAdd(db.GetType(), _ => Compile());
-        await foreach (var loaded in query(db, ninetyDaysAgo).WithCancellation(cancellationToken))
+        await foreach (var loaded in Query.For(db)(db, ninetyDaysAgo).WithCancellation(cancellationToken))
         {
             relationships.Add(loaded);
         }
