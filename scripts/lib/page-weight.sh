@@ -6,7 +6,8 @@
 page_weight() {
   local base=$1 path=$2 cookie=$3 html first repeat size headers url
   html=$(mktemp)
-  size=$(curl -s -o "$html" -w "%{size_download}" -H "Accept-Encoding: br, gzip" -H "Cookie: $cookie" --compressed "$base$path")
+  # Once decoded, to read the links; once as sent, to count the bytes.
+  curl -s -o "$html" -H "Accept-Encoding: br, gzip" -H "Cookie: $cookie" --compressed "$base$path"
   size=$(curl -s -o /dev/null -w "%{size_download}" -H "Accept-Encoding: br, gzip" -H "Cookie: $cookie" "$base$path")
   first=$size
   repeat=$size

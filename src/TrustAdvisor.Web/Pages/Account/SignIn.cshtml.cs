@@ -50,8 +50,11 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-        var person = await users.FindByEmailAsync(Email.Trim());
+        // Found once, for the sign-in and for the audit log (people sign in with their email as user name).
+        var person = await users.FindByNameAsync(Email!.Trim());
+        var result = person is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(person, Password!, isPersistent: false, lockoutOnFailure: true);
         await audit.RecordAsync(
             result.Succeeded ? AuditKind.SignInSucceeded : result.IsLockedOut ? AuditKind.LockedOut : AuditKind.SignInFailed,
             person?.Id,

@@ -69,7 +69,8 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
         db.Entry(relationship).Property(r => r.Version).OriginalValue = Version;
         var handOff = relationship.HandOffTo(HandOffId, ToOwnerId!.Value, viewer.Current.UserId!.Value, Note!, time.UtcNow());
         db.HandOffs.Add(handOff);
-        audit.Add(AuditKind.HandOff, relationship.Id, $"{relationship.ClientOrganisation}: to {ToOwnerId}");
+        var to = Advisors.First(a => a.Value == ToOwnerId.ToString()).Text;
+        audit.Add(AuditKind.HandOff, relationship.Id, $"{relationship.ClientOrganisation}: to {to}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +81,6 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
             return Stale((await LoadAsync(id, cancellationToken))!);
         }
 
-        var to = Advisors.First(a => a.Value == ToOwnerId.ToString()).Text;
         return await DoneAsync(
             $"Handed {Relationship.ClientOrganisation} over to {to}. Their first assessment will be marked as their baseline.", cancellationToken);
     }
