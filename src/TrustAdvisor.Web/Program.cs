@@ -12,6 +12,7 @@ builder.Services.AddTrustAdvisorAccounts();
 builder.Services.AddValidatorsFromThisAssembly();
 builder.Services.AddMemoryCache();
 builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);
 builder.Services
     .AddRazorPages(options =>
@@ -35,10 +36,12 @@ var app = builder.Build();
 
 await app.Services.InitialiseDatabaseAsync();
 
+app.UseForwardedHeaders();
 app.UseMiddleware<SecurityHeaders>();
+// Outside the error pages, so its line has the status the person got and the reference the error page showed.
+app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
-app.UseMiddleware<RequestLogging>();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
