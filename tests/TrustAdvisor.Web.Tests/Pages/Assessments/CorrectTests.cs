@@ -25,7 +25,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
         var client = await app.CreateClientAsync();
 
         var form = await client.GetPageAsync($"/Assessments/Correct/{original.Id}");
-        form.GetElementById("Input_SelfOrientation")!.GetAttribute("value").ShouldBe("3");
+        form.QuerySelector("input[name='Input.SelfOrientation']:checked")!.GetAttribute("value").ShouldBe("3");
         var response = await client.SubmitAsync($"/Assessments/Correct/{original.Id}", new Dictionary<string, string?>
         {
             ["Reason"] = "Typed S as 3, meant 6",

@@ -39,17 +39,19 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
-    public async Task The_inputs_are_labelled_with_the_factor_names_and_default_to_today()
+    public async Task Each_factor_is_a_group_of_ten_buttons_named_after_it_and_the_date_defaults_to_today()
     {
         var relationship = await app.AddRelationshipAsync();
         var page = await (await app.CreateClientAsync()).GetPageAsync($"/Relationships/Score/{relationship.Id}");
 
         foreach (var (label, field) in new[] { ("Credibility", "Credibility"), ("Reliability", "Reliability"), ("Intimacy", "Intimacy"), ("Self-orientation", "SelfOrientation") })
         {
-            var labelElement = page.QuerySelector($"label[for=Input_{field}]")!;
-            labelElement.TextContent.Trim().ShouldBe(label);
-            var input = page.GetElementById($"Input_{field}")!;
-            (input.GetAttribute("type"), input.GetAttribute("min"), input.GetAttribute("max")).ShouldBe(("number", "1", "10"));
+            var group = page.GetElementById($"Input_{field}")!;
+            (group.TagName, group.GetAttribute("role")).ShouldBe(("FIELDSET", "radiogroup"));
+            group.QuerySelector("legend")!.TextContent.Trim().ShouldBe(label);
+            group.QuerySelectorAll($"input[type=radio][name='Input.{field}']").Select(i => i.GetAttribute("value"))
+                .ShouldBe(Enumerable.Range(1, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            group.QuerySelectorAll("input:checked").Length.ShouldBe(0); // a new assessment starts unscored
             page.GetElementById($"{field}-anchors")!.TextContent.ShouldContain("10");
         }
 
@@ -138,10 +140,12 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         var page = await Forms.ParseAsync(await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes));
 
-        page.GetElementById("Input_Reliability")!.GetAttribute("value").ShouldBe("12");
         page.GetElementById("Input_Reliability")!.GetAttribute("aria-invalid").ShouldBe("true");
         page.GetElementById("Input_Reliability")!.GetAttribute("aria-describedby")!.ShouldContain("Reliability-error");
+        page.GetElementById("Reliability-error")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+        page.QuerySelectorAll("input[name='Input.Reliability']:checked").Length.ShouldBe(0); // 12 is not one of the buttons
         page.GetElementById("Input_Credibility")!.GetAttribute("aria-invalid").ShouldBe("false");
+        page.QuerySelector("input[name='Input.Credibility']:checked")!.GetAttribute("value").ShouldBe(changes["Input.Credibility"]);
         page.GetElementById("Input_Note")!.TextContent.ShouldBe("Keep this note");
     }
 
