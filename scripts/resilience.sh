@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Faults under load, loopback only, bounded in time (about two minutes). Sixteen simulated advisors post assessments
-# continuously while (1) PostgreSQL is stopped for 5 seconds and started again, and (2) the app is killed with
-# kill -9 and started again. Every response is recorded; afterwards every assessment the app acknowledged (a
-# redirect naming it) must be in the database exactly once. Prints a summary and exits non-zero on any loss.
-# Not yet: two instances behind nginx (see issue 6).
+# Faults and load, loopback only, bounded in time (about four minutes). (1) 60 s of 32 connections mixing reads and
+# writes: no 5xx. Then sixteen simulated advisors post assessments continuously while (2) PostgreSQL is stopped for
+# 5 seconds and started again, and (3) the app is killed with kill -9 and started again. (4) Two instances behind
+# nginx round-robin on one database: signed in through one, signed in on both; posts alternate between them. Every
+# response is recorded; afterwards every assessment the app acknowledged (a redirect naming it) must be in the
+# database exactly once. Prints a summary and exits non-zero on any loss, any 5xx under load, or a lost session.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
@@ -11,11 +12,20 @@ source scripts/lib/app.sh
 
 PG_PORT=${PG_PORT:-55460}
 APP_PORT=${APP_PORT:-5197}
+SECOND_PORT=$((APP_PORT + 1))
+PROXY_PORT=$((APP_PORT + 2))
 WORK=$(mktemp -d /tmp/trustadvisor-resilience.XXXXXX)
 chmod 755 "$WORK"
-cleanup() { app_stop; pg_stop "$WORK/pg"; rm -rf "$WORK"; }
+cleanup() {
+  if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi
+  app_stop; pg_stop "$WORK/pg"; rm -rf "$WORK"
+}
 trap cleanup EXIT
-if ! command -v wrk >/dev/null 2>&1; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; fi
+for tool in wrk nginx; do
+  if ! command -v "$tool" >/dev/null 2>&1 && ! [ -x "/usr/sbin/$tool" ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$([ "$tool" = nginx ] && echo nginx-light || echo wrk)" >/dev/null
+  fi
+done
 
 dotnet build -c Release tools/TrustAdvisor.Dataset -v q -nologo >/dev/null
 dotnet publish -c Release src/TrustAdvisor.Web -o "$WORK/app" -v q -nologo >/dev/null
@@ -34,6 +44,10 @@ TOKEN=$(curl -s -H "Cookie: $SCORE_COOKIE" "$base/Relationships/Score/$RELATIONS
   | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 TOKEN=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$TOKEN")
 export SCORE_BODY="__RequestVerificationToken=$TOKEN&Input.MeetingDate=$(date -u +%F)&Input.Kind=Call&Input.Credibility=7&Input.Reliability=6&Input.Intimacy=5&Input.SelfOrientation=3"
+RELATIONSHIPS=$(pg_psql "$PG_PORT" -Atc "SELECT string_agg(r.id::text, ' ') FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' AND r.archived_at IS NULL")
+export RELATIONSHIPS MANAGER_COOKIE
+app_sign_in "$APP_PORT" manager1@bench.trustadvisor.test bench-password-2026 "$WORK/manager.jar"
+MANAGER_COOKIE=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$WORK/manager.jar")
 
 # Posts for $1 seconds in the background, recording every answer under the name $2.
 load() {
@@ -50,7 +64,12 @@ first_success_after() {  # seconds until a signed-in page answers 200 again
   echo $((SECONDS - start))
 }
 
-echo "== 1. PostgreSQL stopped for 5 s under load"
+echo "== 1. 60 s of 32 connections: an advisor reading and scoring, a manager reading the dashboard"
+SCORE_RECORD="$WORK/sustained.rec" wrk -t2 -c32 -d60s --timeout 10s -s bench/wrk/mixed-recorded.lua "$base" >"$WORK/sustained.wrk" 2>&1
+sustained_latency=$(grep '^latency' "$WORK/sustained.wrk")
+echo "$sustained_latency"
+
+echo "== 2. PostgreSQL stopped for 5 s under load"
 load 20 restart
 sleep 6
 pg_as_owner "$(pg_bin)/pg_ctl" -D "$WORK/pg/data" -m fast -w stop >/dev/null
@@ -61,7 +80,7 @@ recovered=$(first_success_after)
 wait "$LOAD_PID"
 echo "during the outage a page answered: $outage s; signed-in pages answered again after ${recovered} s"
 
-echo "== 2. the app killed (kill -9) under load and started again"
+echo "== 3. the app killed (kill -9) under load and started again"
 load 20 kill
 sleep 6
 kill -9 "$APP_PID"
@@ -69,6 +88,51 @@ wait "$APP_PID" 2>/dev/null || true
 app_start "$APP_PORT" "$WORK/app-2.log"
 still_signed_in=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $SCORE_COOKIE" "$base/Account/Password")
 wait "$LOAD_PID"
+
+echo "== 4. two instances on one database behind nginx, round-robin"
+app_start "$SECOND_PORT" "$WORK/app-second.log"
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx.conf" <<CONF
+user root;
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 512; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  upstream trustadvisor { server 127.0.0.1:$APP_PORT; server 127.0.0.1:$SECOND_PORT; keepalive 32; }
+  server {
+    listen 127.0.0.1:$PROXY_PORT;
+    location / {
+      proxy_pass http://trustadvisor;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+CONF
+"$(command -v nginx || echo /usr/sbin/nginx)" -c "$WORK/nginx.conf" -p "$WORK/nginx"
+proxy="http://127.0.0.1:$PROXY_PORT"
+# Signing in takes two requests (the form, then the post), so the form comes from one instance and the post goes to
+# the other: the anti-forgery token and the cookie must be readable by both.
+app_sign_in "$PROXY_PORT" advisor2@bench.trustadvisor.test bench-password-2026 "$WORK/proxied.jar"
+PROXIED_COOKIE=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$WORK/proxied.jar")
+signed_in_first=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $PROXIED_COOKIE" "$base/Account/Password")
+signed_in_second=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $PROXIED_COOKIE" "http://127.0.0.1:$SECOND_PORT/Account/Password")
+echo "signed in through nginx: the first instance answers $signed_in_first, the second $signed_in_second"
+before_first=$(grep -c 'HTTP POST /Relationships/Score' "$WORK/app-2.log" || true)
+SCORE_RECORD="$WORK/two-instances.rec" wrk -t2 -c16 -d15s -s bench/wrk/score-recorded.lua "$proxy/Relationships/Score/$RELATIONSHIP" >"$WORK/two-instances.wrk" 2>&1
+served_first=$(( $(grep -c 'HTTP POST /Relationships/Score' "$WORK/app-2.log" || true) - before_first ))
+served_second=$(grep -c 'HTTP POST /Relationships/Score' "$WORK/app-second.log" || true)
+echo "posts served: first instance $served_first, second instance $served_second"
 
 # Every acknowledged assessment must be stored exactly once.
 summary() {
@@ -80,17 +144,28 @@ summary() {
   stored=$(tail -1 "$WORK/$name.stored")
   lost=$((acknowledged - stored))
   printf "| %s | %s | %s | %s | %s | %s | %s |\n" "$name" "$(wc -l <"$WORK/$name.all")" "$acknowledged" \
-    "$(awk '$1 == 503' "$WORK/$name.all" | wc -l)" "$(awk '$1 != 302 && $1 != 503' "$WORK/$name.all" | wc -l)" "$stored" "$lost"
+    "$(awk '$1 == 503' "$WORK/$name.all" | wc -l)" "$(awk '$1 != 200 && $1 != 302 && $1 != 503' "$WORK/$name.all" | wc -l)" "$stored" "$lost"
   [ "$lost" -eq 0 ]
 }
 
 echo
-echo "| scenario | responses | acknowledged (302) | 503 | other | stored | lost |"
+echo "| scenario | responses | acknowledged (302) | 503 | other failures | stored | lost |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 ok=0
+summary sustained || ok=1
 summary restart || ok=1
 summary kill || ok=1
+summary two-instances || ok=1
 echo
+sustained_5xx=$(awk '$1 >= 500' "$WORK/sustained.all" | wc -l)
+echo "Sustained load: $sustained_latency; responses 5xx: $sustained_5xx."
+[ "$sustained_5xx" = "0" ] || ok=1
+for f in sustained two-instances; do
+  if awk '$1 != 200 && $1 != 302' "$WORK/$f.all" | grep -q .; then echo "$f: answers other than 200/302 (see above)."; ok=1; fi
+done
+echo "Two instances: signed in through nginx, the session answered $signed_in_first on the first and $signed_in_second on the second; posts served $served_first and $served_second."
+[ "$signed_in_first" = "200" ] && [ "$signed_in_second" = "200" ] || ok=1
+[ "$served_first" -gt 0 ] && [ "$served_second" -gt 0 ] || ok=1
 echo "After the restart of the app, the session from before answered $still_signed_in (200: still signed in)."
 duplicates=$(pg_psql "$PG_PORT" -Atc "SELECT count(*) - count(DISTINCT lineage_id) FROM assessments WHERE superseded_at IS NULL")
 echo "Current assessments sharing a scored meeting (duplicates): $duplicates"

@@ -1,7 +1,8 @@
 # Starts the app published in Release (APP_DIR, from `dotnet publish -c Release -o DIR src/TrustAdvisor.Web`) on
 # loopback against PG_CONNECTION, from that folder (its content root), and signs people in (source this file).
-#   app_start <port> <log>     starts TrustAdvisor.Web (Production, no demo data); waits until it answers
-#   app_stop                   stops it
+#   app_start <port> <log>     starts TrustAdvisor.Web (Production, no demo data); waits until it answers;
+#                              APP_PID is the last one started (several may run, on different ports)
+#   app_stop                   stops every instance started
 #   app_sign_in <port> <email> <password> <cookie-jar>
 
 app_start() {
@@ -11,7 +12,8 @@ app_start() {
     ConnectionStrings__Postgres="$PG_CONNECTION" \
     bash -c 'cd "$1" && exec dotnet TrustAdvisor.Web.dll' _ "${APP_DIR:?publish the app and set APP_DIR}" >"$log" 2>&1 &
   APP_PID=$!
-  export APP_PID
+  APP_PIDS="${APP_PIDS:-} $APP_PID"
+  export APP_PID APP_PIDS
   for _ in $(seq 1 120); do
     if curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then return 0; fi
     sleep 0.5
@@ -21,8 +23,10 @@ app_start() {
 }
 
 app_stop() {
-  if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  local pid
+  for pid in ${APP_PIDS:-} ${APP_PID:-}; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   APP_PID=
+  APP_PIDS=
 }
 
 app_sign_in() {
