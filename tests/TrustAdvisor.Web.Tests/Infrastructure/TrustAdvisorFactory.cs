@@ -15,6 +15,9 @@ public sealed class TrustAdvisorFactory(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Static files as `dotnet run` serves them (from the build's manifest): outside Development, MapStaticAssets
+        // expects a published folder, and the browser tests need the real stylesheet and scripts.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting($"ConnectionStrings:{provider}", connectionString);
         builder.UseSetting("Database:DemoData", demoData ? "true" : "false");

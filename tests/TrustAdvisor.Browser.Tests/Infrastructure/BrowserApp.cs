@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a Kestrel port on loopback, over a PostgreSQL database of its own with the demo team, and one
+/// headless Debian Chromium; shared by every browser test (each test opens its own browser context).
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private TrustAdvisorFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>Today, as the app sees it: the clock stands still at the time the fixture started.</summary>
+    public FixedClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
+        _factory = new TrustAdvisorFactory("Postgres", connectionString, demoData: true, Clock);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        Address = _factory.ClientOptions.BaseAddress;
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"The browser tests drive Debian's Chromium at {ChromiumPath}: apt-get install chromium.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A new person at a new browser: own cookies, the device's screen and input.</summary>
+    public async Task<Visit> VisitAsync(Device device, string journey, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new ViewportSize { Width = device.Width, Height = device.Height },
+            DeviceScaleFactor = device.IsPhone ? 3 : 1,
+            IsMobile = device.IsPhone,
+            HasTouch = device.IsPhone,
+            Locale = "en-GB",
+            JavaScriptEnabled = javaScript,
+            ColorScheme = colorScheme,
+        });
+        context.SetDefaultTimeout(15_000);
+        return new Visit(context, await context.NewPageAsync(), device, journey);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<TrustAdvisorDbContext, Task<T>> query)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>());
+    }
+
+    public Task<int> CountAssessmentsAsync(string clientOrganisation) => QueryAsync(db =>
+        db.Assessments.IgnoreQueryFilters().CountAsync(a => db.Relationships.IgnoreQueryFilters()
+            .Any(r => r.Id == a.RelationshipId && r.ClientOrganisation == clientOrganisation)));
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserGroup : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "A browser and the app on a real port";
+}

@@ -1,0 +1,103 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Playwright;
+
+namespace TrustAdvisor.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// One person at one browser, on one device. Every tap and key press goes through here, so a test can count them;
+/// <see cref="SeeAsync"/> is a screen the person looks at: it is photographed and checked with axe-core.
+/// </summary>
+public sealed class Visit(IBrowserContext context, IPage page, Device device, string journey) : IAsyncDisposable
+{
+    /// <summary>Screenshots of every run: the test output's screenshots folder, one file per screen.</summary>
+    public static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private int _screen;
+
+    public IPage Page => page;
+    public Device Device => device;
+
+    /// <summary>Taps on a phone, clicks on a desktop, key presses on either.</summary>
+    public int Interactions { get; private set; }
+
+    /// <summary>Addresses of the screens seen, in order.</summary>
+    public List<string> Screens { get; } = [];
+
+    public Task GoToAsync(string address) => page.GotoAsync(address);
+
+    public async Task TapAsync(ILocator target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        Interactions++;
+        if (device.IsPhone)
+        {
+            await target.TapAsync();
+        }
+        else
+        {
+            await target.ClickAsync();
+        }
+    }
+
+    /// <summary>Focuses a field with a tap and types into it: one interaction for the tap and one per key.</summary>
+    public async Task TypeAsync(ILocator field, string text)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(text);
+        await TapAsync(field);
+        await field.ClearAsync();
+        Interactions += text.Length;
+        await field.PressSequentiallyAsync(text);
+    }
+
+    public async Task PressAsync(string key)
+    {
+        Interactions++;
+        await page.Keyboard.PressAsync(key);
+    }
+
+    /// <summary>A screen the person reads: waits for it, photographs it and checks its accessibility.</summary>
+    public async Task SeeAsync(string name, bool checkAccessibility = true)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Screens.Add(new Uri(page.Url).PathAndQuery);
+        await ScreenshotAsync(name);
+        if (checkAccessibility)
+        {
+            await Accessibility.AssertNoSeriousViolationsAsync(page, $"{journey} on a {device}: {name}");
+        }
+    }
+
+    /// <summary>Runs the journey; on failure the screen as it was is saved before the failure is reported.</summary>
+    public async Task RunAsync(Func<Visit, Task> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        try
+        {
+            await steps(this);
+        }
+        catch (Exception failure)
+        {
+            try
+            {
+                await ScreenshotAsync("FAILED");
+            }
+            catch (PlaywrightException)
+            {
+                // The browser itself may be what failed; the original failure is what matters.
+            }
+
+            ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    private async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        _screen++;
+        var file = $"{journey}-{device}-{_screen:00}-{string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.png";
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, file), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}
