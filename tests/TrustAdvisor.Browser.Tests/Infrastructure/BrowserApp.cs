@@ -64,7 +64,7 @@ public sealed class BrowserApp : IAsyncLifetime
             ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(15_000);
-        return new Visit(context, await context.NewPageAsync(), device, journey);
+        return new Visit(context, await context.NewPageAsync(), device, journey, javaScript);
     }
 
     public async Task<T> QueryAsync<T>(Func<TrustAdvisorDbContext, Task<T>> query)

@@ -7,7 +7,7 @@ namespace TrustAdvisor.Browser.Tests.Infrastructure;
 /// One person at one browser, on one device. Every tap and key press goes through here, so a test can count them;
 /// <see cref="SeeAsync"/> is a screen the person looks at: it is photographed and checked with axe-core.
 /// </summary>
-public sealed class Visit(IBrowserContext context, IPage page, Device device, string journey) : IAsyncDisposable
+public sealed class Visit(IBrowserContext context, IPage page, Device device, string journey, bool javaScript) : IAsyncDisposable
 {
     /// <summary>Screenshots of every run: the test output's screenshots folder, one file per screen.</summary>
     public static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -22,6 +22,9 @@ public sealed class Visit(IBrowserContext context, IPage page, Device device, st
 
     /// <summary>Addresses of the screens seen, in order.</summary>
     public List<string> Screens { get; } = [];
+
+    /// <summary>Every page the browser loaded, in order (posts and redirects included), counted by the browser.</summary>
+    public List<string> PagesLoaded { get; } = Watch(page);
 
     public Task GoToAsync(string address) => page.GotoAsync(address);
 
@@ -62,6 +65,21 @@ public sealed class Visit(IBrowserContext context, IPage page, Device device, st
         await page.WaitForLoadStateAsync(LoadState.Load);
         Screens.Add(new Uri(page.Url).PathAndQuery);
         await ScreenshotAsync(name);
+        if (!javaScript)
+        {
+            return; // axe-core and the layout check run as scripts in the page
+        }
+
+        if (device.IsPhone)
+        {
+            var wider = await page.EvaluateAsync<string[]>(
+                "width => [...document.querySelectorAll('body *')]" +
+                "  .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-scroll'))" +
+                "  .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${e.className} ends at ${Math.round(e.getBoundingClientRect().right)} px`)",
+                device.Width);
+            wider.ShouldBeEmpty($"{name} is wider than the phone's screen (it scrolls sideways)");
+        }
+
         if (checkAccessibility)
         {
             await Accessibility.AssertNoSeriousViolationsAsync(page, $"{journey} on a {device}: {name}");
@@ -89,6 +107,19 @@ public sealed class Visit(IBrowserContext context, IPage page, Device device, st
 
             ExceptionDispatchInfo.Capture(failure).Throw();
         }
+    }
+
+    private static List<string> Watch(IPage page)
+    {
+        var loaded = new List<string>();
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                loaded.Add(new Uri(frame.Url).AbsolutePath);
+            }
+        };
+        return loaded;
     }
 
     private async Task ScreenshotAsync(string name)
