@@ -25,6 +25,11 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (Directory.Exists(Visit.ScreenshotFolder))
+        {
+            Directory.Delete(Visit.ScreenshotFolder, recursive: true); // this run's screens only
+        }
+
         var connectionString = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
         _factory = new TrustAdvisorFactory("Postgres", connectionString, demoData: true, Clock);
         _factory.UseKestrel(0);
