@@ -16,19 +16,19 @@ internal static class ReverseProxy
 
     public static IServiceCollection AddReverseProxySupport(this IServiceCollection services, IConfiguration configuration)
     {
-        var trusted = configuration.GetSection(TrustedProxiesSetting).Get<string[]>() ?? [];
+        // Read at start, so a mistyped address stops the app with a message instead of failing requests later.
+        var trusted = (configuration.GetSection(TrustedProxiesSetting).Get<string[]>() ?? [])
+            .Select(address => IPAddress.TryParse(address, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"{TrustedProxiesSetting} holds '{address}', which is not an IP address."))
+            .ToList();
         return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.ForwardLimit = 1;
-            foreach (var address in trusted)
+            foreach (var proxy in trusted)
             {
-                if (!IPAddress.TryParse(address, out var parsed))
-                {
-                    throw new InvalidOperationException($"{TrustedProxiesSetting} holds '{address}', which is not an IP address.");
-                }
-
-                options.KnownProxies.Add(parsed);
+                options.KnownProxies.Add(proxy);
             }
         });
     }

@@ -43,6 +43,17 @@ public class ReverseProxyTests(RateLimitedApp app) : IClassFixture<RateLimitedAp
         addresses.ShouldNotContain("192.0.2.200");
     }
 
+    [Fact]
+    public void A_trusted_proxy_setting_that_is_not_an_address_stops_the_app_at_start_with_a_message()
+    {
+        using var factory = new TrustAdvisorFactory(app.Provider, app.ConnectionString, demoData: false, app.Clock,
+            new Dictionary<string, string> { ["ReverseProxy:TrustedProxies:0"] = "nginx.internal" });
+
+        var failure = Should.Throw<InvalidOperationException>(() => factory.CreateClient());
+
+        failure.Message.ShouldContain("'nginx.internal', which is not an IP address");
+    }
+
     private HttpClient Behind(string forwardedFor)
     {
         var client = app.CreateAnonymousClient();
