@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace TrustAdvisor.Infrastructure.Persistence;
 
@@ -28,7 +29,7 @@ public static class DatabaseRegistration
                         "Set it, e.g. ConnectionStrings__Postgres=\"Host=localhost;Database=trustadvisor;Username=...;Password=...\".");
                 }
 
-                services.AddDbContext<TrustAdvisorDbContext, PostgresDbContext>(o => o.UseNpgsql(postgres));
+                services.AddDbContext<TrustAdvisorDbContext, PostgresDbContext>(o => o.UseNpgsql(TunePostgres(postgres)));
                 break;
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite, contentRoot);
@@ -39,6 +40,31 @@ public static class DatabaseRegistration
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Two Npgsql settings, unless the connection string sets them itself: the app keeps no session state on a
+    /// connection (no SET, temporary tables or advisory locks), so a pooled connection need not be reset with
+    /// DISCARD ALL before its next use, which also keeps its prepared statements; and the statements every request
+    /// repeats (the session check, a relationship's header, the insert) are prepared after a few uses, so
+    /// PostgreSQL stops planning them each time. Measured: PostgreSQL's CPU per scoring post halved (ADR 8).
+    /// </summary>
+    public static string TunePostgres(string connectionString)
+    {
+        // Npgsql's own builder answers ContainsKey for every keyword it knows; a plain one holds only what was given.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 50;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>A relative SQLite file is kept under the app's content root, and its folder is created.</summary>
