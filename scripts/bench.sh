@@ -52,6 +52,9 @@ $DATASET --connection "$SMALL" --assessments 100000 | tail -1
 percentile() { awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' "$2"; }
 rps() { awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$1"; }
 failures() { awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$1"; }
+# CPU time (ms) spent by processes and their threads, from /proc: the app or the reference, and PostgreSQL's backends.
+cpu_ticks() { local t=0 p; for p in "$@"; do if [ -r "/proc/$p/stat" ]; then t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); fi; done; echo "$t"; }
+postgres_pids() { pgrep -u postgres -x postgres | tr '\n' ' '; }
 cookie_header() { awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"; }
 
 # Sequential page latency: one connection, so the figure is the server's time per request.
@@ -104,17 +107,32 @@ TOKEN=$(curl -s -H "Cookie: $ADVISOR_COOKIE" "$base/Relationships/Score/$RELATIO
 TOKEN=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$TOKEN")
 export SCORE_BODY="__RequestVerificationToken=$TOKEN&Input.MeetingDate=$TODAY&Input.Kind=Call&Input.Credibility=7&Input.Reliability=6&Input.Intimacy=5&Input.SelfOrientation=3&Input.Note=Bench+note"
 count() { pg_psql "$PG_PORT" -Atc "SELECT count(*) FROM assessments WHERE relationship_id = '$RELATIONSHIP'"; }
-submit_run() {
-  local name=$1 url=$2
-  export SCORE_COOKIE=$3
-  wrk -t2 -c16 -d2s -s bench/wrk/score.lua "$url" >/dev/null
-  local before; before=$(count)
-  wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/wrk/score.lua "$url" >"$WORK/$name.wrk"
+# 16 connections; also the CPU the serving process ($4) and PostgreSQL spent per request, into $WORK/$name.cpu.
+throughput_run() {
+  local name=$1 url=$2 lua=$3 pid=$4 app0 pg0 app1 pg1
+  export SCORE_COOKIE=${SCORE_COOKIE:-}
+  wrk -t2 -c16 -d2s ${lua:+-s "$lua"} ${PLAIN_COOKIE:+-H "Cookie: $PLAIN_COOKIE"} "$url" >/dev/null
+  app0=$(cpu_ticks "$pid"); pg0=$(cpu_ticks $(postgres_pids))
+  wrk -t2 -c16 -d"${DURATION}s" --latency ${lua:+-s "$lua"} ${PLAIN_COOKIE:+-H "Cookie: $PLAIN_COOKIE"} "$url" >"$WORK/$name.wrk"
+  app1=$(cpu_ticks "$pid"); pg1=$(cpu_ticks $(postgres_pids))
   if [ "$(failures "$WORK/$name.wrk")" != "0" ]; then echo "$name: failed requests" >&2; cat "$WORK/$name.wrk" >&2; exit 1; fi
-  echo "$name: $(rps "$WORK/$name.wrk") requests/s, p50 $(percentile 50 "$WORK/$name.wrk") ms, p99 $(percentile 99 "$WORK/$name.wrk") ms, $(( $(count) - before )) rows stored"
+  local requests; requests=$(awk '/requests in/ { print $1 }' "$WORK/$name.wrk")
+  python3 -c "import sys; t = 1000 / $(getconf CLK_TCK); print(round(($app1 - $app0) * t / $requests, 3), round(($pg1 - $pg0) * t / $requests, 3))" >"$WORK/$name.cpu"
+  echo "$name: $(rps "$WORK/$name.wrk") requests/s, p50 $(percentile 50 "$WORK/$name.wrk") ms, p99 $(percentile 99 "$WORK/$name.wrk") ms; CPU per request (process, PostgreSQL): $(cat "$WORK/$name.cpu") ms"
 }
-submit_run submit "$base/Relationships/Score/$RELATIONSHIP" "$ADVISOR_COOKIE"
-submit_run reference "http://127.0.0.1:$REF_PORT/assessments/$RELATIONSHIP" ""
+submit_run() {
+  local name=$1 url=$2 pid=$4 before
+  export SCORE_COOKIE=$3
+  before=$(count)
+  throughput_run "$name" "$url" bench/wrk/score.lua "$pid"
+  echo "$name: $(( $(count) - before )) rows stored"
+}
+submit_run submit "$base/Relationships/Score/$RELATIONSHIP" "$ADVISOR_COOKIE" "$APP_PID"
+submit_run reference "http://127.0.0.1:$REF_PORT/assessments/$RELATIONSHIP" "" "$REF_PID"
+echo "== what a request costs, step by step (16 connections)"
+PLAIN_COOKIE="" throughput_run step_anonymous "$base/health/live" "" "$APP_PID"
+PLAIN_COOKIE="$ADVISOR_COOKIE" throughput_run step_session "$base/health/live" "" "$APP_PID"
+PLAIN_COOKIE="$ADVISOR_COOKIE" throughput_run step_form "$base/Relationships/Score/$RELATIONSHIP" "" "$APP_PID"
 PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")
 app_stop
 

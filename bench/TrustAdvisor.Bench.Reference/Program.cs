@@ -9,8 +9,9 @@ using TrustAdvisor.Infrastructure.Persistence;
 // ASPNETCORE_URLS=http://127.0.0.1:5199 ConnectionStrings__Postgres="Host=..." dotnet TrustAdvisor.Bench.Reference.dll
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(
-    builder.Configuration.GetConnectionString("Postgres") ?? throw new InvalidOperationException("ConnectionStrings__Postgres is required.")));
+// The app's Npgsql settings (prepared statements kept on pooled connections, ADR 8), so the floor is as low as it goes.
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseRegistration.TunePostgres(
+    builder.Configuration.GetConnectionString("Postgres") ?? throw new InvalidOperationException("ConnectionStrings__Postgres is required."))));
 builder.Services.AddDbContext<PostgresDbContext>(o => o.UseNpgsql(builder.Configuration.GetConnectionString("Postgres")));
 var app = builder.Build();
 

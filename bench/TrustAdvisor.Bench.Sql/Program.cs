@@ -23,7 +23,8 @@ internal static class Program
     public static async Task<int> Main(string[] args)
     {
         var options = Enumerable.Range(0, args.Length / 2).ToDictionary(i => args[2 * i], i => args[(2 * i) + 1]);
-        var connectionString = options["--connection"];
+        // The connection settings the app uses (ADR 8), for the capture, the EF timings and the raw SQL alike.
+        var connectionString = DatabaseRegistration.TunePostgres(options["--connection"]);
         var today = DateOnly.ParseExact(options["--today"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var iterations = int.Parse(options.GetValueOrDefault("--iterations", "50"), CultureInfo.InvariantCulture);
         var explainDir = options.GetValueOrDefault("--explain-dir");

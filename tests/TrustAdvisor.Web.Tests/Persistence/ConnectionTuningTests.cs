@@ -12,7 +12,9 @@ public class ConnectionTuningTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var used = new NpgsqlConnectionStringBuilder(await app.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!)));
 
-        (used.NoResetOnClose, used.MaxAutoPrepare).ShouldBe((true, 50));
+        (used.NoResetOnClose, used.MaxAutoPrepare, used.Options).ShouldBe((true, 50, "-c plan_cache_mode=force_custom_plan"));
+        (await app.QueryAsync(db => db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync()))
+            .ShouldBe("force_custom_plan");
         used.Database.ShouldBe(new NpgsqlConnectionStringBuilder(app.ConnectionString).Database);
     }
 
@@ -20,8 +22,8 @@ public class ConnectionTuningTests(PostgresApp app) : IClassFixture<PostgresApp>
     public void A_connection_string_that_sets_them_itself_is_left_as_it_says()
     {
         var tuned = new NpgsqlConnectionStringBuilder(
-            DatabaseRegistration.TunePostgres("Host=db;Database=trustadvisor;No Reset On Close=false;Max Auto Prepare=0"));
+            DatabaseRegistration.TunePostgres("Host=db;Database=trustadvisor;No Reset On Close=false;Max Auto Prepare=0;Options=-c work_mem=64MB"));
 
-        (tuned.NoResetOnClose, tuned.MaxAutoPrepare).ShouldBe((false, 0));
+        (tuned.NoResetOnClose, tuned.MaxAutoPrepare, tuned.Options).ShouldBe((false, 0, "-c work_mem=64MB"));
     }
 }
