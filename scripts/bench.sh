@@ -55,7 +55,7 @@ failures() { awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gs
 # CPU time (ms) spent by processes and their threads, from /proc: the app or the reference, and PostgreSQL's backends.
 cpu_ticks() { local t=0 p; for p in "$@"; do if [ -r "/proc/$p/stat" ]; then t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); fi; done; echo "$t"; }
 postgres_pids() { pgrep -u postgres -x postgres | tr '\n' ' '; }
-cookie_header() { awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"; }
+cookie_header() { app_cookie_header "$1"; }
 
 # Sequential page latency: one connection, so the figure is the server's time per request.
 latency_run() {
@@ -102,9 +102,7 @@ for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$REF_PORT/naive
 latency_run naive "http://127.0.0.1:$REF_PORT/naive-dashboard?team=$TEAM&from=$FROM&to=$TODAY&today=$TODAY" ""
 
 echo "== scoring an assessment, 16 connections"
-TOKEN=$(curl -s -H "Cookie: $ADVISOR_COOKIE" "$base/Relationships/Score/$RELATIONSHIP" \
-  | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-TOKEN=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$TOKEN")
+TOKEN=$(app_form_token "$base/Relationships/Score/$RELATIONSHIP" "$ADVISOR_COOKIE")
 export SCORE_BODY="__RequestVerificationToken=$TOKEN&Input.MeetingDate=$TODAY&Input.Kind=Call&Input.Credibility=7&Input.Reliability=6&Input.Intimacy=5&Input.SelfOrientation=3&Input.Note=Bench+note"
 count() { pg_psql "$PG_PORT" -Atc "SELECT count(*) FROM assessments WHERE relationship_id = '$RELATIONSHIP'"; }
 # 16 connections; also the CPU the serving process ($4) and PostgreSQL spent per request, into $WORK/$name.cpu.

@@ -26,14 +26,13 @@ APP_PID=$!
 until curl -fs "http://127.0.0.1:$APP_PORT/health/ready" >/dev/null 2>&1; do sleep 0.5; done
 base="http://127.0.0.1:$APP_PORT"
 
-cookie_of() { awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"; }
 app_sign_in "$APP_PORT" advisor@demo.trustadvisor.test demo-advisor-2026 "$WORK/advisor.jar"
 app_sign_in "$APP_PORT" manager@demo.trustadvisor.test demo-manager-2026 "$WORK/manager.jar"
-RELATIONSHIP=$(curl -s -H "Cookie: $(cookie_of "$WORK/advisor.jar")" "$base/" | grep -o 'href="/Relationships/Score/[^"]*"' | head -1 | sed 's/.*Score\///;s/"$//')
+RELATIONSHIP=$(curl -s -H "Cookie: $(app_cookie_header "$WORK/advisor.jar")" "$base/" | grep -o 'href="/Relationships/Score/[^"]*"' | head -1 | sed 's/.*Score\///;s/"$//')
 
 audit() {  # name, session cookie jar, address
   local name=$1 jar=$2 address=$3 headers
-  headers=$(python3 -c 'import json, sys; print(json.dumps({"Cookie": sys.argv[1]}))' "$(cookie_of "$jar")")
+  headers=$(python3 -c 'import json, sys; print(json.dumps({"Cookie": sys.argv[1]}))' "$(app_cookie_header "$jar")")
   "$WORK/lighthouse/node_modules/.bin/lighthouse" "$base$address" --chrome-path=/usr/bin/chromium \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
     --extra-headers="$headers" --only-categories=performance,accessibility,best-practices \

@@ -27,15 +27,11 @@ dotnet tools/TrustAdvisor.Dataset/bin/Release/net10.0/TrustAdvisor.Dataset.dll -
 app_start "$APP_PORT" "$WORK/app.log"
 base="http://127.0.0.1:$APP_PORT"
 
-cookie_of() { awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"; }
-token_of() {  # the anti-forgery token of the form at $2, for the session $1, URL-encoded
-  curl -s -H "Cookie: $1" "$base$2" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 \
-    | sed 's/.*value="//;s/"$//' | python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.stdin.read().strip(), safe=""))'
-}
+token_of() { app_form_token "$base$2" "$1"; }  # the form at $2 for the session $1
 app_sign_in "$APP_PORT" advisor1@bench.trustadvisor.test bench-password-2026 "$WORK/advisor.jar"
 app_sign_in "$APP_PORT" manager1@bench.trustadvisor.test bench-password-2026 "$WORK/manager.jar"
-ADVISOR=$(cookie_of "$WORK/advisor.jar")
-MANAGER=$(cookie_of "$WORK/manager.jar")
+ADVISOR=$(app_cookie_header "$WORK/advisor.jar")
+MANAGER=$(app_cookie_header "$WORK/manager.jar")
 RELATIONSHIP=$(pg_psql "$PG_PORT" -Atc "SELECT r.id FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' ORDER BY r.id LIMIT 1")
 ADVISOR_ID=$(pg_psql "$PG_PORT" -Atc "SELECT id FROM users WHERE email = 'advisor1@bench.trustadvisor.test'")
 rows_before=$(pg_psql "$PG_PORT" -Atc "SELECT (SELECT count(*) FROM relationships) || ' relationships, ' || (SELECT count(*) FROM assessments) || ' assessments'")

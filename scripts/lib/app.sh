@@ -4,6 +4,8 @@
 #                              APP_PID is the last one started (several may run, on different ports)
 #   app_stop                   stops every instance started
 #   app_sign_in <port> <email> <password> <cookie-jar>
+#   app_cookie_header <cookie-jar>            the jar's cookies as a Cookie header's value
+#   app_form_token <url> <cookie-header>      the anti-forgery token of the form at <url>, URL-encoded
 
 app_start() {
   local port=$1 log=$2
@@ -37,4 +39,13 @@ app_sign_in() {
   status=$(curl -s -o /dev/null -w "%{http_code}" -c "$jar" -b "$jar" -X POST "http://127.0.0.1:$port/Account/SignIn" \
     --data-urlencode "Email=$email" --data-urlencode "Password=$password" --data-urlencode "__RequestVerificationToken=$token")
   if [ "$status" != "302" ]; then echo "Signing in as $email failed ($status)." >&2; return 1; fi
+}
+
+app_cookie_header() {
+  awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"
+}
+
+app_form_token() {
+  curl -s -H "Cookie: $2" "$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 \
+    | sed 's/.*value="//;s/"$//' | python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.stdin.read().strip(), safe=""))'
 }

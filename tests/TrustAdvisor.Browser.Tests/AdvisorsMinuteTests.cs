@@ -22,8 +22,7 @@ public class AdvisorsMinuteTests(BrowserApp app)
         {
             var page = v.Page;
             await v.SignInAsync(People.Advisor);
-            var scoreLink = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Score ") }).First;
-            client = (await scoreLink.GetAttributeAsync("aria-label") ?? await scoreLink.TextContentAsync())!["Score".Length..].Trim();
+            (var scoreLink, client) = await v.FirstScoreButtonAsync();
             before = await app.CountAssessmentsAsync(client);
             v.PagesLoaded.Clear();
             var interactionsBefore = v.Interactions;

@@ -20,7 +20,7 @@ public class AppearanceTests(BrowserApp app)
             await v.SignInAsync(People.Manager);
             (await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).backgroundColor")).ShouldBe(background);
             await v.SeeAsync("home"); // axe-core checks the contrast of these colours
-            await v.TapAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Score ") }).First);
+            await v.TapAsync((await v.FirstScoreButtonAsync()).Link);
             await v.ScoreAsync("Credibility", 7);
             await v.SeeAsync("score-form");
             await v.GoToAsync("/TeamDashboard?period=year");

@@ -25,8 +25,7 @@ public partial class KeyboardAndErrorsTests(BrowserApp app)
             await v.PressAsync("Enter");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your relationships", Level = 1 })).ToBeVisibleAsync();
 
-            var scoreLink = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Score ") }).First;
-            var client = (await scoreLink.TextContentAsync())!["Score".Length..].Trim();
+            var (scoreLink, client) = await v.FirstScoreButtonAsync();
             var before = await app.CountAssessmentsAsync(client);
             await TabToAsync(v, scoreLink);
             await v.PressAsync("Enter");
@@ -61,8 +60,7 @@ public partial class KeyboardAndErrorsTests(BrowserApp app)
         {
             var page = v.Page;
             await v.SignInAsync(People.Advisor);
-            var scoreLink = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Score ") }).First;
-            var client = (await scoreLink.TextContentAsync())!["Score".Length..].Trim();
+            var (scoreLink, client) = await v.FirstScoreButtonAsync();
             var before = await app.CountAssessmentsAsync(client);
             await v.TapAsync(scoreLink);
             await v.ScoreAsync("Credibility", 7);

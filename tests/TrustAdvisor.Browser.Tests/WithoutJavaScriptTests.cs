@@ -19,8 +19,7 @@ public class WithoutJavaScriptTests(BrowserApp app)
         {
             var page = v.Page;
             await v.SignInAsync(People.Advisor);
-            var scoreLink = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Score ") }).First;
-            client = (await scoreLink.TextContentAsync())!["Score".Length..].Trim();
+            (var scoreLink, client) = await v.FirstScoreButtonAsync();
             before = await app.CountAssessmentsAsync(client);
             await v.TapAsync(scoreLink);
 

@@ -31,6 +31,15 @@ public static class People
         await Expect(visit.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/SignIn"));
     }
 
+    /// <summary>The home page's first Score button (the most urgent relationship) and the client it scores.</summary>
+    public static async Task<(ILocator Link, string Client)> FirstScoreButtonAsync(this Visit visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var link = visit.Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Score ") }).First;
+        var name = await link.TextContentAsync() ?? throw new InvalidOperationException("No Score button on the page.");
+        return (link, name["Score".Length..].Trim());
+    }
+
     /// <summary>Taps one of a factor's ten buttons, found by the factor's name as a person reads it.</summary>
     public static Task ScoreAsync(this Visit visit, string factor, int score)
     {
