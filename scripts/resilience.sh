@@ -49,7 +49,7 @@ MANAGER_COOKIE=$(app_cookie_header "$WORK/manager.jar")
 
 # Posts for $1 seconds in the background, recording every answer under the name $2.
 load() {
-  SCORE_RECORD="$WORK/$2.rec" wrk -t2 -c16 -d"$1s" -s bench/wrk/score-recorded.lua "$base/Relationships/Score/$RELATIONSHIP" >"$WORK/$2.wrk" 2>&1 &
+  SCORE_RECORD="$WORK/$2.rec" wrk -t2 -c16 -d"$1s" -s bench/wrk/score.lua "$base/Relationships/Score/$RELATIONSHIP" >"$WORK/$2.wrk" 2>&1 &
   LOAD_PID=$!
 }
 
@@ -127,7 +127,7 @@ signed_in_first=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $PROXIED_CO
 signed_in_second=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $PROXIED_COOKIE" "http://127.0.0.1:$SECOND_PORT/Account/Password")
 echo "signed in through nginx: the first instance answers $signed_in_first, the second $signed_in_second"
 before_first=$(grep -c 'HTTP POST /Relationships/Score' "$WORK/app-2.log" || true)
-SCORE_RECORD="$WORK/two-instances.rec" wrk -t2 -c16 -d15s -s bench/wrk/score-recorded.lua "$proxy/Relationships/Score/$RELATIONSHIP" >"$WORK/two-instances.wrk" 2>&1
+SCORE_RECORD="$WORK/two-instances.rec" wrk -t2 -c16 -d15s -s bench/wrk/score.lua "$proxy/Relationships/Score/$RELATIONSHIP" >"$WORK/two-instances.wrk" 2>&1
 served_first=$(( $(grep -c 'HTTP POST /Relationships/Score' "$WORK/app-2.log" || true) - before_first ))
 served_second=$(grep -c 'HTTP POST /Relationships/Score' "$WORK/app-second.log" || true)
 echo "posts served: first instance $served_first, second instance $served_second"

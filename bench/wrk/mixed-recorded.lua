@@ -1,15 +1,9 @@
 -- A working day at 32 connections: an advisor reads the home page, the list and a history and scores meetings (a
--- quarter of the requests), while a manager reads the team dashboard. Every answer is recorded as in
--- score-recorded.lua ("<status> <assessment id or ->" in $SCORE_RECORD.<thread>), and done() prints p50/p99.
+-- quarter of the requests), while a manager reads the team dashboard. Every answer is recorded as score.lua does
+-- with SCORE_RECORD ("<status> <assessment id or ->" in $SCORE_RECORD.<thread>), and done() prints p50/p99.
 -- Reads from the environment: SCORE_BODY, SCORE_COOKIE (the advisor), MANAGER_COOKIE, RELATIONSHIPS (the advisor's
 -- relationship ids, separated by spaces: each request picks one, so no single history grows without bound).
-local threads = {}
-local counter = 0
-
-function setup(thread)
-  thread:set("number", #threads + 1)
-  table.insert(threads, thread)
-end
+dofile("bench/wrk/threads.lua")
 
 function init(args)
   math.randomseed(os.time() * 1000 + number)
@@ -19,17 +13,17 @@ function init(args)
   body = os.getenv("SCORE_BODY")
   relationships = {}
   for id in string.gmatch(os.getenv("RELATIONSHIPS"), "%S+") do table.insert(relationships, id) end
-  record = io.open(os.getenv("SCORE_RECORD") .. "." .. number, "a")
+  open_record()
 end
 
+local made = 0
+
 function request()
-  counter = counter + 1
-  local step = counter % 8
+  made = made + 1
+  local step = made % 8
   local relationship = relationships[math.random(#relationships)]
   if step == 0 or step == 4 then
-    local id = string.format("%08x-%04x-4%03x-a%03x-%04x%08x",
-      math.random(0, 0x7fffffff), math.random(0, 0xffff), math.random(0, 0xfff), math.random(0, 0xfff), number, counter)
-    return wrk.format("POST", "/Relationships/Score/" .. relationship, form, body .. "&AssessmentId=" .. id)
+    return wrk.format("POST", "/Relationships/Score/" .. relationship, form, body .. "&AssessmentId=" .. new_assessment_id())
   elseif step == 1 then return wrk.format("GET", "/", advisor)
   elseif step == 2 then return wrk.format("GET", "/Relationships/Details/" .. relationship, advisor)
   elseif step == 3 then return wrk.format("GET", "/TeamDashboard", manager)
@@ -39,12 +33,7 @@ function request()
   end
 end
 
-function response(status, headers, body)
-  local location = headers["Location"] or ""
-  local saved = location:match("#a%-([%x%-]+)$")
-  record:write(status .. " " .. (saved or "-") .. "\n")
-  record:flush()
-end
+response = record_response
 
 function done(summary, latency, requests)
   io.write(string.format("latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d requests, %d socket errors\n",

@@ -1,14 +1,11 @@
 -- Posts the scoring form over and over, as advisors scoring meetings: each request carries a new assessment id
 -- (the form's idempotency key), so each one is a new assessment. Reads from the environment:
---   SCORE_BODY   the form's fields, URL-encoded, without AssessmentId (anti-forgery token included)
---   SCORE_COOKIE the signed-in session's Cookie header value
-local threads = {}
-local counter = 0
-
-function setup(thread)
-  thread:set("number", #threads + 1)
-  table.insert(threads, thread)
-end
+--   SCORE_BODY    the form's fields, URL-encoded, without AssessmentId (anti-forgery token included)
+--   SCORE_COOKIE  the signed-in session's Cookie header value
+--   SCORE_RECORD  optional: record every answer, one line per response in SCORE_RECORD.<thread>: "<status> <id>"
+--                 for a saved assessment (the redirect names it: .../Details/<relationship>#a-<id>), "<status> -"
+--                 otherwise. Left unset for benchmarks: wrk is faster without a response() in Lua.
+dofile("bench/wrk/threads.lua")
 
 function init(args)
   math.randomseed(os.time() * 1000 + number)
@@ -16,12 +13,13 @@ function init(args)
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
   wrk.headers["Cookie"] = os.getenv("SCORE_COOKIE")
   body = os.getenv("SCORE_BODY")
+  open_record()
 end
 
 function request()
-  counter = counter + 1
-  -- A version-4 UUID whose last group holds the thread and a counter, so no two requests share one.
-  local id = string.format("%08x-%04x-4%03x-a%03x-%04x%08x",
-    math.random(0, 0x7fffffff), math.random(0, 0xffff), math.random(0, 0xfff), math.random(0, 0xfff), number, counter)
-  return wrk.format(nil, nil, nil, body .. "&AssessmentId=" .. id)
+  return wrk.format(nil, nil, nil, body .. "&AssessmentId=" .. new_assessment_id())
+end
+
+if os.getenv("SCORE_RECORD") then
+  response = record_response
 end

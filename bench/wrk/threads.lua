@@ -1,0 +1,29 @@
+-- Shared by the wrk scripts (loaded with dofile from the repository's root, where the scripts run wrk): numbered
+-- threads, a new assessment id per request, and the optional record of every answer (SCORE_RECORD).
+local threads = {}
+counter = 0
+
+function setup(thread)
+  thread:set("number", #threads + 1)
+  table.insert(threads, thread)
+end
+
+-- A version-4 UUID whose last group holds the thread and a counter, so no two requests share one.
+function new_assessment_id()
+  counter = counter + 1
+  return string.format("%08x-%04x-4%03x-a%03x-%04x%08x",
+    math.random(0, 0x7fffffff), math.random(0, 0xffff), math.random(0, 0xfff), math.random(0, 0xfff), number, counter)
+end
+
+function open_record()
+  if os.getenv("SCORE_RECORD") then
+    record = io.open(os.getenv("SCORE_RECORD") .. "." .. number, "a")
+  end
+end
+
+function record_response(status, headers, body)
+  local location = headers["Location"] or ""
+  local saved = location:match("#a%-([%x%-]+)$")
+  record:write(status .. " " .. (saved or "-") .. "\n")
+  record:flush()
+end
