@@ -46,7 +46,7 @@ public partial class KeyboardAndErrorsTests(BrowserApp app)
 
             await TabToAsync(v, page.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }));
             await v.PressAsync("Enter");
-            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Saved\. T is (now )?9\.0"));
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex(@"Saved\. T is (now )?9\.0"));
             (await app.CountAssessmentsAsync(client)).ShouldBe(before + 1);
         });
     }
