@@ -20,9 +20,6 @@ public sealed class Visit(IBrowserContext context, IPage page, Device device, st
     /// <summary>Taps on a phone, clicks on a desktop, key presses on either.</summary>
     public int Interactions { get; private set; }
 
-    /// <summary>Addresses of the screens seen, in order.</summary>
-    public List<string> Screens { get; } = [];
-
     /// <summary>Every page the browser loaded, in order (posts and redirects included), counted by the browser.</summary>
     public List<string> PagesLoaded { get; } = Watch(page);
 
@@ -63,7 +60,6 @@ public sealed class Visit(IBrowserContext context, IPage page, Device device, st
     public async Task SeeAsync(string name, bool checkAccessibility = true)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);
-        Screens.Add(new Uri(page.Url).PathAndQuery);
         await ScreenshotAsync(name);
         if (!javaScript)
         {
