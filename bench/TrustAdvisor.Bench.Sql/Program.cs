@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using TrustAdvisor.Infrastructure.Identity;
@@ -15,8 +16,10 @@ namespace TrustAdvisor.Bench.Sql;
 /// <summary>
 /// Runs the team dashboard's and the advisor overview's own query code once through EF Core to capture the SQL they
 /// send, then times those same statements directly through Npgsql (all of a page's statements in sequence, as the page
-/// runs them) and saves EXPLAIN (ANALYZE, BUFFERS) of each. Prints a JSON summary.
+/// runs them), alone and alternately with requests of the page itself when its address is given, and saves
+/// EXPLAIN (ANALYZE, BUFFERS) of each. Prints a JSON summary.
 ///   --connection CS --manager EMAIL --advisor EMAIL --today yyyy-MM-dd --iterations 50 --explain-dir DIR
+///   [--dashboard-url URL --manager-cookie COOKIE --overview-url URL --advisor-cookie COOKIE]
 /// </summary>
 internal static class Program
 {
@@ -45,12 +48,19 @@ internal static class Program
         await using var source = NpgsqlDataSource.Create(connectionString);
         var result = new
         {
-            dashboard = await TimeAsync(source, dashboard, iterations),
-            overview = await TimeAsync(source, overview, iterations),
-            overview_uncached = await TimeAsync(source, overviewCold, iterations),
+            dashboard = await Timings.StatementsAsync(source, dashboard, iterations),
+            overview = await Timings.StatementsAsync(source, overview, iterations),
+            overview_uncached = await Timings.StatementsAsync(source, overviewCold, iterations),
             dashboard_through_ef_p50_ms = await TimeThroughEfAsync(connectionString, manager, iterations, db =>
                 DashboardData.QueryAsync(db, new TeamScope(manager.TeamId!.Value, null, null, null, from, to, today), filter, filter.ByMonth(today), default)),
             overview_through_ef_p50_ms = await TimeThroughEfAsync(connectionString, advisor, iterations, db => AttentionList.LoadAsync(db, cache, today, default)),
+            // The overview is quick: more rounds for as steady a median.
+            dashboard_beside_page = options.TryGetValue("--dashboard-url", out var dashboardUrl)
+                ? await Timings.PageBesideStatementsAsync(source, dashboard, new Uri(dashboardUrl), options["--manager-cookie"], iterations)
+                : null,
+            overview_beside_page = options.TryGetValue("--overview-url", out var overviewUrl)
+                ? await Timings.PageBesideStatementsAsync(source, overview, new Uri(overviewUrl), options["--advisor-cookie"], iterations * 10)
+                : null,
         };
         if (explainDir is not null)
         {
@@ -63,14 +73,9 @@ internal static class Program
         return 0;
     }
 
-    private sealed class FixedViewer(Viewer viewer) : IViewerAccessor
-    {
-        public Viewer Current => viewer;
-    }
-
     private static async Task<Viewer> ViewerAsync(string connectionString, string email)
     {
-        await using var db = Context(connectionString, new FixedViewer(Viewer.System), null);
+        await using var db = Context(connectionString, new FixedViewerAccessor(Viewer.System), null);
         var normalized = email.ToUpperInvariant();
         var user = await db.Users.SingleAsync(u => u.NormalizedEmail == normalized);
         return new Viewer(user.Id, user.TeamId, user.Role, SeesAll: user.Role == UserRole.Administrator);
@@ -84,7 +89,7 @@ internal static class Program
             builder.AddInterceptors(capture);
         }
 
-        return new PostgresDbContext(builder.Options, viewer);
+        return new PostgresDbContext(builder.Options) { ViewerAccessor = viewer };
     }
 
     /// <summary>
@@ -92,67 +97,31 @@ internal static class Program
     /// read by ASP.NET Core Identity's own store, as the security stamp is validated on each request), then the page's
     /// own query code.
     /// </summary>
-    private static async Task<List<(string Sql, NpgsqlParameter[] Parameters)>> CaptureAsync<T>(
+    private static async Task<Statements> CaptureAsync<T>(
         string connectionString, Viewer viewer, Func<TrustAdvisorDbContext, Task<T>> pageQuery)
     {
         var capture = new CapturedCommands();
-        await using var db = Context(connectionString, new FixedViewer(viewer), capture);
+        await using var db = Context(connectionString, new FixedViewerAccessor(viewer), capture);
         using var store = new UserOnlyStore<AppUser, TrustAdvisorDbContext, Guid>(db);
         var user = await store.FindByIdAsync(viewer.UserId!.Value.ToString(), default);
         await store.GetClaimsAsync(user!, default);
         db.ChangeTracker.Clear();
         await pageQuery(db);
-        return capture.Commands;
+        return new Statements(capture.Commands);
     }
 
-    private static async Task<object> TimeAsync(NpgsqlDataSource source, List<(string Sql, NpgsqlParameter[] Parameters)> commands, int iterations)
-    {
-        await using var connection = await source.OpenConnectionAsync();
-        var totals = new List<double>();
-        var perStatement = commands.Select(_ => new List<double>()).ToList();
-        for (var i = 0; i < iterations + 5; i++)
-        {
-            var total = Stopwatch.StartNew();
-            for (var c = 0; c < commands.Count; c++)
-            {
-                var one = Stopwatch.StartNew();
-                await using var command = new NpgsqlCommand(commands[c].Sql, connection);
-                command.Parameters.AddRange(commands[c].Parameters.Select(p => p.Clone()).ToArray());
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                }
-
-                if (i >= 5)
-                {
-                    perStatement[c].Add(one.Elapsed.TotalMilliseconds);
-                }
-            }
-
-            if (i >= 5)
-            {
-                totals.Add(total.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        return new
-        {
-            statements = commands.Count,
-            p50_ms = Percentile(totals, 0.50),
-            p99_ms = Percentile(totals, 0.99),
-            statement_p50_ms = perStatement.Select(s => Percentile(s, 0.50)).ToArray(),
-        };
-    }
-
-    /// <summary>The page's own query code, through EF Core with a new DbContext each time (as each request gets).</summary>
+    /// <summary>The page's own query code, through EF Core with a context from a pool each time, as the app has it.</summary>
     private static async Task<double> TimeThroughEfAsync<T>(string connectionString, Viewer viewer, int iterations, Func<TrustAdvisorDbContext, Task<T>> pageQuery)
     {
+        var pool = new PooledDbContextFactory<PostgresDbContext>(
+            new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).Options);
         var times = new List<double>();
         for (var i = 0; i < iterations + 5; i++)
         {
             var clock = Stopwatch.StartNew();
-            await using (var db = Context(connectionString, new FixedViewer(viewer), null))
+            await using (var db = await pool.CreateDbContextAsync())
             {
+                db.ViewerAccessor = new FixedViewerAccessor(viewer);
                 await pageQuery(db);
             }
 
@@ -162,14 +131,14 @@ internal static class Program
             }
         }
 
-        return Percentile(times, 0.50);
+        return Timings.Percentile(times, 0.50);
     }
 
-    private static async Task ExplainAsync(NpgsqlDataSource source, List<(string Sql, NpgsqlParameter[] Parameters)> commands, string path)
+    private static async Task ExplainAsync(NpgsqlDataSource source, Statements page, string path)
     {
         await using var connection = await source.OpenConnectionAsync();
         await using var file = File.CreateText(path);
-        foreach (var (sql, parameters) in commands)
+        foreach (var (sql, parameters) in page.Commands)
         {
             await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
             command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
@@ -184,11 +153,5 @@ internal static class Program
 
             await file.WriteLineAsync();
         }
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)], 2);
     }
 }

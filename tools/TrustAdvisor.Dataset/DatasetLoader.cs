@@ -18,7 +18,7 @@ public static class DatasetLoader
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(log);
         var options = new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).Options;
-        await using (var db = new PostgresDbContext(options))
+        await using (var db = new PostgresDbContext(options) { ViewerAccessor = FixedViewerAccessor.System })
         {
             await db.Database.MigrateAsync();
             if (await db.Relationships.AnyAsync() || await db.Users.AnyAsync())

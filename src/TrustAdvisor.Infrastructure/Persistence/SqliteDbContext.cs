@@ -4,8 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace TrustAdvisor.Infrastructure.Persistence;
 
 /// <summary>The zero-setup embedded default. Migrations: Migrations/Sqlite.</summary>
-public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, IViewerAccessor? viewer = null)
-    : TrustAdvisorDbContext(options, viewer)
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : TrustAdvisorDbContext(options)
 {
     public override SqlDialect Sql => SqlDialect.Sqlite;
 

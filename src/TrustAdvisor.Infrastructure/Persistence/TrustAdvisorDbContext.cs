@@ -13,12 +13,18 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 /// The app's one model. Each database provider has a derived context only so that each keeps
 /// its own migrations (docs/decisions/0001-two-providers.md); pages use this base type.
 /// </summary>
-public abstract class TrustAdvisorDbContext(DbContextOptions options, IViewerAccessor? viewer)
-    : IdentityUserContext<AppUser, Guid>(options)
+public abstract class TrustAdvisorDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options)
 {
+    /// <summary>
+    /// Whose eyes this context's queries run for. Contexts are pooled (ADR 9): whoever leases one sets this, as
+    /// <see cref="DatabaseRegistration"/> does for each scope; tools that build a context by hand set the system.
+    /// Unset, a context sees no relationship at all.
+    /// </summary>
+    public IViewerAccessor? ViewerAccessor { get; set; }
+
     // Read at every query, not at construction: Identity's cookie validation builds this context before the request's
     // user is known, and the same context then serves the rest of the request.
-    private Viewer CurrentViewer => viewer?.Current ?? Viewer.System;
+    private Viewer CurrentViewer => ViewerAccessor?.Current ?? Viewer.Nobody;
 
     public DbSet<Team> Teams => Set<Team>();
 
@@ -64,4 +70,19 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options, IViewerAcc
     private Guid? ViewerUserId => CurrentViewer.UserId;
     private Guid? ViewerTeamId => CurrentViewer.TeamId;
     private bool ViewerIsManager => CurrentViewer.IsManager;
+
+    // Back in the pool, a context sees nothing until its next lease says whose it is.
+    public override void Dispose()
+    {
+        ViewerAccessor = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ViewerAccessor = null;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
 }

@@ -20,8 +20,10 @@ public interface IViewerAccessor
     Viewer Current { get; }
 }
 
-/// <summary>Used where there is no person: start-up, design-time tools, tests that arrange data.</summary>
-public sealed class SystemViewerAccessor : IViewerAccessor
+/// <summary>Always the same viewer: for tools (as the system) and benchmarks (as a given person).</summary>
+public sealed class FixedViewerAccessor(Viewer viewer) : IViewerAccessor
 {
-    public Viewer Current => Viewer.System;
+    public static FixedViewerAccessor System { get; } = new(Viewer.System);
+
+    public Viewer Current => viewer;
 }
