@@ -4,7 +4,8 @@
 # relationships, 1,000,000 assessments over five years) and a 100,000-assessment variant, starts the app built in
 # Release on loopback and a bench-only reference app beside it, drives both with wrk, and writes
 # docs/benchmarks.md, docs/benchmarks.json and docs/benchmarks-explain/. Stops everything it started.
-# DURATION (seconds per wrk run, default 10) bounds the run; the whole takes about 5 minutes.
+# DURATION (seconds per wrk run, default 10) and WARM_UP (seconds before each throughput run, default 10) bound the
+# run; the whole takes about 6 minutes. KEEP_WORK=DIR keeps the raw results (wrk outputs, timings) in DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
@@ -12,6 +13,7 @@ source scripts/lib/app.sh
 source scripts/lib/page-weight.sh
 
 DURATION=${DURATION:-10}
+WARM_UP=${WARM_UP:-10}
 PG_PORT=${PG_PORT:-55450}
 APP_PORT=${APP_PORT:-5195}
 REF_PORT=${REF_PORT:-5196}
@@ -21,6 +23,7 @@ chmod 755 "$WORK"
 REF_PID=
 
 cleanup() {
+  if [ -n "${KEEP_WORK:-}" ]; then mkdir -p "$KEEP_WORK"; cp "$WORK"/*.wrk "$WORK"/*.cpu "$WORK"/*.statements "$WORK"/*.json "$WORK"/*.md "$KEEP_WORK"/ 2>/dev/null || true; fi
   app_stop
   if [ -n "$REF_PID" ]; then kill "$REF_PID" 2>/dev/null || true; wait "$REF_PID" 2>/dev/null || true; fi
   pg_stop "$WORK/pg"
@@ -38,7 +41,8 @@ dotnet publish -c Release src/TrustAdvisor.Web -o "$WORK/app" -v q -nologo >/dev
 export APP_DIR="$WORK/app"
 
 echo "== PostgreSQL and the datasets"
-pg_start "$WORK/pg" "$PG_PORT"
+# pg_stat_statements: what each scoring post sends to PostgreSQL, and how long each statement takes there.
+PG_SETTINGS="-c shared_preload_libraries=pg_stat_statements" pg_start "$WORK/pg" "$PG_PORT"
 BIG=$PG_CONNECTION
 SMALL=${PG_CONNECTION/Database=trustadvisor/Database=trustadvisor_small}
 pg_psql "$PG_PORT" -qc "CREATE DATABASE trustadvisor_small" >/dev/null
@@ -47,6 +51,8 @@ load_start=$SECONDS
 $DATASET --connection "$BIG" | tail -1
 load_seconds=$((SECONDS - load_start))
 $DATASET --connection "$SMALL" --assessments 100000 | tail -1
+# Flush what the loads wrote now, rather than in a background checkpoint during the first measurements.
+pg_psql "$PG_PORT" -qc "CHECKPOINT" -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 
 # wrk's latency percentile in ms from its --latency output ("50%  12.34ms"), and requests per second.
 percentile() { awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' "$2"; }
@@ -57,10 +63,11 @@ cpu_ticks() { local t=0 p; for p in "$@"; do if [ -r "/proc/$p/stat" ]; then t=$
 postgres_pids() { pgrep -u postgres -x postgres | tr '\n' ' '; }
 cookie_header() { app_cookie_header "$1"; }
 
-# Sequential page latency: one connection, so the figure is the server's time per request.
+# Sequential page latency: one connection, so the figure is the server's time per request. The warm-up gives even
+# the slowest page (~10 requests a second) the few dozen calls .NET's tiered JIT needs before it optimises its code.
 latency_run() {
   local name=$1 url=$2 cookie=$3
-  wrk -t1 -c1 -d2s -H "Cookie: $cookie" "$url" >/dev/null
+  wrk -t1 -c1 -d5s -H "Cookie: $cookie" "$url" >/dev/null
   wrk -t1 -c1 -d"${DURATION}s" --latency -H "Cookie: $cookie" "$url" >"$WORK/$name.wrk"
   if [ "$(failures "$WORK/$name.wrk")" != "0" ]; then echo "$name: failed requests" >&2; cat "$WORK/$name.wrk" >&2; exit 1; fi
   echo "$name: p50 $(percentile 50 "$WORK/$name.wrk") ms, p99 $(percentile 99 "$WORK/$name.wrk") ms"
@@ -82,11 +89,13 @@ latency_run overview "$base/" "$ADVISOR_COOKIE"
 # What any signed-in page costs (pipeline, session check, layout): the floor under both pages.
 latency_run baseline "$base/Account/Password" "$ADVISOR_COOKIE"
 
-echo "== the same SQL, straight through Npgsql"
+echo "== the same SQL, straight through Npgsql, alone and side by side with the pages"
 rm -rf docs/benchmarks-explain
 dotnet bench/TrustAdvisor.Bench.Sql/bin/Release/net10.0/TrustAdvisor.Bench.Sql.dll --connection "$BIG" \
   --manager manager1@bench.trustadvisor.test --advisor advisor1@bench.trustadvisor.test --today "$TODAY" \
-  --iterations 50 --explain-dir docs/benchmarks-explain >"$WORK/sql.json"
+  --iterations 50 --explain-dir docs/benchmarks-explain \
+  --dashboard-url "$base/TeamDashboard?period=year" --manager-cookie "$MANAGER_COOKIE" \
+  --overview-url "$base/" --advisor-cookie "$ADVISOR_COOKIE" >"$WORK/sql.json"
 cat "$WORK/sql.json"
 
 echo "== page weight"
@@ -106,13 +115,16 @@ TOKEN=$(app_form_token "$base/Relationships/Score/$RELATIONSHIP" "$ADVISOR_COOKI
 export SCORE_BODY="__RequestVerificationToken=$TOKEN&Input.MeetingDate=$TODAY&Input.Kind=Call&Input.Credibility=7&Input.Reliability=6&Input.Intimacy=5&Input.SelfOrientation=3&Input.Note=Bench+note"
 count() { pg_psql "$PG_PORT" -Atc "SELECT count(*) FROM assessments WHERE relationship_id = '$RELATIONSHIP'"; }
 # 16 connections; also the CPU the serving process ($4) and PostgreSQL spent per request, into $WORK/$name.cpu.
+# The warm-up is long enough for .NET's tiered JIT to settle on the app's much longer request path.
 throughput_run() {
   local name=$1 url=$2 lua=$3 pid=$4 app0 pg0 app1 pg1
   export SCORE_COOKIE=${SCORE_COOKIE:-}
-  wrk -t2 -c16 -d2s ${lua:+-s "$lua"} ${PLAIN_COOKIE:+-H "Cookie: $PLAIN_COOKIE"} "$url" >/dev/null
+  wrk -t2 -c16 -d"${WARM_UP}s" ${lua:+-s "$lua"} ${PLAIN_COOKIE:+-H "Cookie: $PLAIN_COOKIE"} "$url" >/dev/null
+  pg_psql "$PG_PORT" -qAtc "SELECT pg_stat_statements_reset()" >/dev/null
   app0=$(cpu_ticks "$pid"); pg0=$(cpu_ticks $(postgres_pids))
   wrk -t2 -c16 -d"${DURATION}s" --latency ${lua:+-s "$lua"} ${PLAIN_COOKIE:+-H "Cookie: $PLAIN_COOKIE"} "$url" >"$WORK/$name.wrk"
   app1=$(cpu_ticks "$pid"); pg1=$(cpu_ticks $(postgres_pids))
+  pg_psql "$PG_PORT" -qAt -F $'\t' -c "SELECT calls, round((total_exec_time / calls)::numeric, 3), regexp_replace(query, '\s+', ' ', 'g') FROM pg_stat_statements WHERE calls > 100 ORDER BY calls DESC, total_exec_time DESC" >"$WORK/$name.statements"
   if [ "$(failures "$WORK/$name.wrk")" != "0" ]; then echo "$name: failed requests" >&2; cat "$WORK/$name.wrk" >&2; exit 1; fi
   local requests; requests=$(awk '/requests in/ { print $1 }' "$WORK/$name.wrk")
   python3 -c "import sys; t = 1000 / $(getconf CLK_TCK); print(round(($app1 - $app0) * t / $requests, 3), round(($pg1 - $pg0) * t / $requests, 3))" >"$WORK/$name.cpu"
@@ -144,7 +156,7 @@ echo "== micro-benchmarks (BenchmarkDotNet)"
 dotnet bench/TrustAdvisor.Bench.Micro/bin/Release/net10.0/TrustAdvisor.Bench.Micro.dll --artifacts "$WORK/bdn" >"$WORK/bdn.log" 2>&1
 cp "$WORK"/bdn/results/*-report-github.md "$WORK/micro.md"
 
-python3 scripts/lib/bench_report.py "$WORK" "$TODAY" "$load_seconds" "$DURATION" \
+WARM_UP=$WARM_UP python3 scripts/lib/bench_report.py "$WORK" "$TODAY" "$load_seconds" "$DURATION" \
   "$form_first" "$form_repeat" "$dash_first" "$dash_repeat" "$PEAK_RSS_KB" \
   "$(nproc)" "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" \
   "$(pg_psql "$PG_PORT" -Atc 'SHOW server_version')" "$(dotnet --version)" "$(wrk -v 2>&1 | head -1)" \

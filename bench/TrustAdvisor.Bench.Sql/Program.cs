@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Infrastructure;
 using TrustAdvisor.Web.Pages.Overview;
 using TrustAdvisor.Web.Pages.TeamDashboard;
 
@@ -32,18 +32,18 @@ internal static class Program
         var iterations = int.Parse(options.GetValueOrDefault("--iterations", "50"), CultureInfo.InvariantCulture);
         var explainDir = options.GetValueOrDefault("--explain-dir");
 
-        var manager = await ViewerAsync(connectionString, options["--manager"]);
-        var advisor = await ViewerAsync(connectionString, options["--advisor"]);
+        var (manager, managerStamp) = await ViewerAsync(connectionString, options["--manager"]);
+        var (advisor, advisorStamp) = await ViewerAsync(connectionString, options["--advisor"]);
 
         var filter = new DashboardFilter { Period = DashboardFilter.Year };
         var (from, to) = filter.Dates(today);
-        var dashboard = await CaptureAsync(connectionString, manager, db =>
+        var dashboard = await CaptureAsync(connectionString, manager, managerStamp, db =>
             DashboardData.QueryAsync(db, new TeamScope(manager.TeamId!.Value, null, null, null, from, to, today), filter, filter.ByMonth(today), default));
         // The overview keeps the team's median for a few minutes: capture what it sends on a request once that is cached.
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        await CaptureAsync(connectionString, advisor, db => AttentionList.LoadAsync(db, cache, today, default));
-        var overview = await CaptureAsync(connectionString, advisor, db => AttentionList.LoadAsync(db, cache, today, default));
-        var overviewCold = await CaptureAsync(connectionString, advisor, db => AttentionList.LoadAsync(db, new MemoryCache(new MemoryCacheOptions()), today, default));
+        await CaptureAsync(connectionString, advisor, advisorStamp, db => AttentionList.LoadAsync(db, cache, today, default));
+        var overview = await CaptureAsync(connectionString, advisor, advisorStamp, db => AttentionList.LoadAsync(db, cache, today, default));
+        var overviewCold = await CaptureAsync(connectionString, advisor, advisorStamp, db => AttentionList.LoadAsync(db, new MemoryCache(new MemoryCacheOptions()), today, default));
 
         await using var source = NpgsqlDataSource.Create(connectionString);
         var result = new
@@ -73,12 +73,13 @@ internal static class Program
         return 0;
     }
 
-    private static async Task<Viewer> ViewerAsync(string connectionString, string email)
+    /// <summary>The person as the app's requests see them, and the security stamp their session was issued with.</summary>
+    private static async Task<(Viewer Viewer, string Stamp)> ViewerAsync(string connectionString, string email)
     {
-        await using var db = Context(connectionString, new FixedViewerAccessor(Viewer.System), null);
+        await using var db = Context(connectionString, FixedViewerAccessor.System, null);
         var normalized = email.ToUpperInvariant();
         var user = await db.Users.SingleAsync(u => u.NormalizedEmail == normalized);
-        return new Viewer(user.Id, user.TeamId, user.Role, SeesAll: user.Role == UserRole.Administrator);
+        return (new Viewer(user.Id, user.TeamId, user.Role, SeesAll: user.Role == UserRole.Administrator), user.SecurityStamp!);
     }
 
     private static PostgresDbContext Context(string connectionString, IViewerAccessor viewer, CapturedCommands? capture)
@@ -93,19 +94,19 @@ internal static class Program
     }
 
     /// <summary>
-    /// What one request of a page sends: the session check every signed-in request makes (the person and their claims,
-    /// read by ASP.NET Core Identity's own store, as the security stamp is validated on each request), then the page's
-    /// own query code.
+    /// What one request of a page sends: the session check every signed-in request makes (the app's own
+    /// <see cref="SessionCheck"/> query), then the page's own query code.
     /// </summary>
     private static async Task<Statements> CaptureAsync<T>(
-        string connectionString, Viewer viewer, Func<TrustAdvisorDbContext, Task<T>> pageQuery)
+        string connectionString, Viewer viewer, string stamp, Func<TrustAdvisorDbContext, Task<T>> pageQuery)
     {
         var capture = new CapturedCommands();
         await using var db = Context(connectionString, new FixedViewerAccessor(viewer), capture);
-        using var store = new UserOnlyStore<AppUser, TrustAdvisorDbContext, Guid>(db);
-        var user = await store.FindByIdAsync(viewer.UserId!.Value.ToString(), default);
-        await store.GetClaimsAsync(user!, default);
-        db.ChangeTracker.Clear();
+        if (!await SessionCheck.IsCurrentAsync(db, viewer.UserId!.Value, stamp))
+        {
+            throw new InvalidOperationException("The session check refused the benchmark's person.");
+        }
+
         await pageQuery(db);
         return new Statements(capture.Commands);
     }

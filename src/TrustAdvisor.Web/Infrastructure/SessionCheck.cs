@@ -20,6 +20,9 @@ internal static class SessionCheck
     private static readonly PerProvider<Func<TrustAdvisorDbContext, Guid, string, Task<bool>>> StillValid = new(() => EF.CompileAsyncQuery(
         (TrustAdvisorDbContext db, Guid id, string stamp) => db.Users.Any(u => u.Id == id && u.IsActive && u.SecurityStamp == stamp)));
 
+    /// <summary>Whether the person is still active and their security stamp is still the one given.</summary>
+    public static Task<bool> IsCurrentAsync(TrustAdvisorDbContext db, Guid userId, string stamp) => StillValid.For(db)(db, userId, stamp);
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -32,7 +35,7 @@ internal static class SessionCheck
             bool stillValid;
             try
             {
-                stillValid = await StillValid.For(db)(db, userId, stamp);
+                stillValid = await IsCurrentAsync(db, userId, stamp);
             }
             catch (Exception e) when (DatabaseUnavailable.Is(e))
             {
