@@ -16,6 +16,8 @@ builder.Services.AddDbContext<PostgresDbContext>(o => o.UseNpgsql(builder.Config
 var app = builder.Build();
 
 // The floor under scoring an assessment: read the posted form, one INSERT of the same row, redirect. Nothing else.
+// The author (and the note's author) come from the form's AuthorId, as the app's come from the session, so the row
+// has the same foreign keys to check.
 app.MapPost("/assessments/{relationshipId:guid}", async (Guid relationshipId, HttpRequest request, NpgsqlDataSource db) =>
 {
     var form = await request.ReadFormAsync();
@@ -26,7 +28,7 @@ app.MapPost("/assessments/{relationshipId:guid}", async (Guid relationshipId, Ht
     await using var command = db.CreateCommand("""
         INSERT INTO assessments (id, relationship_id, author_id, lineage_id, revision, meeting_date, meeting_kind, credibility,
                                  reliability, intimacy, self_orientation, trust, note, note_is_private, note_author_id, recorded_at)
-        VALUES ($1, $2, NULL, $1, 1, $3, $4, $5, $6, $7, $8, $9, $10, FALSE, NULL, now())
+        VALUES ($1, $2, $11, $1, 1, $3, $4, $5, $6, $7, $8, $9, $10, FALSE, $12, now())
         """);
     command.Parameters.Add(new() { Value = id, NpgsqlDbType = NpgsqlDbType.Uuid });
     command.Parameters.Add(new() { Value = relationshipId, NpgsqlDbType = NpgsqlDbType.Uuid });
@@ -39,6 +41,9 @@ app.MapPost("/assessments/{relationshipId:guid}", async (Guid relationshipId, Ht
     command.Parameters.Add(new() { Value = TrustEquation.Stored(factors), NpgsqlDbType = NpgsqlDbType.Double });
     var note = form["Input.Note"].ToString().Trim();
     command.Parameters.Add(new() { Value = note.Length == 0 ? DBNull.Value : note, NpgsqlDbType = NpgsqlDbType.Text });
+    object author = Guid.TryParse(form["AuthorId"], out var authorId) ? authorId : DBNull.Value;
+    command.Parameters.Add(new() { Value = author, NpgsqlDbType = NpgsqlDbType.Uuid });
+    command.Parameters.Add(new() { Value = note.Length == 0 ? DBNull.Value : author, NpgsqlDbType = NpgsqlDbType.Uuid });
     await command.ExecuteNonQueryAsync();
     return Results.Redirect($"/relationships/{relationshipId}");
 });
