@@ -34,10 +34,11 @@ app_sign_in "$APP_PORT" advisor1@bench.trustadvisor.test bench-password-2026 "$W
 COOKIE=$(app_cookie_header "$WORK/advisor.jar")
 RELATIONSHIP=$(pg_psql "$PG_PORT" -Atc "SELECT r.id FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' AND r.archived_at IS NULL ORDER BY r.id LIMIT 1")
 
-# profile <name> <wrk arguments...>: 10 s of warm-up, then 10 s sampled in the middle of a 16 s run.
+# profile <name> <wrk arguments...>: 20 s of warm-up (so that the JIT has done its work), then 10 s sampled in the
+# middle of a 16 s run.
 profile() {
   local name=$1; shift
-  wrk "$@" -d10s >/dev/null
+  wrk "$@" -d20s >/dev/null
   wrk "$@" -d16s >"$WORK/$name.wrk" &
   local load=$!
   sleep 3
@@ -51,7 +52,7 @@ profile() {
     echo "# thread-pool plumbing frames are left out of this list (they are in the percentages)."
     "$TRACE" report "$WORK/$name.nettrace" topN -n 400 --inclusive 2>/dev/null \
       | grep -v -E 'vmlinux!|libc\.so|ld-linux|Threading\.|Tasks\.|AsyncMethodBuilder|CompilerServices\.|EventName:|EventData:|Non-Activities|^ *[0-9]+\. +Threads ' \
-      | sed -E 's/ +[0-9.]+% *$//; s/^ *[0-9]+\. +//' | head -80
+      | sed -E 's/ +[0-9.]+% *$//; s/^ *[0-9]+\. +//' | awk 'NR <= 80'
   } >"$OUT/$name.txt"
   echo "$name: $(head -1 "$OUT/$name.txt")"
 }
