@@ -54,10 +54,10 @@ internal static class Program
             dashboard_through_ef_p50_ms = await TimeThroughEfAsync(connectionString, manager, iterations, db =>
                 DashboardData.QueryAsync(db, new TeamScope(manager.TeamId!.Value, null, null, null, from, to, today), filter, filter.ByMonth(today), default)),
             overview_through_ef_p50_ms = await TimeThroughEfAsync(connectionString, advisor, iterations, db => AttentionList.LoadAsync(db, cache, today, default)),
-            // The overview is quick: more rounds for as steady a median.
             dashboard_beside_page = options.TryGetValue("--dashboard-url", out var dashboardUrl)
                 ? await Timings.PageBesideStatementsAsync(source, dashboard, new Uri(dashboardUrl), options["--manager-cookie"], iterations)
                 : null,
+            // The overview is quick: ten times the rounds, for as steady a median.
             overview_beside_page = options.TryGetValue("--overview-url", out var overviewUrl)
                 ? await Timings.PageBesideStatementsAsync(source, overview, new Uri(overviewUrl), options["--advisor-cookie"], iterations * 10)
                 : null,
