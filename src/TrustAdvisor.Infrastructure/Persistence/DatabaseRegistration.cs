@@ -34,7 +34,7 @@ public static class DatabaseRegistration
                 break;
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite, contentRoot);
-                services.AddPooledDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite));
+                services.AddPooledDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteFunctions.Instance));
                 services.AddScoped<TrustAdvisorDbContext>(Lease<SqliteDbContext>);
                 break;
             default:

@@ -7,7 +7,8 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 
 /// <summary>
 /// What differs between the two databases in the hand-written aggregate queries (docs/decisions/0006): date
-/// arithmetic, and how typed parameters are made. Everything else in those queries is SQL both understand.
+/// arithmetic, the median, and how typed parameters are made.
+/// Everything else in those queries is SQL both understand.
 /// </summary>
 public abstract class SqlDialect
 {
@@ -19,6 +20,9 @@ public abstract class SqlDialect
 
     /// <summary>An integer expression: year × 12 + month − 1 of a date column, so consecutive months are consecutive numbers.</summary>
     public abstract string MonthNumber(string dateColumn);
+
+    /// <summary>An aggregate: the median of <paramref name="value"/> over the group (the mean of the two middle values when even).</summary>
+    public abstract string Median(string value);
 
     public abstract DbParameter Id(string name, Guid? value);
 
@@ -32,6 +36,8 @@ public abstract class SqlDialect
 
         public override string MonthNumber(string dateColumn) =>
             $"(CAST(EXTRACT(YEAR FROM {dateColumn}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM {dateColumn}) AS INTEGER) - 1)";
+
+        public override string Median(string value) => $"percentile_cont(0.5) WITHIN GROUP (ORDER BY {value})";
 
         public override DbParameter Id(string name, Guid? value) => Typed(name, NpgsqlDbType.Uuid, value);
 
@@ -52,6 +58,9 @@ public abstract class SqlDialect
 
         public override string MonthNumber(string dateColumn) =>
             $"(CAST(strftime('%Y', {dateColumn}) AS INTEGER) * 12 + CAST(strftime('%m', {dateColumn}) AS INTEGER) - 1)";
+
+        // A function of our own: SqliteFunctions adds it to every connection.
+        public override string Median(string value) => $"median({value})";
 
         // As text, the way EF Core stores them: Guids in upper case, dates as yyyy-MM-dd.
         public override DbParameter Id(string name, Guid? value) => Typed(name, value);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Pages.TeamDashboard;
 
 namespace TrustAdvisor.Web.Pages.Overview;
 
@@ -34,19 +33,18 @@ public static class TeamMedianTrust
         ArgumentNullException.ThrowIfNull(db);
         var sql = $"""
             WITH latest AS (
-                SELECT 0 AS team, (
+                SELECT (
                     SELECT a.trust FROM assessments a
                     WHERE a.relationship_id = r.id AND a.superseded_at IS NULL
                     ORDER BY a.meeting_date DESC, a.lineage_id DESC
                     LIMIT 1) AS trust
                 FROM relationships r
                 WHERE r.team_id = @team AND r.archived_at IS NULL
-            ),
-            scored AS (SELECT team, trust FROM latest WHERE trust IS NOT NULL),
-            {TeamScope.MedianCte("team_median", "scored", "team", "trust")}
-            SELECT median AS "Value" FROM team_median
+            )
+            SELECT {db.Sql.Median("trust")} AS "Value" FROM latest
             """;
-        var medians = await db.Database.SqlQueryRaw<double>(sql, db.Sql.Id("team", teamId)).ToListAsync(cancellationToken);
-        return medians.Count == 0 ? null : medians[0];
+        // One row, whose median is NULL when no relationship has an assessment (NULLs are left out of it).
+        var medians = await db.Database.SqlQueryRaw<double?>(sql, db.Sql.Id("team", teamId)).ToListAsync(cancellationToken);
+        return medians.SingleOrDefault();
     }
 }

@@ -50,10 +50,9 @@ public sealed class AdvisorSummary
         var sql = $"""
             {TeamScope.Cte},
             {TeamScope.StatesCte()},
-            {TeamScope.MedianCte("end_median", "end_state", "owner_id", "trust")},
-            {TeamScope.MedianCte("start_median", "start_state", "owner_id", "trust")},
+            start_median AS (SELECT owner_id, {dialect.Median("trust")} AS median FROM start_state GROUP BY owner_id),
             profile AS (
-                SELECT owner_id, COUNT(*) AS scored,
+                SELECT owner_id, COUNT(*) AS scored, {dialect.Median("trust")} AS median,
                        CAST(AVG(credibility) AS DOUBLE PRECISION) AS c, CAST(AVG(reliability) AS DOUBLE PRECISION) AS r,
                        CAST(AVG(intimacy) AS DOUBLE PRECISION) AS i, CAST(AVG(self_orientation) AS DOUBLE PRECISION) AS s
                 FROM end_state GROUP BY owner_id
@@ -71,14 +70,13 @@ public sealed class AdvisorSummary
             )
             SELECT u.id AS "AdvisorId", u.display_name AS "Name",
                    COALESCE(o.owned, 0) AS "Owned", COALESCE(a.assessed, 0) AS "AssessedInPeriod",
-                   em.median AS "MedianTrust", sm.median AS "MedianTrustAtStart",
+                   p.median AS "MedianTrust", sm.median AS "MedianTrustAtStart",
                    COALESCE(p.scored, 0) AS "Scored", p.c AS "MeanCredibility", p.r AS "MeanReliability", p.i AS "MeanIntimacy", p.s AS "MeanSelfOrientation",
                    COALESCE(o.overdue, 0) AS "OverdueReviews", a.last_date AS "LastMeeting"
             FROM users u
             LEFT JOIN owned o ON o.owner_id = u.id
             LEFT JOIN activity a ON a.owner_id = u.id
-            LEFT JOIN end_median em ON em.grp = u.id
-            LEFT JOIN start_median sm ON sm.grp = u.id
+            LEFT JOIN start_median sm ON sm.owner_id = u.id
             LEFT JOIN profile p ON p.owner_id = u.id
             WHERE u.id IN (SELECT owner_id FROM rel)
                OR (u.team_id = @team AND u.role = 'Advisor' AND u.is_active = TRUE AND (@advisor IS NULL OR u.id = @advisor))

@@ -7,9 +7,10 @@ using TrustAdvisor.Infrastructure.Persistence;
 namespace TrustAdvisor.Web.Pages.TeamDashboard;
 
 /// <summary>
-/// Whose data a dashboard query reads and for which period. The dashboard's aggregates are SQL (medians need window
-/// functions EF Core does not translate), so EF Core's query filters do not apply to them: every one of those queries
-/// starts from <see cref="Cte"/>, which keeps to one team's relationships, and the page decides which team that is.
+/// Whose data a dashboard query reads and for which period. The dashboard's aggregates are SQL (medians, window
+/// functions and per-relationship probes EF Core does not translate), so EF Core's query filters do not apply to
+/// them: every one of those queries starts from <see cref="Cte"/>, which keeps to one team's relationships, and the
+/// page decides which team that is.
 /// </summary>
 public sealed record TeamScope(
     Guid TeamId, Guid? AdvisorId, RelationshipStage? Stage, string? Client, DateOnly From, DateOnly To, DateOnly Today)
@@ -58,23 +59,6 @@ public sealed record TeamScope(
             .. more,
         ];
     }
-
-    /// <summary>
-    /// The median of <paramref name="value"/> per <paramref name="group"/> over the rows of <paramref name="source"/>,
-    /// as two CTEs ending in <paramref name="name"/>(group, median): rank within the group, then average the one or two
-    /// middle rows. Portable where percentile_cont is not (SQLite).
-    /// </summary>
-    public static string MedianCte(string name, string source, string group, string value) => $"""
-        {name}_ranked AS (
-            SELECT {group} AS grp, {value} AS val,
-                   ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY {value}) AS k,
-                   COUNT(*) OVER (PARTITION BY {group}) AS n
-            FROM {source}
-        ),
-        {name} AS (
-            SELECT grp, AVG(val) AS median FROM {name}_ranked WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY grp
-        )
-        """;
 
     /// <summary>
     /// Each filtered relationship's state at the period's end (its latest assessment on or before it), at the start

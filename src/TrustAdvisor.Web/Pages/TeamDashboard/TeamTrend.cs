@@ -48,14 +48,13 @@ public static class TeamTrend
             pts AS (
                 SELECT {bucket} AS bucket, trust, credibility, reliability, intimacy, self_orientation
                 FROM cur WHERE meeting_date >= @from AND meeting_date <= @to
-            ),
-            {TeamScope.MedianCte("medians", "pts", "bucket", "trust")}
-            SELECT p.bucket AS "Bucket", COUNT(*) AS "Assessments", MIN(m.median) AS "MedianTrust",
+            )
+            SELECT p.bucket AS "Bucket", COUNT(*) AS "Assessments", {dialect.Median("p.trust")} AS "MedianTrust",
                    CAST(AVG(p.credibility) AS DOUBLE PRECISION) AS "MeanCredibility",
                    CAST(AVG(p.reliability) AS DOUBLE PRECISION) AS "MeanReliability",
                    CAST(AVG(p.intimacy) AS DOUBLE PRECISION) AS "MeanIntimacy",
                    CAST(AVG(p.self_orientation) AS DOUBLE PRECISION) AS "MeanSelfOrientation"
-            FROM pts p JOIN medians m ON m.grp = p.bucket
+            FROM pts p
             GROUP BY p.bucket
             ORDER BY p.bucket
             """;
