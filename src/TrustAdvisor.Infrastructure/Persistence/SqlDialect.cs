@@ -7,8 +7,8 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 
 /// <summary>
 /// What differs between the two databases in the hand-written aggregate queries (docs/decisions/0006): date
-/// arithmetic, the median, and how typed parameters are made.
-/// Everything else in those queries is SQL both understand.
+/// arithmetic, the median, how typed parameters are made, and whether LATERAL joins exist (a query may have a faster
+/// form where they do). Everything else in those queries is SQL both understand.
 /// </summary>
 public abstract class SqlDialect
 {
@@ -21,6 +21,9 @@ public abstract class SqlDialect
     /// <summary>An integer expression: year × 12 + month − 1 of a date column, so consecutive months are consecutive numbers.</summary>
     public abstract string MonthNumber(string dateColumn);
 
+    /// <summary>PostgreSQL has <c>CROSS JOIN LATERAL</c>; SQLite has not.</summary>
+    public abstract bool HasLateralJoins { get; }
+
     /// <summary>An aggregate: the median of <paramref name="value"/> over the group (the mean of the two middle values when even).</summary>
     public abstract string Median(string value);
 
@@ -32,6 +35,8 @@ public abstract class SqlDialect
 
     private sealed class PostgresDialect : SqlDialect
     {
+        public override bool HasLateralJoins => true;
+
         public override string DaysBetween(string earlier, string later) => $"({later} - {earlier})";
 
         public override string MonthNumber(string dateColumn) =>
@@ -52,6 +57,8 @@ public abstract class SqlDialect
 
     private sealed class SqliteDialect : SqlDialect
     {
+        public override bool HasLateralJoins => false;
+
         // Dates are stored as yyyy-MM-dd text.
         public override string DaysBetween(string earlier, string later) =>
             $"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)";

@@ -37,24 +37,22 @@ public sealed class TrustMoment
     public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, int eachWay)
     {
         ArgumentNullException.ThrowIfNull(dialect);
+        return Statement(scope, eachWay, dialect.HasLateralJoins);
+    }
+
+    /// <summary>
+    /// Every meeting in the period with the factors of the relationship's assessment before it (LAG, per
+    /// relationship), in one of two forms that give the same rows: per relationship in a LATERAL subquery where the
+    /// database has them (sorting a few rows a thousand times is much cheaper than sorting the team's whole period at
+    /// once: 27 → 20 ms at 1,000,000 assessments), or as one window over the period's rows and each relationship's
+    /// state at its start (SQLite).
+    /// </summary>
+    internal static SqlStatement Statement(TeamScope scope, int eachWay, bool lateral)
+    {
         ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
             {TeamScope.Cte},
-            {TeamScope.StatesCte(end: false)},
-            nearby AS (
-                SELECT relationship_id, meeting_date, meeting_kind, lineage_id, credibility, reliability, intimacy, self_orientation, trust
-                FROM cur WHERE meeting_date >= @from AND meeting_date <= @to
-                UNION ALL
-                SELECT relationship_id, meeting_date, meeting_kind, lineage_id, credibility, reliability, intimacy, self_orientation, trust
-                FROM start_state
-            ),
-            steps AS (
-                SELECT nearby.*,
-                       LAG(trust) OVER w AS prev_trust, LAG(credibility) OVER w AS prev_c, LAG(reliability) OVER w AS prev_r,
-                       LAG(intimacy) OVER w AS prev_i, LAG(self_orientation) OVER w AS prev_s
-                FROM nearby
-                WINDOW w AS (PARTITION BY relationship_id ORDER BY meeting_date, lineage_id)
-            ),
+            {(lateral ? LateralSteps : WindowedSteps)},
             moves AS (
                 SELECT steps.*, trust - prev_trust AS step FROM steps
                 WHERE prev_trust IS NOT NULL AND meeting_date >= @from AND meeting_date <= @to
@@ -76,4 +74,43 @@ public sealed class TrustMoment
             """;
         return new SqlStatement(sql, []);
     }
+
+    private const string Columns = "meeting_date, meeting_kind, lineage_id, credibility, reliability, intimacy, self_orientation, trust";
+
+    // The previous assessment's T and factors, over a window w ordered by meeting.
+    private const string Previous = "LAG(trust) OVER w AS prev_trust, LAG(credibility) OVER w AS prev_c, LAG(reliability) OVER w AS prev_r, "
+        + "LAG(intimacy) OVER w AS prev_i, LAG(self_orientation) OVER w AS prev_s";
+
+    private const string LateralSteps = $"""
+        steps AS (
+            SELECT rel.id AS relationship_id, x.*
+            FROM rel CROSS JOIN LATERAL (
+                SELECT y.*, {Previous}
+                FROM (
+                    SELECT * FROM (
+                        SELECT {Columns} FROM assessments a
+                        WHERE a.relationship_id = rel.id AND a.superseded_at IS NULL AND a.meeting_date < @from
+                        ORDER BY a.meeting_date DESC, a.lineage_id DESC LIMIT 1) before_period
+                    UNION ALL
+                    SELECT {Columns} FROM assessments a
+                    WHERE a.relationship_id = rel.id AND a.superseded_at IS NULL AND a.meeting_date >= @from AND a.meeting_date <= @to
+                ) y
+                WINDOW w AS (ORDER BY meeting_date, lineage_id)
+            ) x
+        )
+        """;
+
+    private static readonly string WindowedSteps = $"""
+        {TeamScope.StatesCte(end: false)},
+        nearby AS (
+            SELECT relationship_id, {Columns} FROM cur WHERE meeting_date >= @from AND meeting_date <= @to
+            UNION ALL
+            SELECT relationship_id, {Columns} FROM start_state
+        ),
+        steps AS (
+            SELECT nearby.*, {Previous}
+            FROM nearby
+            WINDOW w AS (PARTITION BY relationship_id ORDER BY meeting_date, lineage_id)
+        )
+        """;
 }
