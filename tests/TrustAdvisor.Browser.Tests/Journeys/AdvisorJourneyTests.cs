@@ -48,7 +48,7 @@ public partial class AdvisorJourneyTests(BrowserApp app)
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved. T is 7.0");
             await Expect(page.GetByTestId("latest-trust")).ToHaveTextAsync("7.0");
             await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("Line chart of T") })).ToBeVisibleAsync();
-            (await ChartIsDrawnAsync(page)).ShouldBeTrue("the chart's canvas has been drawn on");
+            await ChartIsDrawnAsync(page);
             await v.SeeAsync("scored");
 
             await v.TapAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Correct the assessment of") }));
@@ -67,12 +67,22 @@ public partial class AdvisorJourneyTests(BrowserApp app)
         (await app.CountAssessmentsAsync(client)).ShouldBe(2); // the assessment and its correction, a revision
     }
 
-    private static Task<bool> ChartIsDrawnAsync(IPage page) => page.EvaluateAsync<bool>("""
-        () => {
-            const canvas = document.getElementById('trust-chart');
-            const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-            for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) return true; }
-            return false;
-        }
-        """);
+    /// <summary>
+    /// Waits until the chart's canvas has a painted pixel. Chart.js draws, then its resize observer sizes the canvas to
+    /// the layout (which clears it) and draws again on the next frame, so one look can land in between: a single read
+    /// failed now and then on the phone. Throws (failing the test) if nothing is drawn within Playwright's timeout.
+    /// </summary>
+    private static async Task ChartIsDrawnAsync(IPage page)
+    {
+        var drawn = await page.WaitForFunctionAsync("""
+            () => {
+                const canvas = document.getElementById('trust-chart');
+                if (!canvas || canvas.width === 0 || canvas.height === 0) return false;
+                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) return true; }
+                return false;
+            }
+            """);
+        (await drawn.JsonValueAsync<bool>()).ShouldBeTrue("the chart's canvas has been drawn on");
+    }
 }
