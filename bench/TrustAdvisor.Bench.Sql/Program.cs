@@ -20,6 +20,8 @@ namespace TrustAdvisor.Bench.Sql;
 /// EXPLAIN (ANALYZE, BUFFERS) of each. Prints a JSON summary.
 ///   --connection CS --manager EMAIL --advisor EMAIL --today yyyy-MM-dd --iterations 50 --explain-dir DIR
 ///   [--dashboard-url URL --manager-cookie COOKIE --overview-url URL --advisor-cookie COOKIE]
+///   [--small-dashboard-url URL --small-manager-cookie COOKIE]   the dashboard of an app on the small dataset, timed
+///                                                                side by side with --dashboard-url
 /// </summary>
 internal static class Program
 {
@@ -60,6 +62,10 @@ internal static class Program
             // The overview is quick: ten times the rounds, for as steady a median.
             overview_beside_page = options.TryGetValue("--overview-url", out var overviewUrl)
                 ? await Timings.PageBesideStatementsAsync(source, overview, new Uri(overviewUrl), options["--advisor-cookie"], iterations * 10)
+                : null,
+            dashboards_side_by_side = options.TryGetValue("--small-dashboard-url", out var smallDashboardUrl)
+                ? await Timings.PagesSideBySideAsync(
+                    new Uri(smallDashboardUrl), options["--small-manager-cookie"], new Uri(options["--dashboard-url"]), options["--manager-cookie"], iterations * 2)
                 : null,
         };
         if (explainDir is not null)

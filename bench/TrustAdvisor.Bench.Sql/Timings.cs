@@ -40,46 +40,69 @@ internal static class Timings
     }
 
     /// <summary>
-    /// The page and its statements side by side: ten rounds, each a block of requests of the page (one keep-alive
-    /// connection, as a browser's), then a block of runs of its statements straight through Npgsql, so that both are
-    /// measured at the same moments of a shared machine, and each in a steady run of its own, not woken from idle
-    /// between single requests. The ratio is of the two p50s.
+    /// The page and its statements side by side (see <see cref="AlternateAsync"/>): the ratio of the page's p50 to
+    /// its statements' p50.
     /// </summary>
     public static async Task<object> PageBesideStatementsAsync(
         NpgsqlDataSource source, Statements page, Uri url, string cookie, int iterations)
     {
-        const int Rounds = 10;
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, UseCookies = false, AllowAutoRedirect = false });
+        using var http = OneConnectionClient();
         await using var connection = await source.OpenConnectionAsync();
-        var pageTimes = new List<double>();
-        var sqlTimes = new List<double>();
-        var block = Math.Max(1, iterations / Rounds);
-        for (var round = -1; round < Rounds; round++)
-        {
-            // Round -1 warms both up.
-            for (var i = 0; i < block; i++)
-            {
-                var ms = await RequestAsync(http, url, cookie);
-                if (round >= 0)
-                {
-                    pageTimes.Add(ms);
-                }
-            }
-
-            for (var i = 0; i < block; i++)
-            {
-                var ms = (await RunAsync(connection, page)).Sum();
-                if (round >= 0)
-                {
-                    sqlTimes.Add(ms);
-                }
-            }
-        }
-
+        var (pageTimes, sqlTimes) = await AlternateAsync(
+            () => RequestAsync(http, url, cookie), async () => (await RunAsync(connection, page)).Sum(), iterations);
         var pageP50 = Percentile(pageTimes, 0.50);
         var sqlP50 = Percentile(sqlTimes, 0.50);
         return new { iterations = pageTimes.Count, page_p50_ms = pageP50, sql_p50_ms = sqlP50, ratio = Math.Round(pageP50 / sqlP50, 2) };
     }
+
+    /// <summary>
+    /// The same page served by two apps (one on the small dataset, one on the big) side by side: the ratio of the big
+    /// one's p50 to the small one's, i.e. what ten times the data costs.
+    /// </summary>
+    public static async Task<object> PagesSideBySideAsync(Uri small, string smallCookie, Uri big, string bigCookie, int iterations)
+    {
+        using var smallHttp = OneConnectionClient();
+        using var bigHttp = OneConnectionClient();
+        var (smallTimes, bigTimes) = await AlternateAsync(
+            () => RequestAsync(smallHttp, small, smallCookie), () => RequestAsync(bigHttp, big, bigCookie), iterations);
+        var smallP50 = Percentile(smallTimes, 0.50);
+        var bigP50 = Percentile(bigTimes, 0.50);
+        return new { iterations = smallTimes.Count, small_p50_ms = smallP50, big_p50_ms = bigP50, ratio = Math.Round(bigP50 / smallP50, 2) };
+    }
+
+    /// <summary>
+    /// Ten rounds, each a block of runs of <paramref name="first"/> then a block of <paramref name="second"/>, so that
+    /// both are measured at the same moments of a shared machine, and each in a steady run of its own, not woken from
+    /// idle between single calls. A first round warms both up and is not counted.
+    /// </summary>
+    private static async Task<(List<double> First, List<double> Second)> AlternateAsync(
+        Func<Task<double>> first, Func<Task<double>> second, int iterations)
+    {
+        const int Rounds = 10;
+        var firstTimes = new List<double>();
+        var secondTimes = new List<double>();
+        var block = Math.Max(1, iterations / Rounds);
+        for (var round = -1; round < Rounds; round++)
+        {
+            foreach (var (run, times) in new[] { (first, firstTimes), (second, secondTimes) })
+            {
+                for (var i = 0; i < block; i++)
+                {
+                    var ms = await run();
+                    if (round >= 0)
+                    {
+                        times.Add(ms);
+                    }
+                }
+            }
+        }
+
+        return (firstTimes, secondTimes);
+    }
+
+    /// <summary>One keep-alive connection, as a browser's.</summary>
+    private static HttpClient OneConnectionClient() =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 1, UseCookies = false, AllowAutoRedirect = false });
 
     public static double Percentile(List<double> values, double p)
     {
