@@ -30,31 +30,21 @@ public static class DatabaseRegistration
                 }
 
                 services.AddPooledDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(TunePostgres(postgres)));
-                services.AddScoped<TrustAdvisorDbContext>(Lease<PostgresDbContext>);
+                services.AddScoped<IDbContextFactory<TrustAdvisorDbContext>, ViewerContextFactory<PostgresDbContext>>();
                 break;
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite, contentRoot);
                 services.AddPooledDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteFunctions.Instance));
-                services.AddScoped<TrustAdvisorDbContext>(Lease<SqliteDbContext>);
+                services.AddScoped<IDbContextFactory<TrustAdvisorDbContext>, ViewerContextFactory<SqliteDbContext>>();
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or Postgres.");
         }
 
+        // The scope's (a request's) own context: a lease from the pool that the scope's end returns. Pooled because
+        // building EF Core's per-context services was a measurable share of every request's CPU (ADR 9).
+        services.AddScoped(s => s.GetRequiredService<IDbContextFactory<TrustAdvisorDbContext>>().CreateDbContext());
         return services;
-    }
-
-    /// <summary>
-    /// A context from the pool for one scope (a request), told whose eyes its queries run for; the scope's end returns
-    /// it to the pool. Pooled because building EF Core's per-context services was a measurable share of every
-    /// request's CPU (ADR 9).
-    /// </summary>
-    private static TrustAdvisorDbContext Lease<TContext>(IServiceProvider services)
-        where TContext : TrustAdvisorDbContext
-    {
-        var db = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
-        db.ViewerAccessor = services.GetService<IViewerAccessor>();
-        return db;
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace TrustAdvisor.Web.Infrastructure;
 /// <summary>The viewer of a request: the signed-in person as their cookie describes them; outside a request, the system.</summary>
 internal sealed class SignedInViewer(IHttpContextAccessor http) : IViewerAccessor
 {
-    private (ClaimsPrincipal User, Viewer Viewer)? _last;
+    // One reference, replaced whole: the contexts of a request's side-by-side queries read it from several threads.
+    private Parsed? _last;
 
     public Viewer Current
     {
@@ -19,12 +20,14 @@ internal sealed class SignedInViewer(IHttpContextAccessor http) : IViewerAccesso
             }
 
             // The user changes once per request (when the cookie is read); the claims are parsed once per user.
-            if (_last is not { } last || !ReferenceEquals(last.User, context.User))
+            var last = _last;
+            if (last is null || !ReferenceEquals(last.User, context.User))
             {
-                _last = (context.User, From(context.User));
+                last = new Parsed(context.User, From(context.User));
+                _last = last;
             }
 
-            return _last.Value.Viewer;
+            return last.Viewer;
         }
     }
 
@@ -40,4 +43,6 @@ internal sealed class SignedInViewer(IHttpContextAccessor http) : IViewerAccesso
         Guid? team = Guid.TryParse(user.FindFirstValue(AppClaimsPrincipalFactory.TeamClaim), out var t) ? t : null;
         return new Viewer(userId, team, role, SeesAll: role == UserRole.Administrator);
     }
+
+    private sealed record Parsed(ClaimsPrincipal User, Viewer Viewer);
 }

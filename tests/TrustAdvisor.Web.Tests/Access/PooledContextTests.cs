@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
@@ -43,4 +46,43 @@ public class PooledContextTests(TwoTeams app) : IClassFixture<TwoTeams>
         (await reused.Relationships.CountAsync()).ShouldBe(0);
         (await reused.Assessments.CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Contexts_a_request_takes_for_queries_side_by_side_read_as_its_person_and_go_back_to_the_pool()
+    {
+        var http = app.Factory.Services.GetRequiredService<IHttpContextAccessor>();
+        http.HttpContext = new DefaultHttpContext { User = SignedIn(app.Anna) };
+        try
+        {
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TrustAdvisorDbContext>>();
+            var own = scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>();
+
+            var seen = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            {
+                await using var db = contexts.CreateDbContext();
+                db.ContextId.Lease.ShouldBeGreaterThan(0, "the context comes from the pool");
+                return string.Join(", ", await db.Relationships.Select(r => r.ClientOrganisation).ToListAsync());
+            }));
+
+            seen.Distinct().ShouldBe(["Anna's Client Ltd"]);
+            (await own.Relationships.Select(r => r.ClientOrganisation).ToListAsync()).ShouldBe(["Anna's Client Ltd"]);
+        }
+        finally
+        {
+            http.HttpContext = null;
+        }
+
+        var pool = app.Factory.Services.GetRequiredService<IDbContextFactory<PostgresDbContext>>();
+        await using var reused = await pool.CreateDbContextAsync();
+        (await reused.Relationships.CountAsync()).ShouldBe(0, "a context back in the pool has forgotten whose it was");
+    }
+
+    private static ClaimsPrincipal SignedIn(AppUser person) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, person.Id.ToString()),
+            new Claim(ClaimTypes.Role, person.Role.ToString()),
+            new Claim(AppClaimsPrincipalFactory.TeamClaim, person.TeamId.ToString()!),
+        ],
+        "Test"));
 }

@@ -11,7 +11,8 @@ namespace TrustAdvisor.Web.Pages.TeamDashboard;
 
 /// <summary>The manager's view of trust across their team. Every figure is aggregated in the database.</summary>
 public sealed class IndexModel(
-    TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, IValidator<DashboardFilter> validator) : PageModel
+    TrustAdvisorDbContext db, IDbContextFactory<TrustAdvisorDbContext> contexts, TimeProvider time, IViewerAccessor viewer,
+    IValidator<DashboardFilter> validator) : PageModel
 {
     public DashboardFilter Filter { get; private set; } = new();
     public bool FilterWasRefused { get; private set; }
@@ -32,7 +33,7 @@ public sealed class IndexModel(
             return CurrentTeam is null && Filter.Team is not null ? NotFound() : Page();
         }
 
-        Data = await DashboardData.QueryAsync(db, scope, Filter, ByMonth, cancellationToken);
+        Data = await DashboardData.QueryAsync(contexts, scope, Filter, ByMonth, cancellationToken);
         return Page();
     }
 
