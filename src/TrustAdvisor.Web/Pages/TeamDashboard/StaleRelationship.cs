@@ -34,7 +34,7 @@ public sealed class StaleRelationship
         ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
             {TeamScope.Cte},
-            last_meeting AS ({TeamScope.RelationshipsWithLastMeeting})
+            last_meeting AS MATERIALIZED ({TeamScope.RelationshipsWithLastMeeting})
             SELECT rel.id AS "RelationshipId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
                    u.display_name AS "Owner", rel.stage AS "Stage", rel.next_review_date AS "NextReviewDate",
                    lm.last_date AS "LastMeeting", COUNT(*) OVER () AS "Total"
