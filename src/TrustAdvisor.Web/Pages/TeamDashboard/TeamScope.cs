@@ -28,7 +28,7 @@ public sealed record TeamScope(
               AND (@client IS NULL OR lower(r.client_organisation) LIKE @client ESCAPE '\')
         ),
         cur AS (
-            SELECT a.relationship_id, rel.owner_id, a.meeting_date, a.meeting_kind, a.lineage_id,
+            SELECT a.id, a.relationship_id, rel.owner_id, a.meeting_date, a.meeting_kind, a.lineage_id,
                    a.credibility, a.reliability, a.intimacy, a.self_orientation, a.trust
             FROM assessments a JOIN rel ON rel.id = a.relationship_id
             WHERE a.superseded_at IS NULL

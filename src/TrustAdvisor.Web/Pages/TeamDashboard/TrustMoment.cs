@@ -41,11 +41,12 @@ public sealed class TrustMoment
     }
 
     /// <summary>
-    /// Every meeting in the period with the factors of the relationship's assessment before it (LAG, per
+    /// Every meeting in the period with the step in T from the relationship's assessment before it (LAG, per
     /// relationship), in one of two forms that give the same rows: per relationship in a LATERAL subquery where the
-    /// database has them (sorting a few rows a thousand times is much cheaper than sorting the team's whole period at
-    /// once: 27 → 20 ms at 1,000,000 assessments), or as one window over the period's rows and each relationship's
-    /// state at its start (SQLite).
+    /// database has them (a few rows, already in order, a thousand times is much cheaper than sorting the team's
+    /// whole period at once: 27 → 20 ms at 1,000,000 assessments), or as one window over the period's rows and each
+    /// relationship's state at its start (SQLite). Only the step and the two rows' ids go through the window; the
+    /// factors are read for the few meetings chosen.
     /// </summary>
     internal static SqlStatement Statement(TeamScope scope, int eachWay, bool lateral)
     {
@@ -54,7 +55,7 @@ public sealed class TrustMoment
             {TeamScope.Cte},
             {(lateral ? LateralSteps : WindowedSteps)},
             moves AS (
-                SELECT steps.*, trust - prev_trust AS step FROM steps
+                SELECT relationship_id, id, prev_id, meeting_date, trust - prev_trust AS step FROM steps
                 WHERE prev_trust IS NOT NULL AND meeting_date >= @from AND meeting_date <= @to
             ),
             chosen AS (
@@ -63,11 +64,13 @@ public sealed class TrustMoment
                 SELECT * FROM (SELECT * FROM moves WHERE step < 0 ORDER BY step, meeting_date DESC LIMIT {eachWay}) downs
             )
             SELECT rel.id AS "RelationshipId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
-                   u.display_name AS "Owner", x.meeting_date AS "MeetingDate", x.meeting_kind AS "MeetingKind",
-                   x.prev_c AS "PreviousCredibility", x.prev_r AS "PreviousReliability", x.prev_i AS "PreviousIntimacy",
-                   x.prev_s AS "PreviousSelfOrientation", x.credibility AS "Credibility", x.reliability AS "Reliability",
-                   x.intimacy AS "Intimacy", x.self_orientation AS "SelfOrientation"
+                   u.display_name AS "Owner", a.meeting_date AS "MeetingDate", a.meeting_kind AS "MeetingKind",
+                   p.credibility AS "PreviousCredibility", p.reliability AS "PreviousReliability", p.intimacy AS "PreviousIntimacy",
+                   p.self_orientation AS "PreviousSelfOrientation", a.credibility AS "Credibility", a.reliability AS "Reliability",
+                   a.intimacy AS "Intimacy", a.self_orientation AS "SelfOrientation"
             FROM chosen x
+            JOIN assessments a ON a.id = x.id
+            JOIN assessments p ON p.id = x.prev_id
             JOIN relationships rel ON rel.id = x.relationship_id
             LEFT JOIN users u ON u.id = rel.owner_id
             ORDER BY x.step DESC, x.meeting_date DESC
@@ -75,27 +78,24 @@ public sealed class TrustMoment
         return new SqlStatement(sql, []);
     }
 
-    private const string Columns = "meeting_date, meeting_kind, lineage_id, credibility, reliability, intimacy, self_orientation, trust";
+    private const string Columns = "id, meeting_date, lineage_id, trust";
 
-    // The previous assessment's T and factors, over a window w ordered by meeting.
-    private const string Previous = "LAG(trust) OVER w AS prev_trust, LAG(credibility) OVER w AS prev_c, LAG(reliability) OVER w AS prev_r, "
-        + "LAG(intimacy) OVER w AS prev_i, LAG(self_orientation) OVER w AS prev_s";
+    // The previous assessment's T and id, over a window w ordered by meeting.
+    private const string Previous = "LAG(trust) OVER w AS prev_trust, LAG(id) OVER w AS prev_id";
 
+    // Per relationship, its rows from the latest meeting before the period (or the period's start) to the period's
+    // end: one range of the (relationship, meeting date, lineage) index, already in the window's order, so unsorted.
     private const string LateralSteps = $"""
         steps AS (
             SELECT rel.id AS relationship_id, x.*
             FROM rel CROSS JOIN LATERAL (
-                SELECT y.*, {Previous}
-                FROM (
-                    SELECT * FROM (
-                        SELECT {Columns} FROM assessments a
-                        WHERE a.relationship_id = rel.id AND a.superseded_at IS NULL AND a.meeting_date < @from
-                        ORDER BY a.meeting_date DESC, a.lineage_id DESC LIMIT 1) before_period
-                    UNION ALL
-                    SELECT {Columns} FROM assessments a
-                    WHERE a.relationship_id = rel.id AND a.superseded_at IS NULL AND a.meeting_date >= @from AND a.meeting_date <= @to
-                ) y
-                WINDOW w AS (ORDER BY meeting_date, lineage_id)
+                SELECT {Columns}, {Previous}
+                FROM assessments a
+                WHERE a.relationship_id = rel.id AND a.superseded_at IS NULL AND a.meeting_date <= @to
+                  AND a.meeting_date >= COALESCE(
+                      (SELECT MAX(b.meeting_date) FROM assessments b
+                       WHERE b.relationship_id = rel.id AND b.superseded_at IS NULL AND b.meeting_date < @from), @from)
+                WINDOW w AS (ORDER BY a.meeting_date, a.lineage_id)
             ) x
         )
         """;
