@@ -15,8 +15,9 @@ namespace TrustAdvisor.Bench.Sql;
 
 /// <summary>
 /// Runs the team dashboard's and the advisor overview's own query code once through EF Core to capture the SQL they
-/// send, then times those same statements directly through Npgsql (all of a page's statements in sequence, as the page
-/// runs them), alone and alternately with requests of the page itself when its address is given, and saves
+/// send, then times those same statements directly through Npgsql (as the page runs them: the dashboard's parts side by
+/// side, each on a connection of its own, after the session check; and also all one after another), alone and
+/// alternately with requests of the page itself when its address is given, and saves
 /// EXPLAIN (ANALYZE, BUFFERS) of each. Prints a JSON summary.
 ///   --connection CS --manager EMAIL --advisor EMAIL --today yyyy-MM-dd --iterations 50 --explain-dir DIR
 ///   [--dashboard-url URL --manager-cookie COOKIE --overview-url URL --advisor-cookie COOKIE]
@@ -39,23 +40,28 @@ internal static class Program
 
         var filter = new DashboardFilter { Period = DashboardFilter.Year };
         var (from, to) = filter.Dates(today);
-        var dashboard = await CaptureAsync(connectionString, manager, managerStamp, db =>
-            DashboardData.QueryAsync(db, new TeamScope(manager.TeamId!.Value, null, null, null, from, to, today), filter, filter.ByMonth(today), default));
+        var scope = new TeamScope(manager.TeamId!.Value, null, null, null, from, to, today);
+        var dashboard = InPageOrder(
+            await CaptureAsync(connectionString, manager, managerStamp, contexts => DashboardData.QueryAsync(contexts, scope, filter, filter.ByMonth(today), default)),
+            DashboardStatements.For(SqlDialect.Postgres, scope, filter, filter.ByMonth(today)));
         // The overview keeps the team's median for a few minutes: capture what it sends on a request once that is cached.
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        await CaptureAsync(connectionString, advisor, advisorStamp, db => AttentionList.LoadAsync(db, cache, today, default));
-        var overview = await CaptureAsync(connectionString, advisor, advisorStamp, db => AttentionList.LoadAsync(db, cache, today, default));
-        var overviewCold = await CaptureAsync(connectionString, advisor, advisorStamp, db => AttentionList.LoadAsync(db, new MemoryCache(new MemoryCacheOptions()), today, default));
+        await CaptureAsync(connectionString, advisor, advisorStamp, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, default)));
+        var overview = await CaptureAsync(connectionString, advisor, advisorStamp, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, default)));
+        var overviewCold = await CaptureAsync(
+            connectionString, advisor, advisorStamp, OnOneContext(db => AttentionList.LoadAsync(db, new MemoryCache(new MemoryCacheOptions()), today, default)));
 
         await using var source = NpgsqlDataSource.Create(connectionString);
         var result = new
         {
             dashboard = await Timings.StatementsAsync(source, dashboard, iterations),
+            dashboard_one_after_another = await Timings.StatementsAsync(source, dashboard.OneAfterAnother(), iterations),
             overview = await Timings.StatementsAsync(source, overview, iterations),
             overview_uncached = await Timings.StatementsAsync(source, overviewCold, iterations),
-            dashboard_through_ef_p50_ms = await TimeThroughEfAsync(connectionString, manager, iterations, db =>
-                DashboardData.QueryAsync(db, new TeamScope(manager.TeamId!.Value, null, null, null, from, to, today), filter, filter.ByMonth(today), default)),
-            overview_through_ef_p50_ms = await TimeThroughEfAsync(connectionString, advisor, iterations, db => AttentionList.LoadAsync(db, cache, today, default)),
+            dashboard_through_ef_p50_ms = await TimeThroughEfAsync(connectionString, manager, iterations, contexts =>
+                DashboardData.QueryAsync(contexts, scope, filter, filter.ByMonth(today), default)),
+            overview_through_ef_p50_ms = await TimeThroughEfAsync(
+                connectionString, advisor, iterations, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, default))),
             dashboard_beside_page = options.TryGetValue("--dashboard-url", out var dashboardUrl)
                 ? await Timings.PageBesideStatementsAsync(source, dashboard, new Uri(dashboardUrl), options["--manager-cookie"], iterations)
                 : null,
@@ -101,37 +107,66 @@ internal static class Program
 
     /// <summary>
     /// What one request of a page sends: the session check every signed-in request makes (the app's own
-    /// <see cref="SessionCheck"/> query), then the page's own query code.
+    /// <see cref="SessionCheck"/> query), then the page's own query code, on as many contexts as it takes.
     /// </summary>
     private static async Task<Statements> CaptureAsync<T>(
-        string connectionString, Viewer viewer, string stamp, Func<TrustAdvisorDbContext, Task<T>> pageQuery)
+        string connectionString, Viewer viewer, string stamp, Func<IDbContextFactory<TrustAdvisorDbContext>, Task<T>> pageQuery)
     {
         var capture = new CapturedCommands();
-        await using var db = Context(connectionString, new FixedViewerAccessor(viewer), capture);
-        if (!await SessionCheck.IsCurrentAsync(db, viewer.UserId!.Value, stamp))
+        await using (var db = Context(connectionString, new FixedViewerAccessor(viewer), capture))
         {
-            throw new InvalidOperationException("The session check refused the benchmark's person.");
+            if (!await SessionCheck.IsCurrentAsync(db, viewer.UserId!.Value, stamp))
+            {
+                throw new InvalidOperationException("The session check refused the benchmark's person.");
+            }
         }
 
-        await pageQuery(db);
-        return new Statements(capture.Commands);
+        await pageQuery(new Contexts(() => Context(connectionString, new FixedViewerAccessor(viewer), capture)));
+        var commands = capture.Commands;
+        return new Statements(commands, SideBySideFrom: commands.Count);
     }
 
-    /// <summary>The page's own query code, through EF Core with a context from a pool each time, as the app has it.</summary>
-    private static async Task<double> TimeThroughEfAsync<T>(string connectionString, Viewer viewer, int iterations, Func<TrustAdvisorDbContext, Task<T>> pageQuery)
+    /// <summary>
+    /// The dashboard's parts reach the database side by side, in no fixed order: put them in the page's order (the
+    /// session check first), so that the report can name each, and mark them as run side by side.
+    /// </summary>
+    private static Statements InPageOrder(Statements captured, IReadOnlyList<(string Name, SqlStatement Statement)> parts)
+    {
+        // EF Core sends a raw statement with a line end added.
+        var order = parts.Select(p => p.Statement.Sql.Trim()).ToList();
+        var rest = captured.Commands.Skip(1).ToList();
+        if (rest.Count != order.Count || rest.Any(c => !order.Contains(c.Sql.Trim())))
+        {
+            throw new InvalidOperationException("The dashboard sent other statements than DashboardStatements lists.");
+        }
+
+        return new Statements([captured.Commands[0], .. rest.OrderBy(c => order.IndexOf(c.Sql.Trim()))], SideBySideFrom: 1);
+    }
+
+    private static Func<IDbContextFactory<TrustAdvisorDbContext>, Task<T>> OnOneContext<T>(Func<TrustAdvisorDbContext, Task<T>> query) =>
+        async contexts =>
+        {
+            await using var db = contexts.CreateDbContext();
+            return await query(db);
+        };
+
+    /// <summary>The page's own query code, through EF Core with contexts from a pool, as the app has it.</summary>
+    private static async Task<double> TimeThroughEfAsync<T>(
+        string connectionString, Viewer viewer, int iterations, Func<IDbContextFactory<TrustAdvisorDbContext>, Task<T>> pageQuery)
     {
         var pool = new PooledDbContextFactory<PostgresDbContext>(
             new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).Options);
+        var contexts = new Contexts(() =>
+        {
+            var db = pool.CreateDbContext();
+            db.ViewerAccessor = new FixedViewerAccessor(viewer);
+            return db;
+        });
         var times = new List<double>();
         for (var i = 0; i < iterations + 5; i++)
         {
             var clock = Stopwatch.StartNew();
-            await using (var db = await pool.CreateDbContextAsync())
-            {
-                db.ViewerAccessor = new FixedViewerAccessor(viewer);
-                await pageQuery(db);
-            }
-
+            await pageQuery(contexts);
             if (i >= 5)
             {
                 times.Add(clock.Elapsed.TotalMilliseconds);
@@ -139,6 +174,11 @@ internal static class Program
         }
 
         return Timings.Percentile(times, 0.50);
+    }
+
+    private sealed class Contexts(Func<TrustAdvisorDbContext> create) : IDbContextFactory<TrustAdvisorDbContext>
+    {
+        public TrustAdvisorDbContext CreateDbContext() => create();
     }
 
     private static async Task ExplainAsync(NpgsqlDataSource source, Statements page, string path)

@@ -3,26 +3,36 @@ using Npgsql;
 
 namespace TrustAdvisor.Bench.Sql;
 
-/// <summary>A page's captured statements, each with a copy of the parameters EF Core sent.</summary>
-internal sealed record Statements(List<(string Sql, NpgsqlParameter[] Parameters)> Commands);
+/// <summary>
+/// A page's captured statements, each with a copy of the parameters EF Core sent, in the page's order; the page runs
+/// those from <paramref name="SideBySideFrom"/> on at the same time, each on a connection of its own (the dashboard's
+/// parts), and the ones before it one after another.
+/// </summary>
+internal sealed record Statements(List<(string Sql, NpgsqlParameter[] Parameters)> Commands, int SideBySideFrom)
+{
+    public int Connections => Math.Max(1, Commands.Count - SideBySideFrom);
+
+    /// <summary>The same statements, all one after another: what each costs without the others beside it.</summary>
+    public Statements OneAfterAnother() => this with { SideBySideFrom = Commands.Count };
+}
 
 /// <summary>Timings of a page's statements straight through Npgsql, alone or side by side with the page itself.</summary>
 internal static class Timings
 {
     private const int WarmUp = 5;
 
-    /// <summary>All of a page's statements in sequence on one connection, as the page runs them; p50 of the whole and of each.</summary>
+    /// <summary>All of a page's statements as the page runs them; p50 of the whole (start to last answer) and of each.</summary>
     public static async Task<object> StatementsAsync(NpgsqlDataSource source, Statements page, int iterations)
     {
-        await using var connection = await source.OpenConnectionAsync();
+        await using var connections = await Connections.OpenAsync(source, page.Connections);
         var totals = new List<double>();
         var perStatement = page.Commands.Select(_ => new List<double>()).ToList();
         for (var i = 0; i < iterations + WarmUp; i++)
         {
-            var each = await RunAsync(connection, page);
+            var (total, each) = await RunAsync(connections, page);
             if (i >= WarmUp)
             {
-                totals.Add(each.Sum());
+                totals.Add(total);
                 for (var c = 0; c < each.Length; c++)
                 {
                     perStatement[c].Add(each[c]);
@@ -47,9 +57,9 @@ internal static class Timings
         NpgsqlDataSource source, Statements page, Uri url, string cookie, int iterations)
     {
         using var http = OneConnectionClient();
-        await using var connection = await source.OpenConnectionAsync();
+        await using var connections = await Connections.OpenAsync(source, page.Connections);
         var (pageTimes, sqlTimes) = await AlternateAsync(
-            () => RequestAsync(http, url, cookie), async () => (await RunAsync(connection, page)).Sum(), iterations);
+            () => RequestAsync(http, url, cookie), async () => (await RunAsync(connections, page)).Total, iterations);
         var pageP50 = Percentile(pageTimes, 0.50);
         var sqlP50 = Percentile(sqlTimes, 0.50);
         return new { iterations = pageTimes.Count, page_p50_ms = pageP50, sql_p50_ms = sqlP50, ratio = Math.Round(pageP50 / sqlP50, 2) };
@@ -125,22 +135,57 @@ internal static class Timings
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task<double[]> RunAsync(NpgsqlConnection connection, Statements page)
+    /// <summary>One run of a page's statements: the time from the first's start to the last answer, and each one's.</summary>
+    private static async Task<(double Total, double[] Each)> RunAsync(Connections connections, Statements page)
     {
         var times = new double[page.Commands.Count];
-        for (var c = 0; c < page.Commands.Count; c++)
+        var clock = Stopwatch.StartNew();
+        for (var c = 0; c < Math.Min(page.SideBySideFrom, page.Commands.Count); c++)
         {
-            var clock = Stopwatch.StartNew();
-            await using var command = new NpgsqlCommand(page.Commands[c].Sql, connection);
-            command.Parameters.AddRange(page.Commands[c].Parameters.Select(p => p.Clone()).ToArray());
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-            }
-
-            times[c] = clock.Elapsed.TotalMilliseconds;
+            times[c] = await RunAsync(connections[0], page.Commands[c]);
         }
 
-        return times;
+        var sideBySide = Enumerable.Range(page.SideBySideFrom, Math.Max(0, page.Commands.Count - page.SideBySideFrom))
+            .Select(async c => times[c] = await RunAsync(connections[c - page.SideBySideFrom], page.Commands[c]));
+        await Task.WhenAll(sideBySide);
+        return (clock.Elapsed.TotalMilliseconds, times);
+    }
+
+    private static async Task<double> RunAsync(NpgsqlConnection connection, (string Sql, NpgsqlParameter[] Parameters) statement)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var command = new NpgsqlCommand(statement.Sql, connection);
+        command.Parameters.AddRange(statement.Parameters.Select(p => p.Clone()).ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+        }
+
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>As many open connections as a page's statements use at once, kept open for a whole timing.</summary>
+    private sealed class Connections(NpgsqlConnection[] open) : IAsyncDisposable
+    {
+        public NpgsqlConnection this[int index] => open[index];
+
+        public static async Task<Connections> OpenAsync(NpgsqlDataSource source, int count)
+        {
+            var open = new NpgsqlConnection[count];
+            for (var i = 0; i < count; i++)
+            {
+                open[i] = await source.OpenConnectionAsync();
+            }
+
+            return new Connections(open);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var connection in open)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 }
