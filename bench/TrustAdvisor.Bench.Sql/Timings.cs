@@ -14,6 +14,9 @@ internal sealed record Statements(List<(string Sql, NpgsqlParameter[] Parameters
 
     /// <summary>The same statements, all one after another: what each costs without the others beside it.</summary>
     public Statements OneAfterAnother() => this with { SideBySideFrom = Commands.Count };
+
+    /// <summary>The statements of the page's query code alone: all but the first, the request's session check.</summary>
+    public Statements WithoutSessionCheck() => new([.. Commands.Skip(1)], Math.Max(0, SideBySideFrom - 1));
 }
 
 /// <summary>Timings of a page's statements straight through Npgsql, alone or side by side with the page itself.</summary>
@@ -63,6 +66,20 @@ internal static class Timings
         var pageP50 = Percentile(pageTimes, 0.50);
         var sqlP50 = Percentile(sqlTimes, 0.50);
         return new { iterations = pageTimes.Count, page_p50_ms = pageP50, sql_p50_ms = sqlP50, ratio = Math.Round(pageP50 / sqlP50, 2) };
+    }
+
+    /// <summary>
+    /// A page's query code through EF Core and its statements straight through Npgsql, in alternating blocks (see
+    /// <see cref="AlternateAsync"/>): what EF Core adds, turning the rows into objects.
+    /// </summary>
+    public static async Task<object> QueryCodeBesideStatementsAsync(
+        NpgsqlDataSource source, Statements statements, Func<Task<double>> queryCode, int iterations)
+    {
+        await using var connections = await Connections.OpenAsync(source, statements.Connections);
+        var (codeTimes, sqlTimes) = await AlternateAsync(queryCode, async () => (await RunAsync(connections, statements)).Total, iterations);
+        var codeP50 = Percentile(codeTimes, 0.50);
+        var sqlP50 = Percentile(sqlTimes, 0.50);
+        return new { iterations = codeTimes.Count, query_code_p50_ms = codeP50, sql_p50_ms = sqlP50, added_ms = Math.Round(codeP50 - sqlP50, 2) };
     }
 
     /// <summary>
