@@ -27,6 +27,12 @@ public abstract class SqlDialect
     /// <summary>An aggregate: the median of <paramref name="value"/> over the group (the mean of the two middle values when even).</summary>
     public abstract string Median(string value);
 
+    /// <summary>
+    /// A statement that makes the rest of the transaction plan each query for its own parameter values (no generic
+    /// plan of a prepared statement), or null where the database always does (SQLite).
+    /// </summary>
+    public abstract string? PlanEachExecution { get; }
+
     public abstract DbParameter Id(string name, Guid? value);
 
     public abstract DbParameter Day(string name, DateOnly value);
@@ -43,6 +49,9 @@ public abstract class SqlDialect
             $"(CAST(EXTRACT(YEAR FROM {dateColumn}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM {dateColumn}) AS INTEGER) - 1)";
 
         public override string Median(string value) => $"percentile_cont(0.5) WITHIN GROUP (ORDER BY {value})";
+
+        // LOCAL: undone when the transaction ends, so the pooled connection keeps no state (ADR 8).
+        public override string? PlanEachExecution => "SET LOCAL plan_cache_mode = force_custom_plan";
 
         public override DbParameter Id(string name, Guid? value) => Typed(name, NpgsqlDbType.Uuid, value);
 
@@ -68,6 +77,8 @@ public abstract class SqlDialect
 
         // A function of our own: SqliteFunctions adds it to every connection.
         public override string Median(string value) => $"median({value})";
+
+        public override string? PlanEachExecution => null;
 
         // As text, the way EF Core stores them: Guids in upper case, dates as yyyy-MM-dd.
         public override DbParameter Id(string name, Guid? value) => Typed(name, value);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Pages.TeamDashboard;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Persistence;
@@ -12,10 +13,27 @@ public class ConnectionTuningTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var used = new NpgsqlConnectionStringBuilder(await app.QueryAsync(db => Task.FromResult(db.Database.GetConnectionString()!)));
 
-        (used.NoResetOnClose, used.MaxAutoPrepare, used.Options).ShouldBe((true, 50, "-c plan_cache_mode=force_custom_plan"));
+        (used.NoResetOnClose, used.MaxAutoPrepare, used.Options).ShouldBe((true, 50, null));
         (await app.QueryAsync(db => db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync()))
-            .ShouldBe("force_custom_plan");
+            .ShouldBe("auto");
         used.Database.ShouldBe(new NpgsqlConnectionStringBuilder(app.ConnectionString).Database);
+    }
+
+    [Fact]
+    public async Task The_dashboards_statements_are_planned_for_their_own_values_and_leave_the_connection_as_it_was()
+    {
+        var today = new DateOnly(2026, 12, 1);
+        var scope = new TeamScope(Guid.NewGuid(), null, null, null, today.AddYears(-1), today, today);
+        var setting = new SqlStatement($"""{TeamScope.Cte} SELECT current_setting('plan_cache_mode') AS "Value" """, []);
+
+        var (during, after) = await app.QueryAsync(async db =>
+        {
+            var inside = await scope.QueryAsync<string>(db, setting, default);
+            var outside = await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
+            return (inside.Single(), outside);
+        });
+
+        (during, after).ShouldBe(("force_custom_plan", "auto"));
     }
 
     [Fact]
