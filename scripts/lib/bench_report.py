@@ -141,7 +141,9 @@ if figures["submit_ratio"] < 0.5:
         "~1,100 posts/s); pooled connections were reset and statements re-parsed (ADR 8: → ~1,600, of which planning "
         "each execution for its own values gives back some); EF Core built its services for every context (ADR 9: "
         "session-only requests twice as fast, posts +15–40%); the relationship's header query was matched to EF "
-        "Core's query cache on every call (compiled now: posts +10–20%). What is left is the price of checking the session and "
+        "Core's query cache on every call (compiled now: posts +10–20%); every statement was planned anew on each "
+        "execution, for the dashboard's sake (now only the dashboard's are, ADR 8: posts ×1.5 in an A/B, PostgreSQL's CPU "
+        "per post about halved; the reference's INSERT gained as much, so the ratio stayed). What is left is the price of checking the session and "
         "who may see the relationship on every post, which we keep (ADR 8 says why): caching them for a few seconds is "
         "the lever left, and a security trade-off we decline.")
 if figures["overview_sql_ratio"] > 1.5:
