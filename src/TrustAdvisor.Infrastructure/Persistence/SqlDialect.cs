@@ -7,8 +7,9 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 
 /// <summary>
 /// What differs between the two databases in the hand-written aggregate queries (docs/decisions/0006): date
-/// arithmetic, the median, how typed parameters are made, and whether LATERAL joins exist (a query may have a faster
-/// form where they do). Everything else in those queries is SQL both understand.
+/// arithmetic, the median, how typed parameters are made, whether LATERAL joins exist (a query may have a faster form
+/// where they do), and how a statement asks to be planned for its own values (ADR 8). Everything else in those
+/// queries is SQL both understand.
 /// </summary>
 public abstract class SqlDialect
 {
