@@ -7,9 +7,9 @@ using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
 using TrustAdvisor.Web.Pages.Overview;
 using TrustAdvisor.Web.Pages.TeamDashboard;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Bench.Sql;
 

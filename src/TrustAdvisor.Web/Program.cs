@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.RateLimiting;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Hosting;
+using TrustAdvisor.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 

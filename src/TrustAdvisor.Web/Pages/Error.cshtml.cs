@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Pages;
 

@@ -2,8 +2,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Identity;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages;
 

@@ -121,7 +121,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         {
             var response = await anna.PostFormAsync(url, tokenForm);
             response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed, url);
-            (await Forms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("That cannot be done here");
+            (await HtmlForms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("That cannot be done here");
         }
     }
 

@@ -207,7 +207,7 @@ public class VisibilityTests(TwoTeams app) : IClassFixture<TwoTeams>
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("You are not in a team yet");
+        (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("You are not in a team yet");
         (await app.QueryAsync(db => db.Relationships.CountAsync(r => r.ClientOrganisation == "Orphan Ltd"))).ShouldBe(0);
     }
 }

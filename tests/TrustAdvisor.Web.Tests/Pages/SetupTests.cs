@@ -35,7 +35,7 @@ public class SetupTests(FreshInstall app) : IClassFixture<FreshInstall>
         var response = await app.CreateAnonymousClient().SubmitAsync("/Setup", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
+        (await HtmlForms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
         (await app.QueryAsync(db => db.Users.CountAsync())).ShouldBe(0);
     }
 }

@@ -194,7 +194,7 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             var label = $"{form.Url} {field}={Shorten(value)}";
             var response = await client.PostFormAsync(action, fields);
             var status = (int)response.StatusCode;
-            var page = await Infrastructure.Forms.ParseAsync(response);
+            var page = await HtmlForms.ParseAsync(response);
             var after = await app.FingerprintAsync();
             if (field == "(extra field)")
             {

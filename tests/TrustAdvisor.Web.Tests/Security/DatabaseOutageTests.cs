@@ -56,7 +56,7 @@ public class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp>
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(30));
-        var page = await Forms.ParseAsync(response);
+        var page = await HtmlForms.ParseAsync(response);
         page.QuerySelector("h1")!.TextContent.ShouldBe("Temporarily unavailable");
         page.QuerySelector("main")!.TextContent.ShouldContain("nothing you just sent was saved");
         page.QuerySelector("main code")!.TextContent.ShouldNotBeNullOrWhiteSpace();
@@ -79,7 +79,7 @@ public class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp>
         var response = await visitor.GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        (await Forms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("Temporarily unavailable");
+        (await HtmlForms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("Temporarily unavailable");
         (await visitor.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
     }
 }

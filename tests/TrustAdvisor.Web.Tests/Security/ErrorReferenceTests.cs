@@ -33,7 +33,7 @@ public class ErrorReferenceTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await visitor.GetAsync(new Uri(FailingAddress, UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
-        var page = await Forms.ParseAsync(response);
+        var page = await HtmlForms.ParseAsync(response);
         page.QuerySelector("h1")!.TextContent.ShouldBe("Something went wrong");
         var text = page.QuerySelector("main")!.TextContent;
         text.ShouldNotContain("InvalidOperationException");

@@ -39,8 +39,8 @@ public class SecurityHeadersTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         var response = await client.GetAsync(new Uri($"/Relationships/Details/{relationship.Id}", UriKind.Relative));
 
-        response.Headers.GetValues("Content-Security-Policy").Single().ShouldBe(Web.Infrastructure.SecurityHeaders.ContentSecurityPolicy);
-        var page = await Forms.ParseAsync(response);
+        response.Headers.GetValues("Content-Security-Policy").Single().ShouldBe(Web.Security.SecurityHeaders.ContentSecurityPolicy);
+        var page = await HtmlForms.ParseAsync(response);
         page.QuerySelectorAll("script:not([src])").ShouldAllBe(s => s.GetAttribute("type") == "application/json");
         page.QuerySelectorAll("[style]").ShouldBeEmpty();
     }

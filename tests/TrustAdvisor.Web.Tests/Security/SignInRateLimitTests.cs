@@ -26,7 +26,7 @@ public class SignInRateLimitTests(RateLimitedApp app) : IClassFixture<RateLimite
         var refused = await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = AppFixture.AdminEmail, ["Password"] = AppFixture.Password });
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        (await Forms.ParseAsync(refused)).QuerySelector("h1")!.TextContent.ShouldBe("Too many attempts");
+        (await HtmlForms.ParseAsync(refused)).QuerySelector("h1")!.TextContent.ShouldBe("Too many attempts");
         (await visitor.GetAsync(new Uri("/Account/SignIn", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var admin = await app.QueryAsync(db => Task.FromResult(db.Users.Single(u => u.Email == AppFixture.AdminEmail)));
         admin.AccessFailedCount.ShouldBe(3); // the refused attempt never reached the password check

@@ -106,7 +106,7 @@ public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["Input.SelfOrientation"] = "0",
         });
 
-        (await Forms.ParseAsync(response)).FieldError("SelfOrientation")!.ShouldContain("Self-orientation cannot be 0");
+        (await HtmlForms.ParseAsync(response)).FieldError("SelfOrientation")!.ShouldContain("Self-orientation cannot be 0");
         (await app.CountAssessmentsAsync(relationshipId)).ShouldBe(before);
         var error = await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() => app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
             "UPDATE assessments SET self_orientation = 0 WHERE relationship_id = {0}", relationshipId)));

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
-using TrustAdvisor.Web.Infrastructure;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
@@ -30,7 +29,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             ModelState.AddModelError(nameof(CurrentPassword), "Enter your current password.");
         }
 
-        if (!Web.Infrastructure.NewPassword.Validate(ModelState, NewPassword, ConfirmPassword))
+        if (!Web.Forms.NewPassword.Validate(ModelState, NewPassword, ConfirmPassword))
         {
             return Page();
         }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Formatting;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
@@ -67,7 +67,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         ModelState.AddModelError(
             string.Empty,
             result.IsLockedOut
-                ? $"Too many failed attempts: this account is locked for {Web.Infrastructure.Accounts.LockoutDuration.TotalMinutes:0} minutes. An administrator can unlock it sooner."
+                ? $"Too many failed attempts: this account is locked for {Security.Accounts.LockoutDuration.TotalMinutes:0} minutes. An administrator can unlock it sooner."
                 : Failed);
         await LoadAsync();
         return Page();

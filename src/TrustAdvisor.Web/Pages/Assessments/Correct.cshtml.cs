@@ -3,9 +3,11 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Formatting;
+using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Pages.Relationships;
 
 namespace TrustAdvisor.Web.Pages.Assessments;

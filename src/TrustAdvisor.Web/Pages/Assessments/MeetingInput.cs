@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using FluentValidation;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Trust;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Formatting;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Assessments;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
 
 namespace TrustAdvisor.Web.Pages.Overview;
 

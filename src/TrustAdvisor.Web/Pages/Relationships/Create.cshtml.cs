@@ -1,9 +1,10 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 

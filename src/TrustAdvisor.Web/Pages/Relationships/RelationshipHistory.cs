@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Trust;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Formatting;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Formatting;
 
 namespace TrustAdvisor.Web.Pages.TeamDashboard;
 

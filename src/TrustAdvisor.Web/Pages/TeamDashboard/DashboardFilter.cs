@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Relationships;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Formatting;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.TeamDashboard;
 

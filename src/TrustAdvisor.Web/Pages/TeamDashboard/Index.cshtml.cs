@@ -2,10 +2,12 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Formatting;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.TeamDashboard;
 

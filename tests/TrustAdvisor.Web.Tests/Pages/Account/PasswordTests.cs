@@ -23,7 +23,7 @@ public class PasswordTests(PostgresApp app) : IClassFixture<PostgresApp>
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).FieldError(field).ShouldNotBeNull().ShouldContain(message);
+        (await HtmlForms.ParseAsync(response)).FieldError(field).ShouldNotBeNull().ShouldContain(message);
         (await app.CreateClientAsync(person.Email!)).ShouldNotBeNull(); // the old password still works
     }
 

@@ -120,7 +120,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var response = await app.CreateAnonymousClient().SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password });
 
-        (await Forms.ParseAsync(response)).FieldError(field).ShouldBe(message);
+        (await HtmlForms.ParseAsync(response)).FieldError(field).ShouldBe(message);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         foreach (var response in new[] { wrongPassword, unknown })
         {
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await Forms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.Trim().ShouldBe(Web.Pages.Account.SignInModel.Failed);
+            (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.Trim().ShouldBe(Web.Pages.Account.SignInModel.Failed);
         }
 
         (await visitor.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -154,7 +154,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = "locked.out@firm.test", ["Password"] = AppFixture.Password });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("this account is locked for 15 minutes");
+        (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("this account is locked for 15 minutes");
         (await app.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "locked.out@firm.test"))).LockoutEnd.ShouldNotBeNull();
     }
 
@@ -170,7 +170,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.Trim().ShouldBe(Web.Pages.Account.SignInModel.Failed);
+        (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.Trim().ShouldBe(Web.Pages.Account.SignInModel.Failed);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var client = await app.CreateClientAsync();
 
-        var response = await client.SubmitAsync("/Account/SignOut", new Dictionary<string, string?> { [Forms.Token] = null }, "main form");
+        var response = await client.SubmitAsync("/Account/SignOut", new Dictionary<string, string?> { [HtmlForms.Token] = null }, "main form");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -75,7 +75,7 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await admin.SubmitAsync("/Admin/People/Create", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
+        (await HtmlForms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
         (await app.QueryAsync(db => db.Users.CountAsync())).ShouldBe(before);
     }
 
@@ -117,7 +117,7 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
         var admin = await app.CreateClientAsync();
 
         var tooShort = await admin.SubmitAsync($"/Admin/People/Password/{person.Id}", new Dictionary<string, string?> { ["NewPassword"] = "short", ["ConfirmPassword"] = "short" });
-        (await Forms.ParseAsync(tooShort)).FieldError("NewPassword").ShouldNotBeNull().ShouldContain("at least 10 characters");
+        (await HtmlForms.ParseAsync(tooShort)).FieldError("NewPassword").ShouldNotBeNull().ShouldContain("at least 10 characters");
         var response = await admin.SubmitAsync($"/Admin/People/Password/{person.Id}", new Dictionary<string, string?>
         {
             ["NewPassword"] = "a brand new passphrase",

@@ -32,7 +32,7 @@ public class TeamsTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         var response = await admin.SubmitAsync("/Admin/Teams", new Dictionary<string, string?> { ["Name"] = name });
 
-        (await Forms.ParseAsync(response)).FieldError("Name").ShouldNotBeNull().ShouldContain(message);
+        (await HtmlForms.ParseAsync(response)).FieldError("Name").ShouldNotBeNull().ShouldContain(message);
         (await app.QueryAsync(db => db.Teams.CountAsync())).ShouldBe(before);
     }
 
@@ -44,7 +44,7 @@ public class TeamsTests(PostgresApp app) : IClassFixture<PostgresApp>
         var overlong = await admin.SubmitAsync("/Admin/Teams", new Dictionary<string, string?> { ["Name"] = new string('t', 10_000) });
         var duplicate = await admin.SubmitAsync("/Admin/Teams", new Dictionary<string, string?> { ["Name"] = app.Team.Name });
 
-        (await Forms.ParseAsync(overlong)).FieldError("Name").ShouldBe("A team name can be at most 100 characters; this one has 10,000.");
-        (await Forms.ParseAsync(duplicate)).FieldError("Name").ShouldBe("There is already a team with that name.");
+        (await HtmlForms.ParseAsync(overlong)).FieldError("Name").ShouldBe("A team name can be at most 100 characters; this one has 10,000.");
+        (await HtmlForms.ParseAsync(duplicate)).FieldError("Name").ShouldBe("There is already a team with that name.");
     }
 }

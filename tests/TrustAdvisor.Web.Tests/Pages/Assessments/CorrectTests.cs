@@ -68,7 +68,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await (await app.CreateClientAsync()).SubmitAsync($"/Assessments/Correct/{original.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
+        (await HtmlForms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
         var revisions = await LineageAsync(original.LineageId);
         revisions.Count.ShouldBe(1);
         revisions[0].IsCurrent.ShouldBeTrue();
@@ -81,7 +81,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         var response = await (await app.CreateClientAsync()).SubmitAsync($"/Assessments/Correct/{original.Id}", new Dictionary<string, string?> { ["Reason"] = new string('r', 10_000) });
 
-        (await Forms.ParseAsync(response)).FieldError("Reason").ShouldBe("The reason can be at most 500 characters; this one has 10,000.");
+        (await HtmlForms.ParseAsync(response)).FieldError("Reason").ShouldBe("The reason can be at most 500 characters; this one has 10,000.");
         (await LineageAsync(original.LineageId)).Count.ShouldBe(1);
     }
 
@@ -100,7 +100,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await alice.PostFormAsync(action, aliceForm);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("Someone corrected this assessment while you were editing it");
+        (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("Someone corrected this assessment while you were editing it");
         var revisions = await LineageAsync(original.LineageId);
         revisions.Select(r => (r.Revision, r.Intimacy, r.IsCurrent)).ShouldBe([(1, 6, false), (2, 2, true)]);
     }

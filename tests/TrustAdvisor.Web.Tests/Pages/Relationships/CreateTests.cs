@@ -71,7 +71,7 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await (await app.CreateClientAsync()).SubmitAsync("/Relationships/Create", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
+        (await HtmlForms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
         (await CountAsync(name)).ShouldBe(0);
         (await CountAsync(value ?? string.Empty)).ShouldBe(0);
     }

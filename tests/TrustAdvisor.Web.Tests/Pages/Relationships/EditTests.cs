@@ -41,14 +41,14 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await alice.PostFormAsync(action, aliceForm);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var page = await Forms.ParseAsync(response);
+        var page = await HtmlForms.ParseAsync(response);
         page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("Someone else changed this relationship while you were editing it, so nothing was saved.");
         page.QuerySelector(".conflict")!.TextContent.ShouldContain("Bob's edit");
         page.GetElementById("Input_ContactName")!.GetAttribute("value").ShouldBe("Alice's edit");
         (await StoredAsync(relationship.Id)).ContactName.ShouldBe("Bob's edit");
 
         // Having seen the other version, saving again is a deliberate overwrite.
-        var form = Forms.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.form")!);
+        var form = HtmlForms.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.form")!);
         (await alice.PostFormAsync(action, form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await StoredAsync(relationship.Id)).ContactName.ShouldBe("Alice's edit");
     }
@@ -70,7 +70,7 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
+        (await HtmlForms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
         var after = await StoredAsync(relationship.Id);
         (after.ClientOrganisation, after.ContactName, after.ContactRole, after.Stage, after.NextReviewDate, after.Version)
             .ShouldBe((before.ClientOrganisation, before.ContactName, before.ContactRole, before.Stage, before.NextReviewDate, before.Version));

@@ -87,7 +87,7 @@ public class HandOffTests(TwoTeams app) : IClassFixture<TwoTeams>
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).FieldError(field).ShouldNotBeNull().ShouldContain(message);
+        (await HtmlForms.ParseAsync(response)).FieldError(field).ShouldNotBeNull().ShouldContain(message);
         (await OwnerOfAsync(relationship.Id)).ShouldBe(app.Anna.Id);
         (await app.QueryAsync(db => db.HandOffs.CountAsync(h => h.RelationshipId == relationship.Id))).ShouldBe(0);
     }

@@ -19,7 +19,7 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
         row.QuerySelector("[data-label=Factors]")!.TextContent.Trim().ShouldBe("7 · 8 · 6 · 5");
         row.QuerySelector("[data-label=Change]")!.TextContent.ShouldContain("-2.8");
         row.QuerySelector("[data-label=Change]")!.TextContent.ShouldContain("because self-orientation rose from 3 to 5");
-        row.QuerySelector("[data-label='Last assessed']")!.TextContent.Trim().ShouldBe(Web.Infrastructure.Display.Date(app.Today.AddDays(-10)));
+        row.QuerySelector("[data-label='Last assessed']")!.TextContent.Trim().ShouldBe(Web.Formatting.Display.Date(app.Today.AddDays(-10)));
         row.QuerySelector("[data-label='Next review']")!.TextContent.ShouldContain("Overdue");
         row.QuerySelector("[data-label=Client]")!.TextContent.ShouldContain("Priya Shah, CFO");
         row.QuerySelector("[data-label=Stage]")!.TextContent.Trim().ShouldBe("Establish");

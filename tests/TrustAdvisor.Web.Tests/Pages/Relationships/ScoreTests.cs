@@ -109,7 +109,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await client.SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var page = await Forms.ParseAsync(response);
+        var page = await HtmlForms.ParseAsync(response);
         page.FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
         page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("Nothing was saved");
         (await app.CountAssessmentsAsync(relationship.Id)).ShouldBe(0);
@@ -126,7 +126,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Forms.ParseAsync(response)).QuerySelector("main")!.TextContent.ShouldContain("characters that cannot be sent");
+        (await HtmlForms.ParseAsync(response)).QuerySelector("main")!.TextContent.ShouldContain("characters that cannot be sent");
         (await app.CountAssessmentsAsync(relationship.Id)).ShouldBe(0);
     }
 
@@ -138,7 +138,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         changes["Input.Reliability"] = "12";
         changes["Input.Note"] = "Keep this note";
 
-        var page = await Forms.ParseAsync(await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes));
+        var page = await HtmlForms.ParseAsync(await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes));
 
         page.GetElementById("Input_Reliability")!.GetAttribute("aria-invalid").ShouldBe("true");
         page.GetElementById("Input_Reliability")!.GetAttribute("aria-describedby")!.ShouldContain("Reliability-error");
@@ -191,12 +191,12 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var relationship = await app.AddRelationshipAsync();
         var changes = Scores();
-        changes[Forms.Token] = null;
+        changes[HtmlForms.Token] = null;
 
         var response = await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await Forms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("That request could not be understood");
+        (await HtmlForms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("That request could not be understood");
         (await app.CountAssessmentsAsync(relationship.Id)).ShouldBe(0);
     }
 
@@ -228,7 +228,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await (await app.CreateClientAsync()).SubmitAsync($"/Relationships/Score/{relationship.Id}", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("This form is incomplete");
+        (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("This form is incomplete");
         (await app.CountAssessmentsAsync(relationship.Id)).ShouldBe(0);
     }
 
@@ -241,7 +241,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await (await app.CreateClientAsync()).GetAsync(new Uri(url, UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Forms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("Not found");
+        (await HtmlForms.ParseAsync(response)).QuerySelector("h1")!.TextContent.ShouldBe("Not found");
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await client.PostFormAsync(action, fields);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Forms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("archived");
+        (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("archived");
         (await app.CountAssessmentsAsync(relationship.Id)).ShouldBe(0);
     }
 }

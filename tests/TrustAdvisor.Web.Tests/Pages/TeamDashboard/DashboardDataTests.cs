@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
 using TrustAdvisor.Web.Pages.TeamDashboard;
 
 namespace TrustAdvisor.Web.Tests.Pages.TeamDashboard;

@@ -219,7 +219,7 @@ public class IndexTests(TeamHistories app) : IClassFixture<TeamHistories>
         var response = await client.GetAsync(new Uri($"/TeamDashboard?{query}", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var page = await Forms.ParseAsync(response);
+        var page = await HtmlForms.ParseAsync(response);
         var shown = errorId.Length == 0 ? page.QuerySelector("main")!.TextContent : page.GetElementById(errorId)!.TextContent;
         shown.ShouldContain(message);
         page.QuerySelector(".form-alert")!.TextContent.ShouldContain("this shows the last quarter for the whole team");
@@ -235,7 +235,7 @@ public class IndexTests(TeamHistories app) : IClassFixture<TeamHistories>
         var sqlish = await client.GetPageAsync($"/TeamDashboard?{TeamHistories.Period}&client={Uri.EscapeDataString("' OR 1=1 --")}");
         var wildcard = await client.GetPageAsync($"/TeamDashboard?{TeamHistories.Period}&client=%25");
 
-        (await Forms.ParseAsync(longOne)).GetElementById("client-error")!.TextContent.ShouldBe("Client can be at most 200 characters; this one has 201.");
+        (await HtmlForms.ParseAsync(longOne)).GetElementById("client-error")!.TextContent.ShouldBe("Client can be at most 200 characters; this one has 201.");
         Rows(sqlish, "advisors-heading").All(r => r[2] == "0").ShouldBeTrue();
         Rows(wildcard, "advisors-heading").All(r => r[2] == "0").ShouldBeTrue();
         (await app.CountAssessmentsAsync(app.Alder.Id)).ShouldBe(2);

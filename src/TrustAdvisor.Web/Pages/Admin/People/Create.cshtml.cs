@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 

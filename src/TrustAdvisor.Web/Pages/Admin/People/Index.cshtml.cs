@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 

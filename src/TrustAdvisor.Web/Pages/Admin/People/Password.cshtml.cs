@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
-using TrustAdvisor.Web.Infrastructure;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
@@ -39,7 +38,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit) 
         }
 
         DisplayName = person.DisplayName;
-        if (!Infrastructure.NewPassword.Validate(ModelState, NewPassword, ConfirmPassword))
+        if (!Web.Forms.NewPassword.Validate(ModelState, NewPassword, ConfirmPassword))
         {
             return Page();
         }

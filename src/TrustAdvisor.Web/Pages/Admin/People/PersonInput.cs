@@ -1,6 +1,7 @@
 using FluentValidation;
 using TrustAdvisor.Infrastructure.Identity;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 

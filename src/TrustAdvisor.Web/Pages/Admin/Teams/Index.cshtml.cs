@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Infrastructure;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Admin.Teams;
 

@@ -1,6 +1,6 @@
 using Serilog;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Hosting;
 
 internal static class Logging
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Formatting;
 
 /// <summary>A value written as a number, never escaped as a would-be formula (a negative change starts with "-").</summary>
 public readonly record struct CsvCell(string Text, bool IsNumber)

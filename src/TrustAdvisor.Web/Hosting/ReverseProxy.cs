@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Hosting;
 
 /// <summary>
 /// Behind a reverse proxy (nginx, a load balancer) the connection comes from the proxy, so the client's address and

@@ -1,7 +1,8 @@
-using TrustAdvisor.Infrastructure.Audit;
+using Microsoft.AspNetCore.Http;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Infrastructure.Audit;
 
 /// <summary>Writes the audit log: who (the signed-in person, if any), what, about whom, from where, when.</summary>
 public sealed class AuditTrail(TrustAdvisorDbContext db, IViewerAccessor viewer, IHttpContextAccessor http, TimeProvider time)

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Security;
 
 /// <summary>The viewer of a request: the signed-in person as their cookie describes them; outside a request, the system.</summary>
 internal sealed class SignedInViewer(IHttpContextAccessor http) : IViewerAccessor

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Forms;
 
 /// <summary>Plain-words messages for values that cannot even be read (text in a number field, an impossible date).</summary>
 internal static class BindingMessages

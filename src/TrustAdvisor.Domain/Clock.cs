@@ -1,6 +1,7 @@
-namespace TrustAdvisor.Web.Infrastructure;
 
-internal static class Clock
+namespace TrustAdvisor.Domain;
+
+public static class Clock
 {
     /// <summary>Today in the server's time zone (set TZ where the advisors' day differs from the server's).</summary>
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);

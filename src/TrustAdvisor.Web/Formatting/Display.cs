@@ -1,7 +1,7 @@
 using System.Globalization;
 using TrustAdvisor.Domain.Relationships;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Formatting;
 
 /// <summary>How values read on screen, one way everywhere.</summary>
 public static class Display

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Hosting;
 
 /// <summary>One log line per request (Serilog.AspNetCore, which would do this, cannot be restored here).</summary>
 internal sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using TrustAdvisor.Web.Security;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Forms;
 
 internal static class NewPassword
 {

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Security;
 
 /// <summary>
 /// Sign-in attempts per client address and minute, on top of the per-account lockout: lockout stops guessing one

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Hosting;
 
 /// <summary>
 /// Razor Pages renders a page even when no handler accepts the request (a POST to a page that only has OnGet),

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Forms;
 
 internal static class TextRules
 {

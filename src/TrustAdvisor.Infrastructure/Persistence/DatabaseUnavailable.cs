@@ -1,10 +1,10 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Infrastructure.Persistence;
 
 /// <summary>Whether an error means the database could not be reached, rather than a fault in the request or the app.</summary>
-internal static class DatabaseUnavailable
+public static class DatabaseUnavailable
 {
     public static bool Is(Exception? exception)
     {

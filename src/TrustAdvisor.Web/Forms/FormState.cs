@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Forms;
 
 /// <summary>What a form field shows after a rejected post: its first message.</summary>
 public static class FormState

@@ -5,7 +5,7 @@ using AngleSharp.Html.Parser;
 namespace TrustAdvisor.Web.Tests.Infrastructure;
 
 /// <summary>Fills in and posts a page's form as a browser would: every field it shows, with the anti-forgery token.</summary>
-public static class Forms
+public static class HtmlForms
 {
     public const string Token = "__RequestVerificationToken";
 

@@ -1,4 +1,4 @@
-namespace TrustAdvisor.Web.Infrastructure;
+namespace TrustAdvisor.Web.Security;
 
 /// <summary>
 /// Headers that tell browsers to refuse what the app never does: run scripts or styles from anywhere but itself
