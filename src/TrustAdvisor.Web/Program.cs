@@ -23,7 +23,7 @@ builder.Services
         options.Conventions.AllowAnonymousToPage("/Account/SignIn");
         options.Conventions.AddPageApplicationModelConvention(
             "/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
-        options.Conventions.AllowAnonymousToPage("/Setup");
+        options.Conventions.AllowAnonymousToPage("/Setup/Index");
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AuthorizeFolder("/Admin", Accounts.AdministratorsOnly);
         options.Conventions.AuthorizeFolder("/TeamDashboard", Accounts.ManagersAndAdministrators);

@@ -34,7 +34,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
     {
         ["/Account/SignIn"] = Rule.Public,
         ["/Error"] = Rule.Public,
-        ["/Setup"] = Rule.SetupOnly,
+        ["/Setup/Index"] = Rule.SetupOnly,
         ["/Account/SignOut"] = Rule.SignedIn,
         ["/Account/Password"] = Rule.SignedIn,
         ["/Overview/Index"] = Rule.SignedIn,

@@ -8,7 +8,7 @@ using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
-using TrustAdvisor.Web.Pages.Relationships;
+using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Assessments;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Pages.Relationships;
+using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Assessments;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 

@@ -8,6 +8,7 @@ using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 

@@ -7,7 +7,7 @@ using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
-using TrustAdvisor.Web.Pages.Assessments;
+using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 

@@ -15,6 +15,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         ["/Account/SignIn"] = HttpStatusCode.OK,
         ["/Setup"] = HttpStatusCode.NotFound, // an administrator exists
+        ["/Setup/Index"] = HttpStatusCode.NotFound,
         ["/Error"] = HttpStatusCode.OK,
     };
 

@@ -7,7 +7,7 @@ using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
 
-namespace TrustAdvisor.Web.Pages.Assessments;
+namespace TrustAdvisor.Web.Pages.Shared;
 
 /// <summary>What an advisor enters about one meeting; used to score and to correct.</summary>
 public sealed class MeetingInput

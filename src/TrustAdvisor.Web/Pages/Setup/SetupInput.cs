@@ -3,7 +3,7 @@ using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Security;
 
-namespace TrustAdvisor.Web.Pages;
+namespace TrustAdvisor.Web.Pages.Setup;
 
 public sealed class SetupInput
 {

@@ -1,6 +1,6 @@
 using TrustAdvisor.Domain.Trust;
 
-namespace TrustAdvisor.Web.Pages.Assessments;
+namespace TrustAdvisor.Web.Pages.Shared;
 
 /// <summary>What a low, middle and high score of each factor looks like, in the advisor's words.</summary>
 public sealed record FactorGuide(Factor Factor, string Question, string Low, string Middle, string High)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
-namespace TrustAdvisor.Web.Tests.Pages;
+namespace TrustAdvisor.Web.Tests.Pages.Setup;
 
 public class SetupTests(FreshInstall app) : IClassFixture<FreshInstall>
 {

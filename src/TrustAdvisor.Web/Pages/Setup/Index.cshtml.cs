@@ -6,10 +6,10 @@ using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Forms;
 
-namespace TrustAdvisor.Web.Pages;
+namespace TrustAdvisor.Web.Pages.Setup;
 
 /// <summary>First run: creates the first administrator. Once one exists, this page is gone (404).</summary>
-public sealed class SetupModel(
+public sealed class IndexModel(
     UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<SetupInput> validator, TimeProvider time) : PageModel
 {
     [BindProperty]

@@ -3,7 +3,7 @@ using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Pages.Relationships;
+namespace TrustAdvisor.Web.Pages.Shared;
 
 /// <summary>Who and where a relationship is, with its latest T: the top of every page about one relationship.</summary>
 public sealed record RelationshipHeader(

@@ -1,4 +1,4 @@
-namespace TrustAdvisor.Web.Pages.Assessments;
+namespace TrustAdvisor.Web.Pages.Shared;
 
 /// <summary>
 /// What the meeting fields partial needs: the input to show, today's date (the latest a meeting can be), and whether
