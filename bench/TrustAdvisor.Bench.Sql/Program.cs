@@ -7,6 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Pages.Overview;
 using TrustAdvisor.Web.Pages.TeamDashboard;
 using TrustAdvisor.Web.Security;
@@ -40,10 +41,11 @@ internal static class Program
 
         var filter = new DashboardFilter { Period = DashboardFilter.Year };
         var (from, to) = filter.Dates(today);
-        var scope = new TeamScope(manager.TeamId!.Value, null, null, null, from, to, today);
+        var queries = new DashboardQueries(
+            new TeamScope(manager.TeamId!.Value, null, null, null, from, to, today), filter.ByMonth(today), filter.StaleDaysOrDefault);
         var dashboard = InPageOrder(
-            await CaptureAsync(connectionString, manager, managerStamp, contexts => DashboardData.QueryAsync(contexts, scope, filter, filter.ByMonth(today), default)),
-            DashboardStatements.For(SqlDialect.Postgres, scope, filter, filter.ByMonth(today)));
+            await CaptureAsync(connectionString, manager, managerStamp, contexts => DashboardData.QueryAsync(contexts, queries, filter, default)),
+            queries.All(SqlDialect.Postgres));
         // The overview keeps the team's median for a few minutes: capture what it sends on a request once that is cached.
         using var cache = new MemoryCache(new MemoryCacheOptions());
         await CaptureAsync(connectionString, advisor, advisorStamp, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, default)));
@@ -53,7 +55,7 @@ internal static class Program
 
         await using var source = NpgsqlDataSource.Create(connectionString);
         // The app plans the dashboard's statements for their own values (SET LOCAL in each one's transaction,
-        // TeamScope.QueryAsync); their raw timings get the same from the connection, without the two extra round trips.
+        // TeamSql.QueryAsync); their raw timings get the same from the connection, without the two extra round trips.
         await using var dashboardSource = NpgsqlDataSource.Create(
             new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c plan_cache_mode=force_custom_plan" }.ConnectionString);
         var result = new
@@ -63,7 +65,7 @@ internal static class Program
             overview = await Timings.StatementsAsync(source, overview, iterations),
             overview_uncached = await Timings.StatementsAsync(source, overviewCold, iterations),
             dashboard_through_ef_p50_ms = await TimeThroughEfAsync(connectionString, manager, iterations, contexts =>
-                DashboardData.QueryAsync(contexts, scope, filter, filter.ByMonth(today), default)),
+                DashboardData.QueryAsync(contexts, queries, filter, default)),
             overview_through_ef_p50_ms = await TimeThroughEfAsync(
                 connectionString, advisor, iterations, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, default))),
             // What EF Core adds to the overview's statements, the two timed in alternating blocks (on this shared
@@ -146,7 +148,7 @@ internal static class Program
         var rest = captured.Commands.Skip(1).ToList();
         if (rest.Count != order.Count || rest.Any(c => !order.Contains(c.Sql.Trim())))
         {
-            throw new InvalidOperationException("The dashboard sent other statements than DashboardStatements lists.");
+            throw new InvalidOperationException("The dashboard sent other statements than DashboardQueries lists.");
         }
 
         return new Statements([captured.Commands[0], .. rest.OrderBy(c => order.IndexOf(c.Sql.Trim()))], SideBySideFrom: 1);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Pages.TeamDashboard;
+using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Persistence;
@@ -24,11 +24,11 @@ public class ConnectionTuningTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var today = new DateOnly(2026, 12, 1);
         var scope = new TeamScope(Guid.NewGuid(), null, null, null, today.AddYears(-1), today, today);
-        var setting = new SqlStatement($"""{TeamScope.Cte} SELECT current_setting('plan_cache_mode') AS "Value" """, []);
+        var setting = scope.Statement(SqlDialect.Postgres, $"""{TeamScope.Cte} SELECT current_setting('plan_cache_mode') AS "Value" """);
 
         var (during, after) = await app.QueryAsync(async db =>
         {
-            var inside = await scope.QueryAsync<string>(db, setting, default);
+            var inside = await TeamSql.QueryAsync<string>(db, setting, default);
             var outside = await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
             return (inside.Single(), outside);
         });

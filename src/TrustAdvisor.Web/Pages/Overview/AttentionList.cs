@@ -4,6 +4,7 @@ using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Infrastructure.Reporting;
 
 namespace TrustAdvisor.Web.Pages.Overview;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Infrastructure.Reporting;
 
 namespace TrustAdvisor.Web.Pages.TeamDashboard;
 
@@ -22,15 +23,16 @@ public sealed record DashboardData(
     /// about the longest rather than for their sum.
     /// </summary>
     public static async Task<DashboardData> QueryAsync(
-        IDbContextFactory<TrustAdvisorDbContext> contexts, TeamScope scope, DashboardFilter filter, bool byMonth, CancellationToken cancellationToken)
+        IDbContextFactory<TrustAdvisorDbContext> contexts, DashboardQueries queries, DashboardFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contexts);
+        ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(filter);
-        var trend = OnContextOfItsOwnAsync(contexts, db => TeamTrend.QueryAsync(db, scope, byMonth, cancellationToken));
-        var advisors = OnContextOfItsOwnAsync(contexts, db => AdvisorSummary.QueryAsync(db, scope, cancellationToken));
-        var slipping = OnContextOfItsOwnAsync(contexts, db => SlippingRelationship.QueryAsync(db, scope, SlippingRelationship.Shown, cancellationToken));
-        var stale = OnContextOfItsOwnAsync(contexts, db => StaleRelationship.QueryAsync(db, scope, filter.StaleDaysOrDefault, StaleRelationship.Shown, cancellationToken));
-        var moments = OnContextOfItsOwnAsync(contexts, db => TrustMoment.QueryAsync(db, scope, TrustMoment.ShownEachWay, cancellationToken));
+        var trend = OnContextOfItsOwnAsync(contexts, db => queries.TrendAsync(db, cancellationToken));
+        var advisors = OnContextOfItsOwnAsync(contexts, db => queries.AdvisorsAsync(db, cancellationToken));
+        var slipping = OnContextOfItsOwnAsync(contexts, db => queries.SlippingAsync(db, cancellationToken));
+        var stale = OnContextOfItsOwnAsync(contexts, db => queries.StaleAsync(db, cancellationToken));
+        var moments = OnContextOfItsOwnAsync(contexts, db => queries.MomentsAsync(db, cancellationToken));
         await Task.WhenAll(trend, advisors, slipping, stale, moments);
         return new DashboardData(
             await trend, AdvisorSummary.Sorted(await advisors, filter.Sort, filter.Desc).ToList(), await slipping, await stale, await moments);

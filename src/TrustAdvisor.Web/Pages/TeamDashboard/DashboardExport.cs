@@ -1,6 +1,7 @@
 using System.Globalization;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Formatting;
 
 namespace TrustAdvisor.Web.Pages.TeamDashboard;
@@ -10,18 +11,18 @@ public static class DashboardExport
 {
     public static readonly IReadOnlyList<string> Tables = ["trend", "advisors", "slipping", "stale", "moments"];
 
-    private const int AllRows = 100_000;
-
     public static async Task<byte[]> CsvAsync(
-        TrustAdvisorDbContext db, TeamScope scope, DashboardFilter filter, bool byMonth, string table, CancellationToken cancellationToken)
+        TrustAdvisorDbContext db, DashboardQueries page, DashboardFilter filter, string table, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(filter);
+        var queries = page with { EveryRow = true };
         var csv = new CsvWriter();
         switch (table)
         {
             case "trend":
                 csv.Row("Period start", "Period", "Assessments", "Median T", "T of the mean factors", "Mean credibility", "Mean reliability", "Mean intimacy", "Mean self-orientation");
-                foreach (var p in await TeamTrend.QueryAsync(db, scope, byMonth, cancellationToken))
+                foreach (var p in await queries.TrendAsync(db, cancellationToken))
                 {
                     csv.Row(Display.IsoDate(p.Start), p.Label, N(p.Assessments), N(p.MedianTrust), N(p.TrustOfMeans), N(p.MeanCredibility), N(p.MeanReliability), N(p.MeanIntimacy), N(p.MeanSelfOrientation));
                 }
@@ -29,7 +30,7 @@ public static class DashboardExport
                 break;
             case "advisors":
                 csv.Row("Advisor", "Relationships owned", "Assessed in period", "Median T", "Median T at start", "Change", "Mean credibility", "Mean reliability", "Mean intimacy", "Mean self-orientation", "Overdue reviews", "Last meeting");
-                var advisors = await AdvisorSummary.QueryAsync(db, scope, cancellationToken);
+                var advisors = await queries.AdvisorsAsync(db, cancellationToken);
                 foreach (var a in AdvisorSummary.Sorted(advisors, filter.Sort, filter.Desc))
                 {
                     csv.Row(a.Name, N(a.Owned), N(a.AssessedInPeriod), N(a.MedianTrust), N(a.MedianTrustAtStart), N(a.Change), N(a.MeanCredibility), N(a.MeanReliability), N(a.MeanIntimacy), N(a.MeanSelfOrientation), N(a.OverdueReviews), D(a.LastMeeting));
@@ -38,7 +39,7 @@ public static class DashboardExport
                 break;
             case "slipping":
                 csv.Row("Client", "Contact", "Owner", "From date", "T then", "To date", "T now", "Change", "Driven by", "What happened");
-                foreach (var s in await SlippingRelationship.QueryAsync(db, scope, AllRows, cancellationToken))
+                foreach (var s in await queries.SlippingAsync(db, cancellationToken))
                 {
                     var change = s.Change;
                     csv.Row(s.ClientOrganisation, s.ContactName, s.Owner, D(s.StartDate), N(change.From), D(s.EndDate), N(change.To), N(change.Delta), Driver(change), change.Describe());
@@ -47,15 +48,15 @@ public static class DashboardExport
                 break;
             case "stale":
                 csv.Row("Client", "Contact", "Owner", "Stage", "Next review", "Last meeting", "Review overdue");
-                foreach (var s in await StaleRelationship.QueryAsync(db, scope, filter.StaleDaysOrDefault, AllRows, cancellationToken))
+                foreach (var s in await queries.StaleAsync(db, cancellationToken))
                 {
-                    csv.Row(s.ClientOrganisation, s.ContactName, s.Owner, s.Stage, D(s.NextReviewDate), D(s.LastMeeting), s.ReviewOverdue(scope.Today) ? "yes" : "no");
+                    csv.Row(s.ClientOrganisation, s.ContactName, s.Owner, s.Stage, D(s.NextReviewDate), D(s.LastMeeting), s.ReviewOverdue(queries.Scope.Today) ? "yes" : "no");
                 }
 
                 break;
             default:
                 csv.Row("Client", "Contact", "Owner", "Meeting date", "Meeting kind", "T before", "T after", "Step", "Driven by", "What happened");
-                foreach (var m in await TrustMoment.QueryAsync(db, scope, TrustMoment.ShownEachWay, cancellationToken))
+                foreach (var m in await queries.MomentsAsync(db, cancellationToken))
                 {
                     var change = m.Change;
                     csv.Row(m.ClientOrganisation, m.ContactName, m.Owner, D(m.MeetingDate), m.MeetingKind, N(change.From), N(change.To), N(change.Delta), Driver(change), change.Describe());

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
 

@@ -6,6 +6,7 @@ using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
 
@@ -30,24 +31,24 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetAsync([FromQuery] DashboardFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (await ScopeAsync(filter, cancellationToken) is not { } scope)
+        if (await QueriesAsync(filter, cancellationToken) is not { } queries)
         {
             return CurrentTeam is null && Filter.Team is not null ? NotFound() : Page();
         }
 
-        Data = await DashboardData.QueryAsync(contexts, scope, Filter, ByMonth, cancellationToken);
+        Data = await DashboardData.QueryAsync(contexts, queries, Filter, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnGetExportAsync([FromQuery] DashboardFilter filter, string? table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (!DashboardExport.Tables.Contains(table ?? "") || await ScopeAsync(filter, cancellationToken) is not { } scope)
+        if (!DashboardExport.Tables.Contains(table ?? "") || await QueriesAsync(filter, cancellationToken) is not { } queries)
         {
             return NotFound();
         }
 
-        var csv = await DashboardExport.CsvAsync(db, scope, Filter, ByMonth, table!, cancellationToken);
+        var csv = await DashboardExport.CsvAsync(db, queries, Filter, table!, cancellationToken);
         var fileName = $"trust-{table}-{Display.IsoDate(From)}-to-{Display.IsoDate(To)}.csv";
         return File(csv, "text/csv; charset=utf-8", fileName);
     }
@@ -56,7 +57,7 @@ public sealed class IndexModel(
     /// Decides whose data the page shows: a manager's own team, whatever the address says; for an administrator, the
     /// team asked for or the first. A filter a person got wrong is reported and replaced by the defaults.
     /// </summary>
-    private async Task<TeamScope?> ScopeAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    private async Task<DashboardQueries?> QueriesAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         Today = time.Today();
         var valid = ModelState.IsValid & await validator.ValidateIntoAsync(filter, ModelState, string.Empty, cancellationToken);
@@ -80,7 +81,8 @@ public sealed class IndexModel(
             .OrderBy(u => u.DisplayName)
             .Select(u => new Choice(u.Id, u.DisplayName))
             .ToListAsync(cancellationToken);
-        return new TeamScope(CurrentTeam.Id, Filter.Advisor, Filter.Stage, Filter.Client, From, To, Today);
+        var scope = new TeamScope(CurrentTeam.Id, Filter.Advisor, Filter.Stage, Filter.Client, From, To, Today);
+        return new DashboardQueries(scope, ByMonth, Filter.StaleDaysOrDefault);
     }
 
     public string SortLink(string key) =>

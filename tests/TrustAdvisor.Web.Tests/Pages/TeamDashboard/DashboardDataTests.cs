@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Pages.TeamDashboard;
 
 namespace TrustAdvisor.Web.Tests.Pages.TeamDashboard;
@@ -22,7 +23,7 @@ public class DashboardDataTests
         var today = new DateOnly(2026, 12, 1);
         var scope = new TeamScope(Guid.NewGuid(), null, null, null, today.AddYears(-1), today, today);
 
-        var error = await Should.ThrowAsync<Exception>(() => DashboardData.QueryAsync(contexts, scope, new DashboardFilter(), byMonth: true, default));
+        var error = await Should.ThrowAsync<Exception>(() => DashboardData.QueryAsync(contexts, new DashboardQueries(scope, ByMonth: true, DashboardFilter.DefaultStaleDays), new DashboardFilter(), default));
 
         error.ShouldNotBeOfType<AggregateException>();
         DatabaseUnavailable.Is(error).ShouldBeTrue(error.ToString());

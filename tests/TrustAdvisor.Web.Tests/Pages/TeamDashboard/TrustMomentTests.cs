@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Identity;
-using TrustAdvisor.Web.Pages.TeamDashboard;
+using TrustAdvisor.Infrastructure.Reporting;
 
 namespace TrustAdvisor.Web.Tests.Pages.TeamDashboard;
 
@@ -33,7 +33,7 @@ public class TrustMomentTests(PostgresDemoApp app) : IClassFixture<PostgresDemoA
 
     private async Task<List<string>> StepsAsync(TeamScope scope, bool lateral)
     {
-        var rows = await app.QueryAsync(db => scope.QueryAsync<TrustMoment>(db, TrustMoment.Statement(scope, All, lateral), default));
+        var rows = await app.QueryAsync(db => TeamSql.QueryAsync<TrustMoment>(db, TrustMoment.Statement(db.Sql, scope, All, lateral), default));
         return rows.Select(m => $"{m.RelationshipId} {m.MeetingDate:O} {m.MeetingKind} {m.PreviousCredibility}{m.PreviousReliability}{m.PreviousIntimacy}{m.PreviousSelfOrientation}→{m.Credibility}{m.Reliability}{m.Intimacy}{m.SelfOrientation}")
             .Order(StringComparer.Ordinal).ToList();
     }

@@ -1,6 +1,6 @@
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Pages.TeamDashboard;
+namespace TrustAdvisor.Infrastructure.Reporting;
 
 /// <summary>An active relationship past its review date with no meeting scored since, or not scored in N days.</summary>
 public sealed class StaleRelationship
@@ -19,14 +19,6 @@ public sealed class StaleRelationship
     public long Total { get; init; }
 
     public bool ReviewOverdue(DateOnly today) => NextReviewDate < today && (LastMeeting is null || LastMeeting < NextReviewDate);
-
-    public static Task<List<StaleRelationship>> QueryAsync(
-        TrustAdvisorDbContext db, TeamScope scope, int staleDays, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(scope);
-        return scope.QueryAsync<StaleRelationship>(db, Statement(db.Sql, scope, staleDays, limit), cancellationToken);
-    }
 
     public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, int staleDays, int limit)
     {
@@ -47,6 +39,6 @@ public sealed class StaleRelationship
             ORDER BY CASE WHEN lm.last_date IS NULL THEN 0 ELSE 1 END, lm.last_date, rel.next_review_date, rel.client_organisation
             LIMIT {limit}
             """;
-        return new SqlStatement(sql, [dialect.Day("stale_before", scope.Today.AddDays(-staleDays))]);
+        return scope.Statement(dialect, sql, dialect.Day("stale_before", scope.Today.AddDays(-staleDays)));
     }
 }

@@ -1,7 +1,7 @@
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Pages.TeamDashboard;
+namespace TrustAdvisor.Infrastructure.Reporting;
 
 /// <summary>
 /// A relationship whose T is lower at the period's end than at its start (the latest assessment before the period,
@@ -30,14 +30,6 @@ public sealed class SlippingRelationship
         new TrustFactors(StartCredibility, StartReliability, StartIntimacy, StartSelfOrientation),
         new TrustFactors(EndCredibility, EndReliability, EndIntimacy, EndSelfOrientation));
 
-    public static Task<List<SlippingRelationship>> QueryAsync(
-        TrustAdvisorDbContext db, TeamScope scope, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(scope);
-        return scope.QueryAsync<SlippingRelationship>(db, Statement(db.Sql, scope, limit), cancellationToken);
-    }
-
     public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, int limit)
     {
         ArgumentNullException.ThrowIfNull(dialect);
@@ -59,6 +51,6 @@ public sealed class SlippingRelationship
             ORDER BY e.trust - b.trust, s.client_organisation
             LIMIT {limit}
             """;
-        return new SqlStatement(sql, []);
+        return scope.Statement(dialect, sql);
     }
 }

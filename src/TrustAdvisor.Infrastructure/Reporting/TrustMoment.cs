@@ -1,7 +1,7 @@
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Pages.TeamDashboard;
+namespace TrustAdvisor.Infrastructure.Reporting;
 
 /// <summary>A single meeting in the period that moved T most, up or down, from the relationship's previous assessment.</summary>
 public sealed class TrustMoment
@@ -27,17 +27,10 @@ public sealed class TrustMoment
         new TrustFactors(PreviousCredibility, PreviousReliability, PreviousIntimacy, PreviousSelfOrientation),
         new TrustFactors(Credibility, Reliability, Intimacy, SelfOrientation));
 
-    public static Task<List<TrustMoment>> QueryAsync(TrustAdvisorDbContext db, TeamScope scope, int eachWay, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(scope);
-        return scope.QueryAsync<TrustMoment>(db, Statement(db.Sql, scope, eachWay), cancellationToken);
-    }
-
     public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, int eachWay)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        return Statement(scope, eachWay, dialect.HasLateralJoins);
+        return Statement(dialect, scope, eachWay, dialect.HasLateralJoins);
     }
 
     /// <summary>
@@ -48,7 +41,7 @@ public sealed class TrustMoment
     /// relationship's state at its start (SQLite). Only the step and the two rows' ids go through the window; the
     /// factors are read for the few meetings chosen.
     /// </summary>
-    internal static SqlStatement Statement(TeamScope scope, int eachWay, bool lateral)
+    internal static SqlStatement Statement(SqlDialect dialect, TeamScope scope, int eachWay, bool lateral)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var sql = $"""
@@ -71,11 +64,11 @@ public sealed class TrustMoment
             FROM chosen x
             JOIN assessments a ON a.id = x.id
             JOIN assessments p ON p.id = x.prev_id
-            JOIN relationships rel ON rel.id = x.relationship_id
+            JOIN rel ON rel.id = x.relationship_id
             LEFT JOIN users u ON u.id = rel.owner_id
             ORDER BY x.step DESC, x.meeting_date DESC
             """;
-        return new SqlStatement(sql, []);
+        return scope.Statement(dialect, sql);
     }
 
     private const string Columns = "id, meeting_date, lineage_id, trust";

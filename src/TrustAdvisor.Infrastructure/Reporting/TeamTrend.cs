@@ -2,7 +2,7 @@ using System.Globalization;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Pages.TeamDashboard;
+namespace TrustAdvisor.Infrastructure.Reporting;
 
 /// <summary>One week or month of the team trend: the median T and T of the mean factors of the meetings scored in it.</summary>
 public sealed record TrendPoint(
@@ -14,13 +14,13 @@ public sealed record TrendPoint(
 
 public static class TeamTrend
 {
+    /// <summary>Runs <see cref="Statement"/> (as <see cref="DashboardQueries.Trend"/> gives it) and names its buckets.</summary>
     public static async Task<IReadOnlyList<TrendPoint>> QueryAsync(
-        TrustAdvisorDbContext db, TeamScope scope, bool byMonth, CancellationToken cancellationToken)
+        TrustAdvisorDbContext db, SqlStatement statement, TeamScope scope, bool byMonth, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         var weekOrigin = WeekOrigin(scope);
-        var rows = await scope.QueryAsync<Row>(db, Statement(db.Sql, scope, byMonth), cancellationToken);
+        var rows = await TeamSql.QueryAsync<Row>(db, statement, cancellationToken);
         return rows.Select(r =>
         {
             var start = byMonth ? new DateOnly(r.Bucket / 12, (r.Bucket % 12) + 1, 1) : weekOrigin.AddDays(r.Bucket * 7);
@@ -58,7 +58,7 @@ public static class TeamTrend
             GROUP BY p.bucket
             ORDER BY p.bucket
             """;
-        return new SqlStatement(sql, [dialect.Day("origin", WeekOrigin(scope))]);
+        return scope.Statement(dialect, sql, dialect.Day("origin", WeekOrigin(scope)));
     }
 
     private sealed class Row

@@ -1,6 +1,6 @@
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Pages.TeamDashboard;
+namespace TrustAdvisor.Infrastructure.Reporting;
 
 /// <summary>
 /// One advisor's line on the dashboard. A relationship's state at a date is its latest assessment on or before it;
@@ -35,13 +35,6 @@ public sealed class AdvisorSummary
         Domain.Trust.Factor.Intimacy => MeanIntimacy,
         _ => MeanSelfOrientation,
     };
-
-    public static Task<List<AdvisorSummary>> QueryAsync(TrustAdvisorDbContext db, TeamScope scope, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(scope);
-        return scope.QueryAsync<AdvisorSummary>(db, Statement(db.Sql, scope), cancellationToken);
-    }
 
     public static SqlStatement Statement(SqlDialect dialect, TeamScope scope)
     {
@@ -82,7 +75,7 @@ public sealed class AdvisorSummary
                OR (u.team_id = @team AND u.role = 'Advisor' AND u.is_active = TRUE AND (@advisor IS NULL OR u.id = @advisor))
             ORDER BY u.display_name
             """;
-        return new SqlStatement(sql, []);
+        return scope.Statement(dialect, sql);
     }
 
     public static IEnumerable<AdvisorSummary> Sorted(IEnumerable<AdvisorSummary> rows, string? key, bool descending)

@@ -1,16 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Pages.TeamDashboard;
+namespace TrustAdvisor.Infrastructure.Reporting;
 
 /// <summary>
-/// Whose data a dashboard query reads and for which period. The dashboard's aggregates are SQL (medians, window
-/// functions and per-relationship probes EF Core does not translate), so EF Core's query filters do not apply to
-/// them: every one of those queries starts from <see cref="Cte"/>, which keeps to one team's relationships, and the
-/// page decides which team that is.
+/// Whose data a dashboard query reads and for which period: one team (the page decides which), narrowed by the
+/// manager's filters. Every dashboard statement starts from <see cref="Cte"/>, which reads relationships through
+/// <see cref="TeamSql.Relationships"/>.
 /// </summary>
 public sealed record TeamScope(
     Guid TeamId, Guid? AdvisorId, RelationshipStage? Stage, string? Client, DateOnly From, DateOnly To, DateOnly Today)
@@ -18,11 +16,10 @@ public sealed record TeamScope(
     /// <summary>
     /// rel: the team's relationships that pass the filters; cur: their current assessments (corrected revisions left out).
     /// </summary>
-    public const string Cte = """
+    public const string Cte = $"""
         WITH rel AS (
             SELECT r.id, r.owner_id, r.client_organisation, r.contact_name, r.stage, r.next_review_date, r.archived_at
-            FROM relationships r
-            WHERE r.team_id = @team
+            {TeamSql.Relationships}
               AND (@advisor IS NULL OR r.owner_id = @advisor)
               AND (@stage IS NULL OR r.stage = @stage)
               AND (@client IS NULL OR lower(r.client_organisation) LIKE @client ESCAPE '\')
@@ -35,35 +32,15 @@ public sealed record TeamScope(
         )
         """;
 
-    /// <summary>
-    /// Runs one statement that starts from <see cref="Cte"/>, with this scope's parameters and its own, planned for
-    /// those values: a generic plan of the prepared statement, fine for the short statements every request repeats,
-    /// made the dashboard's a third slower (ADR 8).
-    /// </summary>
-    public async Task<List<T>> QueryAsync<T>(TrustAdvisorDbContext db, SqlStatement statement, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(statement);
-        var query = db.Database.SqlQueryRaw<T>(statement.Sql, Parameters(db.Sql, statement.Parameters));
-        if (db.Sql.PlanEachExecution is not { } planEachExecution)
-        {
-            return await query.ToListAsync(cancellationToken);
-        }
+    /// <summary>A statement that starts from <see cref="Cte"/>, with this scope's parameters and its own (new instances each call).</summary>
+    public SqlStatement Statement(SqlDialect dialect, string sql, params DbParameter[] more) => new(sql, Parameters(dialect, more));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(planEachExecution, cancellationToken);
-        var rows = await query.ToListAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return rows;
-    }
-
-    /// <summary>This scope's parameters (every statement gets them all) and a statement's own, new instances each call.</summary>
-    public DbParameter[] Parameters(SqlDialect dialect, IEnumerable<DbParameter> more)
+    private DbParameter[] Parameters(SqlDialect dialect, IEnumerable<DbParameter> more)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         return
         [
-            dialect.Id("team", TeamId),
+            dialect.Id(TeamSql.TeamParameter, TeamId),
             dialect.Id("advisor", AdvisorId),
             dialect.Text("stage", Stage?.ToString()),
             dialect.Text("client", ContainsPattern(Client)),

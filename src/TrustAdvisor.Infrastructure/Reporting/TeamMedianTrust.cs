@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Pages.Overview;
+namespace TrustAdvisor.Infrastructure.Reporting;
 
 /// <summary>
 /// The median of the latest T of a team's active relationships: the line the "Maintain stage below the team's
@@ -31,6 +30,14 @@ public static class TeamMedianTrust
     public static async Task<double?> QueryAsync(TrustAdvisorDbContext db, Guid teamId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // One row, whose median is NULL when no relationship has an assessment (NULLs are left out of it).
+        var medians = await TeamSql.QueryAsync<double?>(db, Statement(db.Sql, teamId), cancellationToken);
+        return medians.SingleOrDefault();
+    }
+
+    public static SqlStatement Statement(SqlDialect dialect, Guid teamId)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
         var sql = $"""
             WITH latest AS (
                 SELECT (
@@ -38,13 +45,10 @@ public static class TeamMedianTrust
                     WHERE a.relationship_id = r.id AND a.superseded_at IS NULL
                     ORDER BY a.meeting_date DESC, a.lineage_id DESC
                     LIMIT 1) AS trust
-                FROM relationships r
-                WHERE r.team_id = @team AND r.archived_at IS NULL
+                {TeamSql.Relationships} AND r.archived_at IS NULL
             )
-            SELECT {db.Sql.Median("trust")} AS "Value" FROM latest
+            SELECT {dialect.Median("trust")} AS "Value" FROM latest
             """;
-        // One row, whose median is NULL when no relationship has an assessment (NULLs are left out of it).
-        var medians = await db.Database.SqlQueryRaw<double?>(sql, db.Sql.Id("team", teamId)).ToListAsync(cancellationToken);
-        return medians.SingleOrDefault();
+        return new SqlStatement(sql, [dialect.Id(TeamSql.TeamParameter, teamId)]);
     }
 }
