@@ -1,5 +1,5 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Forms;
 
@@ -8,46 +8,44 @@ internal static class TextRules
     /// <summary>
     /// Text a person could have typed. Control characters and broken UTF-16 are refused with a message,
     /// rather than reaching PostgreSQL (which rejects NUL) as a server error. Markup is allowed: it is text,
-    /// and every page encodes it on output.
+    /// and every page encodes it on output. Judged as it would be stored: trimmed.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule, bool multiline = false) =>
-        rule.Must(value => IsPlainText(value, multiline))
+        rule.Must(value => IsPlainText(value?.Trim(), multiline))
             .WithMessage("{PropertyName} contains characters that cannot be stored (control characters).");
 
     public static IRuleBuilderOptions<T, string?> AtMost<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.Must(value => (value?.Trim().Length ?? 0) <= maxLength)
             .WithMessage((_, value) => $"{{PropertyName}} can be at most {maxLength:N0} characters; this one has {value?.Trim().Length:N0}.");
 
-    /// <summary>
-    /// The same rules for a single required text field that a handler checks without a validator class
-    /// (a team's name, a hand-off's note, a correction's reason). Returns whether the value passed.
-    /// </summary>
-    public static bool RequireText(
-        this ModelStateDictionary modelState, string key, string? value, int maxLength, string whenMissing, string label, bool multiline = true)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        var trimmed = value?.Trim();
-        var error = string.IsNullOrEmpty(trimmed) ? whenMissing
-            : trimmed.Length > maxLength ? $"{label} can be at most {maxLength:N0} characters; this one has {trimmed.Length:N0}."
-            : !IsPlainText(trimmed, multiline) ? $"{label} contains characters that cannot be stored (control characters)."
-            : null;
-        if (error is not null)
-        {
-            modelState.AddModelError(key, error);
-        }
+    /// <summary>A required text field: not blank, at most <paramref name="maxLength"/> characters, plain text; the first failure only.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(
+        this IRuleBuilderInitial<T, string?> rule, string whenMissing, int maxLength, bool multiline = false) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(IsGiven).WithMessage(whenMissing)
+            .AtMost(maxLength)
+            .PlainText(multiline);
 
-        return error is null;
-    }
+    /// <summary>A password someone will sign in with: given, and at least <see cref="Accounts.MinimumPasswordLength"/> characters.</summary>
+    public static IRuleBuilderOptions<T, string?> Password<T>(this IRuleBuilderInitial<T, string?> rule, string whenMissing, string whenShort) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(whenMissing)
+            .MinimumLength(Accounts.MinimumPasswordLength).WithMessage(whenShort);
+
+    /// <summary>Whether a password passes <see cref="Password"/>'s rules (so that its confirmation is worth comparing).</summary>
+    public static bool IsLongEnough(string? password) => password is { Length: >= Accounts.MinimumPasswordLength };
 
     public const int EmailMaxLength = 256;
 
     /// <summary>An email address someone signs in with: required, at most 256 characters, well formed.</summary>
     public static IRuleBuilderOptions<T, string?> SignInEmail<T>(this IRuleBuilderInitial<T, string?> rule, string whenMissing) =>
         rule.Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(whenMissing)
+            .Must(IsGiven).WithMessage(whenMissing)
             .AtMost(EmailMaxLength)
             .EmailAddress().WithMessage("Enter a valid email address, like name@firm.com.")
             .WithName("Email");
+
+    private static bool IsGiven(string? value) => !string.IsNullOrWhiteSpace(value);
 
     internal static bool IsPlainText(string? value, bool multiline)
     {

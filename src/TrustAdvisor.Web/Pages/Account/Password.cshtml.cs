@@ -1,13 +1,16 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
 /// <summary>Change one's own password; other sessions end, this one carries on.</summary>
-public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditTrail audit) : PageModel
+public sealed class PasswordModel(
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditTrail audit, IValidator<ChangePasswordInput> validator) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -22,14 +25,10 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(CurrentPassword))
-        {
-            ModelState.AddModelError(nameof(CurrentPassword), "Enter your current password.");
-        }
-
-        if (!Web.Forms.NewPassword.Validate(ModelState, NewPassword, ConfirmPassword))
+        var input = new ChangePasswordInput(CurrentPassword, NewPassword, ConfirmPassword);
+        if (!await validator.ValidateIntoAsync(input, ModelState, string.Empty, cancellationToken))
         {
             return Page();
         }

@@ -14,7 +14,8 @@ namespace TrustAdvisor.Web.Pages.Assessments;
 
 /// <summary>A correction never overwrites: it adds a revision with a reason, and the earlier values stay.</summary>
 public sealed class CorrectModel(
-    TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time, IViewerAccessor viewer) : PageModel
+    TrustAdvisorDbContext db, IValidator<MeetingInput> validator, IValidator<CorrectionInput> reasonValidator, TimeProvider time,
+    IViewerAccessor viewer) : PageModel
 {
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
@@ -70,7 +71,8 @@ public sealed class CorrectModel(
             return Page();
         }
 
-        if (await db.Assessments.AnyAsync(a => a.Id == RevisionId && a.LineageId == Original.LineageId, cancellationToken))
+        // Before the checks below: once saved, the first post made the original a superseded revision.
+        if (await IsStoredAsync(cancellationToken))
         {
             return Saved("That correction was already saved; it is stored once.");
         }
@@ -82,8 +84,8 @@ public sealed class CorrectModel(
         }
 
         var valid = await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken);
-        ValidateReason();
-        if (!valid || !ModelState.IsValid)
+        valid &= await reasonValidator.ValidateIntoAsync(new CorrectionInput(Reason), ModelState, string.Empty, cancellationToken);
+        if (!valid)
         {
             return Page();
         }
@@ -101,27 +103,16 @@ public sealed class CorrectModel(
 
         var corrected = Original.Correct(RevisionId, author, Input.ToScoredMeeting(), Reason!, time.UtcNow(), Today);
         db.Assessments.Add(corrected);
-        try
+        return await db.SaveOnceAsync(IsStoredAsync, cancellationToken) switch
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
-        catch (DbUpdateException e) when (UniqueViolations.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
-
-        return Saved($"Corrected. The assessment of {Display.Date(corrected.MeetingDate)} is now revision {corrected.Revision}; the earlier values are kept.");
+            SaveOutcome.Saved => Saved($"Corrected. The assessment of {Display.Date(corrected.MeetingDate)} is now revision {corrected.Revision}; the earlier values are kept."),
+            SaveOutcome.AlreadySaved => Saved("That correction was already saved; it is stored once."),
+            _ => Stale(),
+        };
     }
 
-    private void ValidateReason() =>
-        ModelState.RequireText(
-            nameof(Reason), Reason, Assessment.CorrectionReasonMaxLength, "Say why you are correcting this assessment.", "The reason");
+    private Task<bool> IsStoredAsync(CancellationToken cancellationToken) =>
+        db.Assessments.AnyAsync(a => a.Id == RevisionId && a.LineageId == Original.LineageId, cancellationToken);
 
     private PageResult Stale()
     {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -33,11 +34,6 @@ public sealed class CreateModel(
             return Page();
         }
 
-        if (await db.Relationships.FindAsync([RelationshipId], cancellationToken) is not null)
-        {
-            return RedirectToPage("Details", new { id = RelationshipId });
-        }
-
         if (!await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
         {
             return Page();
@@ -51,9 +47,9 @@ public sealed class CreateModel(
 
         var relationship = new Relationship(RelationshipId, Input.ToDetails(), owner, team, time.UtcNow());
         db.Relationships.Add(relationship);
-        if (!await db.TrySaveNewAsync(cancellationToken))
+        if (await db.SaveOnceAsync(ct => db.Relationships.AnyAsync(r => r.Id == RelationshipId, ct), cancellationToken) != SaveOutcome.Saved)
         {
-            // The same form was submitted twice at once and the other request stored it.
+            // Submitted before (the only key a new relationship can collide on is its id): show what was stored.
             return RedirectToPage("Details", new { id = RelationshipId });
         }
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,7 +14,8 @@ using TrustAdvisor.Web.Pages.Shared;
 namespace TrustAdvisor.Web.Pages.Relationships;
 
 /// <summary>The owner or their manager hands a relationship to another advisor of the team, with a note.</summary>
-public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, AuditTrail audit) : PageModel
+public sealed class HandOffModel(
+    TrustAdvisorDbContext db, IValidator<HandOffInput> validator, TimeProvider time, IViewerAccessor viewer, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public Guid? ToOwnerId { get; set; }
@@ -52,13 +54,13 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
             return NotFound();
         }
 
-        if (HandOffId != Guid.Empty && await db.HandOffs.AnyAsync(h => h.Id == HandOffId, cancellationToken))
+        // Before the checks below: once saved, the first post changed the relationship's owner and version.
+        if (HandOffId != Guid.Empty && await IsStoredAsync(cancellationToken))
         {
             return await DoneAsync("That hand-off was already made; it is recorded once.", cancellationToken);
         }
 
-        Validate(relationship);
-        if (!ModelState.IsValid)
+        if (!await ValidateAsync(relationship, cancellationToken))
         {
             return Page();
         }
@@ -73,21 +75,19 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
         db.HandOffs.Add(handOff);
         var to = Advisors.First(a => a.Value == ToOwnerId.ToString()).Text;
         audit.Add(AuditKind.HandOff, relationship.Id, $"{relationship.ClientOrganisation}: to {to}");
-        try
+        return await db.SaveOnceAsync(IsStoredAsync, cancellationToken) switch
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale((await LoadAsync(id, cancellationToken))!);
-        }
-
-        return await DoneAsync(
-            $"Handed {Relationship.ClientOrganisation} over to {to}. Their first assessment will be marked as their baseline.", cancellationToken);
+            SaveOutcome.Saved => await DoneAsync(
+                $"Handed {Relationship.ClientOrganisation} over to {to}. Their first assessment will be marked as their baseline.", cancellationToken),
+            SaveOutcome.AlreadySaved => await DoneAsync("That hand-off was already made; it is recorded once.", cancellationToken),
+            // Changed meanwhile; if it went to someone else, whoever just lost it sees it no more.
+            _ => await LoadAsync(id, cancellationToken) is { } current ? Stale(current) : NotFound(),
+        };
     }
 
-    private void Validate(Relationship relationship)
+    private Task<bool> IsStoredAsync(CancellationToken cancellationToken) => db.HandOffs.AnyAsync(h => h.Id == HandOffId, cancellationToken);
+
+    private async Task<bool> ValidateAsync(Relationship relationship, CancellationToken cancellationToken)
     {
         ModelState.RequireFormId(HandOffId);
 
@@ -101,8 +101,7 @@ public sealed class HandOffModel(TrustAdvisorDbContext db, TimeProvider time, IV
             ModelState.AddModelError(nameof(ToOwnerId), "Choose an advisor of this relationship's team (not its current owner).");
         }
 
-        ModelState.RequireText(
-            nameof(Note), Note, HandOff.NoteMaxLength, "Say why the relationship changes hands; the history keeps this note.", "The note");
+        return await validator.ValidateIntoAsync(new HandOffInput(Note), ModelState, string.Empty, cancellationToken);
     }
 
     private PageResult Stale(Relationship current)

@@ -45,16 +45,9 @@ public sealed class RelationshipInputValidator : AbstractValidator<RelationshipI
 
     public RelationshipInputValidator(TimeProvider time)
     {
-        RuleFor(x => x.ClientOrganisation).Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the client organisation.")
-            .AtMost(Relationship.NameMaxLength)
-            .PlainText()
+        RuleFor(x => x.ClientOrganisation).RequiredText("Enter the client organisation.", Relationship.NameMaxLength)
             .WithName("Client organisation");
-        RuleFor(x => x.ContactName).Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the contact person's name.")
-            .AtMost(Relationship.NameMaxLength)
-            .PlainText()
-            .WithName("Contact");
+        RuleFor(x => x.ContactName).RequiredText("Enter the contact person's name.", Relationship.NameMaxLength).WithName("Contact");
         RuleFor(x => x.ContactRole).Cascade(CascadeMode.Stop)
             .AtMost(Relationship.ContactRoleMaxLength)
             .PlainText()

@@ -63,18 +63,21 @@ public sealed class ScoreModel(
         var author = viewer.Current.UserId ?? throw new InvalidOperationException("Scoring needs a signed-in person.");
         var assessment = Assessment.Record(AssessmentId, id, author, Input.ToScoredMeeting(), time.UtcNow(), Today);
         db.Assessments.Add(assessment);
-        if (!await db.TrySaveNewAsync(cancellationToken))
+        switch (await db.SaveOnceAsync(ct => IsStoredAsync(id, ct), cancellationToken))
         {
-            // The form's id is taken: this form was submitted before (a double click, back and resubmit). No
-            // look-up ahead of the insert: the primary key answers for the common case in the same statement.
-            var storedFor = await db.Assessments.Where(a => a.Id == AssessmentId).Select(a => (Guid?)a.RelationshipId)
-                .FirstOrDefaultAsync(cancellationToken);
-            return storedFor == id ? AlreadySaved(id) : BadRequest();
+            case SaveOutcome.AlreadySaved:
+                return AlreadySaved(id);
+            case SaveOutcome.Conflict:
+                // The form's id belongs to something else: not a form this page showed.
+                return BadRequest();
         }
 
         TempData["Flash"] = SavedMessage(assessment.Trust, Relationship.LatestTrust);
         return RedirectToPage("Details", null, new { id }, $"a-{assessment.Id}");
     }
+
+    private Task<bool> IsStoredAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Assessments.AnyAsync(a => a.Id == AssessmentId && a.RelationshipId == id, cancellationToken);
 
     private static string SavedMessage(double trust, double? previous) =>
         previous is { } before

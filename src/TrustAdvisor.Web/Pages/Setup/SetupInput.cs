@@ -17,16 +17,10 @@ public sealed class SetupInputValidator : AbstractValidator<SetupInput>
 {
     public SetupInputValidator()
     {
-        RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter your name.")
-            .AtMost(AppUser.DisplayNameMaxLength)
-            .PlainText()
-            .WithName("Your name");
+        RuleFor(x => x.DisplayName).RequiredText("Enter your name.", AppUser.DisplayNameMaxLength).WithName("Your name");
         RuleFor(x => x.Email).SignInEmail("Enter your email address.");
-        RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Choose a password.")
-            .MinimumLength(Accounts.MinimumPasswordLength)
-            .WithMessage($"Choose a password of at least {Accounts.MinimumPasswordLength} characters; a short phrase is easy to remember.");
+        RuleFor(x => x.Password).Password(
+            "Choose a password.", $"Choose a password of at least {Accounts.MinimumPasswordLength} characters; a short phrase is easy to remember.");
         RuleFor(x => x.ConfirmPassword)
             .Equal(x => x.Password).WithMessage("The two passwords are not the same.");
     }

@@ -1,13 +1,15 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
 /// <summary>Administrators set a new password for someone who forgot theirs; it also unlocks them and ends their sessions.</summary>
-public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit) : PageModel
+public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit, IValidator<INewPassword> validator) : PageModel
 {
     [BindProperty]
     public string? NewPassword { get; set; }
@@ -29,7 +31,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit) 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         var person = await users.FindByIdAsync(id.ToString());
         if (person is null)
@@ -38,7 +40,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit) 
         }
 
         DisplayName = person.DisplayName;
-        if (!Web.Forms.NewPassword.Validate(ModelState, NewPassword, ConfirmPassword))
+        if (!await validator.ValidateIntoAsync(new NewPasswordInput(NewPassword, ConfirmPassword), ModelState, string.Empty, cancellationToken))
         {
             return Page();
         }

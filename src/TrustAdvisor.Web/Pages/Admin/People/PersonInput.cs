@@ -18,11 +18,7 @@ public sealed class PersonInputValidator : AbstractValidator<PersonInput>
 {
     public PersonInputValidator()
     {
-        RuleFor(x => x.DisplayName).Cascade(CascadeMode.Stop)
-            .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Enter the person's name.")
-            .AtMost(AppUser.DisplayNameMaxLength)
-            .PlainText()
-            .WithName("Name");
+        RuleFor(x => x.DisplayName).RequiredText("Enter the person's name.", AppUser.DisplayNameMaxLength).WithName("Name");
         RuleFor(x => x.Email).SignInEmail("Enter the person's email address.");
         RuleFor(x => x.Role).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Choose a role: Advisor, Manager or Administrator.")
@@ -30,9 +26,7 @@ public sealed class PersonInputValidator : AbstractValidator<PersonInput>
         RuleFor(x => x.TeamId)
             .NotNull().When(x => x.Role is UserRole.Advisor or UserRole.Manager)
             .WithMessage("Advisors and managers work in a team: choose one.");
-        RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Choose a first password for them to sign in with.")
-            .MinimumLength(Accounts.MinimumPasswordLength)
-            .WithMessage($"The password must have at least {Accounts.MinimumPasswordLength} characters.");
+        RuleFor(x => x.Password).Password(
+            "Choose a first password for them to sign in with.", $"The password must have at least {Accounts.MinimumPasswordLength} characters.");
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using TrustAdvisor.Web.Forms;
 namespace TrustAdvisor.Web.Pages.Admin.Teams;
 
 /// <summary>Administrators: the teams, with how many people and relationships each has; add a team.</summary>
-public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time, IValidator<TeamInput> validator) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -29,33 +30,36 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var name = Name?.Trim();
-        if (ModelState.RequireText(nameof(Name), Name, Team.NameMaxLength, "Enter the team's name.", "A team name", multiline: false)
+        if (await validator.ValidateIntoAsync(new TeamInput(Name), ModelState, string.Empty, cancellationToken)
             && await db.Teams.AnyAsync(t => t.Name == name && t.Id != TeamId, cancellationToken))
         {
-            ModelState.AddModelError(nameof(Name), "There is already a team with that name.");
+            ModelState.AddModelError(nameof(Name), NameTaken);
         }
 
         ModelState.RequireFormId(TeamId);
 
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            return Page();
+            db.Teams.Add(new Team(TeamId, name!, time.UtcNow()));
+            switch (await db.SaveOnceAsync(ct => db.Teams.AnyAsync(t => t.Id == TeamId, ct), cancellationToken))
+            {
+                case SaveOutcome.Saved:
+                    TempData["Flash"] = $"Added the team {name}.";
+                    return RedirectToPage();
+                case SaveOutcome.AlreadySaved:
+                    return RedirectToPage();
+                default:
+                    // Another administrator added a team of that name meanwhile.
+                    ModelState.AddModelError(nameof(Name), NameTaken);
+                    break;
+            }
         }
 
-        if (await db.Teams.AnyAsync(t => t.Id == TeamId, cancellationToken))
-        {
-            return RedirectToPage();
-        }
-
-        db.Teams.Add(new Team(TeamId, name!, time.UtcNow()));
-        if (await db.TrySaveNewAsync(cancellationToken))
-        {
-            TempData["Flash"] = $"Added the team {name}.";
-        }
-
-        return RedirectToPage();
+        await LoadAsync(cancellationToken);
+        return Page();
     }
+
+    private const string NameTaken = "There is already a team with that name.";
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Teams = await db.Teams.OrderBy(t => t.Name)
