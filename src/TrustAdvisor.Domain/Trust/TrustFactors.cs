@@ -25,14 +25,7 @@ public readonly record struct TrustFactors
     /// <summary>C + R + I, the part above the line.</summary>
     public int Numerator => Credibility + Reliability + Intimacy;
 
-    public int this[Factor factor] => factor switch
-    {
-        Factor.Credibility => Credibility,
-        Factor.Reliability => Reliability,
-        Factor.Intimacy => Intimacy,
-        Factor.SelfOrientation => SelfOrientation,
-        _ => throw new ArgumentOutOfRangeException(nameof(factor), factor, "Unknown factor."),
-    };
+    public int this[Factor factor] => factor.Pick(Credibility, Reliability, Intimacy, SelfOrientation);
 
     public static bool IsValidScore(int score) => score is >= Min and <= Max;
 

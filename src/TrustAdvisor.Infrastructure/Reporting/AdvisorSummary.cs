@@ -1,3 +1,4 @@
+using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Infrastructure.Reporting;
@@ -28,13 +29,7 @@ public sealed class AdvisorSummary
 
     public double? Change => MedianTrust - MedianTrustAtStart;
 
-    public double? Factor(Domain.Trust.Factor factor) => factor switch
-    {
-        Domain.Trust.Factor.Credibility => MeanCredibility,
-        Domain.Trust.Factor.Reliability => MeanReliability,
-        Domain.Trust.Factor.Intimacy => MeanIntimacy,
-        _ => MeanSelfOrientation,
-    };
+    public double? Factor(Domain.Trust.Factor factor) => factor.Pick(MeanCredibility, MeanReliability, MeanIntimacy, MeanSelfOrientation);
 
     public static SqlStatement Statement(SqlDialect dialect, TeamScope scope)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Pages.Shared;
 
@@ -29,7 +30,7 @@ public sealed class RevisionsModel(TrustAdvisorDbContext db, IViewerAccessor vie
         Revisions = await db.Assessments.Where(a => a.LineageId == lineage.LineageId)
             .OrderByDescending(a => a.Revision)
             .Select(a => new Revision(
-                a.Revision, a.MeetingDate, a.MeetingKind, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation,
+                a.Revision, a.MeetingDate, a.MeetingKind, new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation),
                 a.Trust, a.RecordedAt, a.CorrectionReason, a.SupersededAt,
                 db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 Assessment.CanReadNote(a.NoteIsPrivate, a.NoteAuthorId, viewerId) ? a.Note : null,
@@ -43,10 +44,7 @@ public sealed class RevisionsModel(TrustAdvisorDbContext db, IViewerAccessor vie
         int Number,
         DateOnly MeetingDate,
         MeetingKind MeetingKind,
-        int Credibility,
-        int Reliability,
-        int Intimacy,
-        int SelfOrientation,
+        TrustFactors Factors,
         double Trust,
         DateTime RecordedAt,
         string? CorrectionReason,

@@ -4,6 +4,7 @@ using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Pages.Shared;
 using TrustAdvisor.Infrastructure.Reporting;
 
 namespace TrustAdvisor.Web.Pages.Overview;
@@ -34,10 +35,10 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                 r.IsDemo,
                 db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Take(RecentCount)
-                    .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation))
+                    .Select(MeetingScore.Of)
                     .ToList(),
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id && a.MeetingDate <= ninetyDaysAgo)
-                    .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation))
+                    .Select(MeetingScore.Of)
                     .FirstOrDefault()))
             .AsNoTracking()
             .AsSplitQuery()));
@@ -85,13 +86,8 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         DateOnly NextReviewDate,
         bool IsDemo,
         string? Owner,
-        List<Scores> Recent,
-        Scores? NinetyDaysAgo);
-
-    public sealed record Scores(DateOnly MeetingDate, int Credibility, int Reliability, int Intimacy, int SelfOrientation)
-    {
-        public ScorePoint Point => new(MeetingDate, new TrustFactors(Credibility, Reliability, Intimacy, SelfOrientation));
-    }
+        List<MeetingScore> Recent,
+        MeetingScore? NinetyDaysAgo);
 
     public sealed record Row(Summary Relationship, IReadOnlyList<ScorePoint> RecentOldestFirst, IReadOnlyList<AttentionAlert> Alerts)
     {

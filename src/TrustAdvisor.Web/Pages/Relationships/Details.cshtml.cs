@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
+using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Pages.Shared;
 
@@ -31,7 +32,7 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
             .OrderBy(a => a.MeetingDate).ThenBy(a => a.LineageId)
             .Select(a => new RelationshipHistory.Stored(
                 a.Id, a.LineageId, a.Revision, a.MeetingDate, a.MeetingKind,
-                a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust,
+                new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation), a.Trust,
                 a.Note, a.CorrectionReason,
                 db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 a.AuthorId,

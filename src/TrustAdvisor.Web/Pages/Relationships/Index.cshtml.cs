@@ -5,6 +5,7 @@ using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 
@@ -34,10 +35,10 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
                 r.IsDemo,
                 Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 Latest = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
-                    .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust))
+                    .Select(MeetingScore.Of)
                     .FirstOrDefault(),
                 Previous = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
-                    .Select(a => new Scores(a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Trust))
+                    .Select(MeetingScore.Of)
                     .Skip(1).FirstOrDefault(),
             })
             .AsNoTracking()
@@ -50,11 +51,6 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
         HasDemoData = Rows.Any(r => r.IsDemo);
     }
 
-    public sealed record Scores(DateOnly MeetingDate, int Credibility, int Reliability, int Intimacy, int SelfOrientation, double Trust)
-    {
-        public TrustFactors Factors => new(Credibility, Reliability, Intimacy, SelfOrientation);
-    }
-
     public sealed record Row(
         Guid Id,
         string ClientOrganisation,
@@ -64,6 +60,6 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
         DateOnly NextReviewDate,
         bool IsDemo,
         string? Owner,
-        Scores? Latest,
+        MeetingScore? Latest,
         TrustChange? Change);
 }

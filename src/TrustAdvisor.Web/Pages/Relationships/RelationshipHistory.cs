@@ -58,10 +58,10 @@ public sealed class RelationshipHistory
     {
         dates = OldestFirst.Select(e => Display.IsoDate(e.Assessment.MeetingDate)),
         trust = OldestFirst.Select(e => TrustEquation.Shown(e.Assessment.Trust)),
-        credibility = OldestFirst.Select(e => e.Assessment.Credibility),
-        reliability = OldestFirst.Select(e => e.Assessment.Reliability),
-        intimacy = OldestFirst.Select(e => e.Assessment.Intimacy),
-        selfOrientation = OldestFirst.Select(e => e.Assessment.SelfOrientation),
+        credibility = OldestFirst.Select(e => e.Assessment.Factors.Credibility),
+        reliability = OldestFirst.Select(e => e.Assessment.Factors.Reliability),
+        intimacy = OldestFirst.Select(e => e.Assessment.Factors.Intimacy),
+        selfOrientation = OldestFirst.Select(e => e.Assessment.Factors.SelfOrientation),
     });
 
     public sealed record Stored(
@@ -70,10 +70,7 @@ public sealed class RelationshipHistory
         int Revision,
         DateOnly MeetingDate,
         MeetingKind MeetingKind,
-        int Credibility,
-        int Reliability,
-        int Intimacy,
-        int SelfOrientation,
+        TrustFactors Factors,
         double Trust,
         string? Note,
         string? CorrectionReason,
@@ -82,7 +79,6 @@ public sealed class RelationshipHistory
         Guid? NoteAuthorId,
         bool NoteIsPrivate)
     {
-        public TrustFactors Factors => new(Credibility, Reliability, Intimacy, SelfOrientation);
         public bool IsCorrected => Revision > 1;
     }
 

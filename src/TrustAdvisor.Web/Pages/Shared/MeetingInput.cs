@@ -36,14 +36,7 @@ public sealed class MeetingInput
     [Display(Name = "Keep the note private")]
     public bool NoteIsPrivate { get; set; }
 
-    public int? this[Factor factor] => factor switch
-    {
-        Factor.Credibility => Credibility,
-        Factor.Reliability => Reliability,
-        Factor.Intimacy => Intimacy,
-        Factor.SelfOrientation => SelfOrientation,
-        _ => null,
-    };
+    public int? this[Factor factor] => factor.Pick(Credibility, Reliability, Intimacy, SelfOrientation);
 
     public static MeetingInput From(Assessment assessment) => new()
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
-using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Infrastructure.Reporting;
@@ -114,8 +113,6 @@ public sealed class IndexModel(
 
         return values;
     }
-
-    public static IReadOnlyList<Factor> Factors { get; } = [Factor.Credibility, Factor.Reliability, Factor.Intimacy, Factor.SelfOrientation];
 
     public sealed record Choice(Guid Id, string Name);
 }
