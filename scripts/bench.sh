@@ -66,7 +66,7 @@ postgres_pids() { pgrep -u postgres -x postgres | tr '\n' ' '; }
 cookie_header() { app_cookie_header "$1"; }
 
 # Sequential page latency: one connection, so the figure is the server's time per request. The warm-up gives even
-# the slowest page (~10 requests a second) the few dozen calls .NET's tiered JIT needs before it optimises its code.
+# the slowest page the few dozen calls .NET's tiered JIT needs before it optimises its code.
 latency_run() {
   local name=$1 url=$2 cookie=$3
   wrk -t1 -c1 -d5s -H "Cookie: $cookie" "$url" >/dev/null

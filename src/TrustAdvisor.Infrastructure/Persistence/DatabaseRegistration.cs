@@ -71,8 +71,8 @@ public static class DatabaseRegistration
         }
 
         // PostgreSQL's default plan cache mode stays: after five executions a prepared statement may keep one generic
-        // plan, which spares the short statements every request repeats from being planned again each time (scoring
-        // posts ~1.5 times the throughput of planning every execution). The dashboard's statements, whose best plan
+        // plan, which spares the short statements every request repeats from being planned again each time (the
+        // scoring post's throughput depends on it, ADR 8). The dashboard's statements, whose best plan
         // depends on their team and dates, ask for plans of their own (SqlDialect.PlanEachExecution, ADR 8).
 
         return builder.ConnectionString;

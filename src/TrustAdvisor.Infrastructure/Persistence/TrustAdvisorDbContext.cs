@@ -11,7 +11,7 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 
 /// <summary>
 /// The app's one model. Each database provider has a derived context only so that each keeps
-/// its own migrations (docs/decisions/0001-two-providers.md); pages use this base type.
+/// its own migrations (docs/decisions/0001-two-database-providers.md); pages use this base type.
 /// </summary>
 public abstract class TrustAdvisorDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options)
 {

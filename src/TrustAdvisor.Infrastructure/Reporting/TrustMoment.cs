@@ -36,8 +36,8 @@ public sealed class TrustMoment
     /// <summary>
     /// Every meeting in the period with the step in T from the relationship's assessment before it (LAG, per
     /// relationship), in one of two forms that give the same rows: per relationship in a LATERAL subquery where the
-    /// database has them (a few rows, already in order, a thousand times is much cheaper than sorting the team's
-    /// whole period at once: 27 → 20 ms at 1,000,000 assessments), or as one window over the period's rows and each
+    /// database has them (a few rows, already in order, a thousand times is cheaper than sorting the team's whole
+    /// period at once: ADR 6 has the figures), or as one window over the period's rows and each
     /// relationship's state at its start (SQLite). Only the step and the two rows' ids go through the window; the
     /// factors are read for the few meetings chosen.
     /// </summary>

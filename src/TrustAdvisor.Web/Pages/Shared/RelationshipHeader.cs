@@ -24,7 +24,7 @@ public sealed record RelationshipHeader(
     public string Contact => ContactRole is null ? ContactName : $"{ContactName}, {ContactRole}";
 
     // Compiled: the scoring form's GET and post both run it, and EF Core's matching of the LINQ to its cached plan
-    // on each call was about 5% of a scoring post's CPU (docs/benchmarks-profile/).
+    // on each call was a measurable part of a scoring post's CPU (docs/benchmarks-profile.md).
     private static readonly PerProvider<Func<TrustAdvisorDbContext, Guid, CancellationToken, Task<RelationshipHeader?>>> Query = new(() => EF.CompileAsyncQuery(
         (TrustAdvisorDbContext db, Guid id, CancellationToken cancellationToken) => db.Relationships.Where(r => r.Id == id)
             .Select(r => new RelationshipHeader(
