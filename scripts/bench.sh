@@ -9,8 +9,7 @@
 # run; the whole takes about 7 minutes. KEEP_WORK=DIR keeps the raw results (wrk outputs, timings) in DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/postgres.sh
-source scripts/lib/app.sh
+source scripts/lib/setup.sh
 source scripts/lib/page-weight.sh
 
 DURATION=${DURATION:-10}
@@ -20,39 +19,27 @@ APP_PORT=${APP_PORT:-5195}
 REF_PORT=${REF_PORT:-5196}
 SMALL_PORT=${SMALL_PORT:-5197}
 TODAY=$(date -u +%F)
-WORK=$(mktemp -d /tmp/trustadvisor-bench.XXXXXX)
-chmod 755 "$WORK"
 REF_PID=
-
-cleanup() {
+setup_work bench
+setup_cleanup_extra() {
   if [ -n "${KEEP_WORK:-}" ]; then mkdir -p "$KEEP_WORK"; cp "$WORK"/*.wrk "$WORK"/*.cpu "$WORK"/*.statements "$WORK"/*.json "$WORK"/*.md "$KEEP_WORK"/ 2>/dev/null || true; fi
-  app_stop
   if [ -n "$REF_PID" ]; then kill "$REF_PID" 2>/dev/null || true; wait "$REF_PID" 2>/dev/null || true; fi
-  pg_stop "$WORK/pg"
-  rm -rf "$WORK"
 }
-trap cleanup EXIT
-
-if ! command -v wrk >/dev/null 2>&1; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+setup_need wrk
 
 echo "== build (Release)"
-dotnet build -c Release TrustAdvisor.sln -v q -nologo >/dev/null
-dotnet publish -c Release src/TrustAdvisor.Web -o "$WORK/app" -v q -nologo >/dev/null
-export APP_DIR="$WORK/app"
+setup_publish --solution
 
 echo "== PostgreSQL and the datasets"
 # pg_stat_statements: what each scoring post sends to PostgreSQL, and how long each statement takes there.
-PG_SETTINGS="-c shared_preload_libraries=pg_stat_statements" pg_start "$WORK/pg" "$PG_PORT"
+PG_SETTINGS="-c shared_preload_libraries=pg_stat_statements" setup_database "$PG_PORT"
 BIG=$PG_CONNECTION
 SMALL=${PG_CONNECTION/Database=trustadvisor/Database=trustadvisor_small}
 pg_psql "$PG_PORT" -qc "CREATE DATABASE trustadvisor_small" >/dev/null
-DATASET="dotnet tools/TrustAdvisor.Dataset/bin/Release/net10.0/TrustAdvisor.Dataset.dll --today $TODAY"
 load_start=$SECONDS
-$DATASET --connection "$BIG" | tail -1
+setup_dataset
 load_seconds=$((SECONDS - load_start))
-$DATASET --connection "$SMALL" --assessments 100000 | tail -1
+PG_CONNECTION=$SMALL setup_dataset --assessments 100000
 # Flush what the loads wrote now, rather than in a background checkpoint during the first measurements.
 pg_psql "$PG_PORT" -qc "CHECKPOINT" -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 

@@ -6,14 +6,12 @@
 # Targets: accessibility 100, performance 95 or more. Exits non-zero if a target is missed. About two minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/app.sh
+source scripts/lib/setup.sh
 
 LIGHTHOUSE_VERSION=12.8.2 # 13.x needs Node 22; Debian 12 has Node 18/20
 APP_PORT=${APP_PORT:-5217}
-WORK=$(mktemp -d /tmp/trustadvisor-lighthouse.XXXXXX)
-cleanup() { app_stop; rm -rf "$WORK"; }
-trap cleanup EXIT
-if [ ! -x /usr/bin/chromium ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+setup_work lighthouse
+setup_need chromium
 
 npm install --prefix "$WORK/lighthouse" --no-audit --no-fund --loglevel=error "lighthouse@$LIGHTHOUSE_VERSION" >/dev/null
 dotnet publish -c Release src/TrustAdvisor.Web -o "$WORK/app" -v q -nologo >/dev/null

@@ -6,28 +6,21 @@
 # frames with the largest inclusive share of the app's CPU samples. Installs wrk and dotnet-trace when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/postgres.sh
-source scripts/lib/app.sh
+source scripts/lib/setup.sh
 
 PG_PORT=${PG_PORT:-55470}
 APP_PORT=${APP_PORT:-5197}
 TRACE_VERSION=10.0.750501
 TODAY=$(date -u +%F)
-WORK=$(mktemp -d /tmp/trustadvisor-profile.XXXXXX)
-chmod 755 "$WORK"
 OUT=docs/benchmarks-profile
-cleanup() { app_stop; pg_stop "$WORK/pg"; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-command -v wrk >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+setup_work profile
+setup_need wrk
 TRACE=$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")
 [ -x "$TRACE" ] || dotnet tool install --global dotnet-trace --version "$TRACE_VERSION" >/dev/null
 
-dotnet build -c Release TrustAdvisor.sln -v q -nologo >/dev/null
-dotnet publish -c Release src/TrustAdvisor.Web -o "$WORK/app" -v q -nologo >/dev/null
-export APP_DIR="$WORK/app"
-pg_start "$WORK/pg" "$PG_PORT"
-dotnet tools/TrustAdvisor.Dataset/bin/Release/net10.0/TrustAdvisor.Dataset.dll --connection "$PG_CONNECTION" --today "$TODAY" | tail -1
+setup_publish --solution
+setup_database "$PG_PORT"
+setup_dataset
 app_start "$APP_PORT" "$WORK/app.log"
 base="http://127.0.0.1:$APP_PORT"
 app_sign_in "$APP_PORT" advisor1@bench.trustadvisor.test bench-password-2026 "$WORK/advisor.jar"

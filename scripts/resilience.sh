@@ -7,32 +7,20 @@
 # database exactly once. Prints a summary and exits non-zero on any loss, any 5xx under load, or a lost session.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/postgres.sh
-source scripts/lib/app.sh
+source scripts/lib/setup.sh
 
 PG_PORT=${PG_PORT:-55460}
 APP_PORT=${APP_PORT:-5197}
 SECOND_PORT=$((APP_PORT + 1))
 PROXY_PORT=$((APP_PORT + 2))
-WORK=$(mktemp -d /tmp/trustadvisor-resilience.XXXXXX)
-chmod 755 "$WORK"
-cleanup() {
-  if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi
-  app_stop; pg_stop "$WORK/pg"; rm -rf "$WORK"
-}
-trap cleanup EXIT
-for tool in wrk nginx; do
-  if ! command -v "$tool" >/dev/null 2>&1 && ! [ -x "/usr/sbin/$tool" ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$([ "$tool" = nginx ] && echo nginx-light || echo wrk)" >/dev/null
-  fi
-done
+setup_work resilience
+setup_cleanup_extra() { if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi; }
+setup_need wrk
+setup_need nginx nginx-light
 
-dotnet build -c Release tools/TrustAdvisor.Dataset -v q -nologo >/dev/null
-dotnet publish -c Release src/TrustAdvisor.Web -o "$WORK/app" -v q -nologo >/dev/null
-export APP_DIR="$WORK/app"
-pg_start "$WORK/pg" "$PG_PORT"
-dotnet tools/TrustAdvisor.Dataset/bin/Release/net10.0/TrustAdvisor.Dataset.dll --connection "$PG_CONNECTION" \
-  --teams 2 --advisors-per-team 8 --relationships 160 --assessments 2000 --today "$(date -u +%F)" | tail -1
+setup_publish
+setup_database "$PG_PORT"
+setup_dataset --teams 2 --advisors-per-team 8 --relationships 160 --assessments 2000
 
 app_start "$APP_PORT" "$WORK/app.log"
 base="http://127.0.0.1:$APP_PORT"

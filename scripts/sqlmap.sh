@@ -5,25 +5,18 @@
 # anything injectable; prints what it tried. The record of the latest run is in docs/security.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/postgres.sh
-source scripts/lib/app.sh
+source scripts/lib/setup.sh
 
 PG_PORT=${PG_PORT:-55470}
 APP_PORT=${APP_PORT:-5207}
 LEVEL=${SQLMAP_LEVEL:-3}
 RISK=${SQLMAP_RISK:-2}
-WORK=$(mktemp -d /tmp/trustadvisor-sqlmap.XXXXXX)
-chmod 755 "$WORK"
-cleanup() { app_stop; pg_stop "$WORK/pg"; rm -rf "$WORK"; }
-trap cleanup EXIT
-if ! command -v sqlmap >/dev/null 2>&1; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlmap >/dev/null; fi
+setup_work sqlmap
+setup_need sqlmap
 
-dotnet build -c Release tools/TrustAdvisor.Dataset -v q -nologo >/dev/null
-dotnet publish -c Release src/TrustAdvisor.Web -o "$WORK/app" -v q -nologo >/dev/null
-export APP_DIR="$WORK/app"
-pg_start "$WORK/pg" "$PG_PORT"
-dotnet tools/TrustAdvisor.Dataset/bin/Release/net10.0/TrustAdvisor.Dataset.dll --connection "$PG_CONNECTION" \
-  --teams 1 --advisors-per-team 4 --relationships 20 --assessments 200 --today "$(date -u +%F)" | tail -1
+setup_publish
+setup_database "$PG_PORT"
+setup_dataset --teams 1 --advisors-per-team 4 --relationships 20 --assessments 200
 app_start "$APP_PORT" "$WORK/app.log"
 base="http://127.0.0.1:$APP_PORT"
 
