@@ -50,7 +50,6 @@ failures() { awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gs
 # CPU time (ms) spent by processes and their threads, from /proc: the app or the reference, and PostgreSQL's backends.
 cpu_ticks() { local t=0 p; for p in "$@"; do if [ -r "/proc/$p/stat" ]; then t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); fi; done; echo "$t"; }
 postgres_pids() { pgrep -u postgres -x postgres | tr '\n' ' '; }
-cookie_header() { app_cookie_header "$1"; }
 
 # Sequential page latency: one connection, so the figure is the server's time per request. The warm-up gives even
 # the slowest page the few dozen calls .NET's tiered JIT needs before it optimises its code.
@@ -70,18 +69,15 @@ small_base="http://127.0.0.1:$SMALL_PORT"
 echo "== the app on 100,000 assessments"
 PG_CONNECTION=$SMALL app_start "$SMALL_PORT" "$WORK/app-small.log"
 SMALL_PID=$APP_PID
-app_sign_in "$SMALL_PORT" manager1@bench.trustadvisor.test bench-password-2026 "$WORK/manager-small.jar"
-SMALL_MANAGER_COOKIE=$(cookie_header "$WORK/manager-small.jar")
+SMALL_MANAGER_COOKIE=$(setup_cookie "$SMALL_PORT" manager1 "$WORK/manager-small.jar")
 latency_run dashboard_small "$small_base/TeamDashboard?period=year" "$SMALL_MANAGER_COOKIE"
 
 echo "== the app on 1,000,000 assessments"
 PG_CONNECTION=$BIG app_start "$APP_PORT" "$WORK/app.log"
-app_sign_in "$APP_PORT" manager1@bench.trustadvisor.test bench-password-2026 "$WORK/manager.jar"
-app_sign_in "$APP_PORT" advisor1@bench.trustadvisor.test bench-password-2026 "$WORK/advisor.jar"
-MANAGER_COOKIE=$(cookie_header "$WORK/manager.jar")
-ADVISOR_COOKIE=$(cookie_header "$WORK/advisor.jar")
+MANAGER_COOKIE=$(setup_cookie "$APP_PORT" manager1)
+ADVISOR_COOKIE=$(setup_cookie "$APP_PORT" advisor1)
 TEAM=$(pg_psql "$PG_PORT" -Atc "SELECT team_id FROM users WHERE email = 'manager1@bench.trustadvisor.test'")
-RELATIONSHIP=$(pg_psql "$PG_PORT" -Atc "SELECT r.id FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' AND r.archived_at IS NULL ORDER BY r.id LIMIT 1")
+RELATIONSHIP=$(setup_relationship "$PG_PORT")
 FROM=$(date -u -d "$TODAY -1 year +1 day" +%F)
 
 latency_run dashboard "$base/TeamDashboard?period=year" "$MANAGER_COOKIE"

@@ -23,9 +23,8 @@ setup_database "$PG_PORT"
 setup_dataset
 app_start "$APP_PORT" "$WORK/app.log"
 base="http://127.0.0.1:$APP_PORT"
-app_sign_in "$APP_PORT" advisor1@bench.trustadvisor.test bench-password-2026 "$WORK/advisor.jar"
-COOKIE=$(app_cookie_header "$WORK/advisor.jar")
-RELATIONSHIP=$(pg_psql "$PG_PORT" -Atc "SELECT r.id FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' AND r.archived_at IS NULL ORDER BY r.id LIMIT 1")
+COOKIE=$(setup_cookie "$APP_PORT" advisor1)
+RELATIONSHIP=$(setup_relationship "$PG_PORT")
 
 # profile <name> <wrk arguments...>: 20 s of warm-up (so that the JIT has done its work), then 10 s sampled in the
 # middle of a 16 s run.

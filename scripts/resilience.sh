@@ -24,16 +24,14 @@ setup_dataset --teams 2 --advisors-per-team 8 --relationships 160 --assessments 
 
 app_start "$APP_PORT" "$WORK/app.log"
 base="http://127.0.0.1:$APP_PORT"
-app_sign_in "$APP_PORT" advisor1@bench.trustadvisor.test bench-password-2026 "$WORK/advisor.jar"
 export SCORE_COOKIE
-SCORE_COOKIE=$(app_cookie_header "$WORK/advisor.jar")
-RELATIONSHIP=$(pg_psql "$PG_PORT" -Atc "SELECT r.id FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' AND r.archived_at IS NULL ORDER BY r.id LIMIT 1")
+SCORE_COOKIE=$(setup_cookie "$APP_PORT" advisor1)
+RELATIONSHIP=$(setup_relationship "$PG_PORT")
 TOKEN=$(app_form_token "$base/Relationships/Score/$RELATIONSHIP" "$SCORE_COOKIE")
 export SCORE_BODY="__RequestVerificationToken=$TOKEN&Input.MeetingDate=$(date -u +%F)&Input.Kind=Call&Input.Credibility=7&Input.Reliability=6&Input.Intimacy=5&Input.SelfOrientation=3"
 RELATIONSHIPS=$(pg_psql "$PG_PORT" -Atc "SELECT string_agg(r.id::text, ' ') FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' AND r.archived_at IS NULL")
 export RELATIONSHIPS MANAGER_COOKIE
-app_sign_in "$APP_PORT" manager1@bench.trustadvisor.test bench-password-2026 "$WORK/manager.jar"
-MANAGER_COOKIE=$(app_cookie_header "$WORK/manager.jar")
+MANAGER_COOKIE=$(setup_cookie "$APP_PORT" manager1)
 
 # Posts for $1 seconds in the background, recording every answer under the name $2.
 load() {
@@ -109,8 +107,7 @@ CONF
 proxy="http://127.0.0.1:$PROXY_PORT"
 # Signing in takes two requests (the form, then the post), so the form comes from one instance and the post goes to
 # the other: the anti-forgery token and the cookie must be readable by both.
-app_sign_in "$PROXY_PORT" advisor2@bench.trustadvisor.test bench-password-2026 "$WORK/proxied.jar"
-PROXIED_COOKIE=$(app_cookie_header "$WORK/proxied.jar")
+PROXIED_COOKIE=$(setup_cookie "$PROXY_PORT" advisor2 "$WORK/proxied.jar")
 signed_in_first=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $PROXIED_COOKIE" "$base/Account/Password")
 signed_in_second=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $PROXIED_COOKIE" "http://127.0.0.1:$SECOND_PORT/Account/Password")
 echo "signed in through nginx: the first instance answers $signed_in_first, the second $signed_in_second"

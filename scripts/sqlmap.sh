@@ -21,11 +21,9 @@ app_start "$APP_PORT" "$WORK/app.log"
 base="http://127.0.0.1:$APP_PORT"
 
 token_of() { app_form_token "$base$2" "$1"; }  # the form at $2 for the session $1
-app_sign_in "$APP_PORT" advisor1@bench.trustadvisor.test bench-password-2026 "$WORK/advisor.jar"
-app_sign_in "$APP_PORT" manager1@bench.trustadvisor.test bench-password-2026 "$WORK/manager.jar"
-ADVISOR=$(app_cookie_header "$WORK/advisor.jar")
-MANAGER=$(app_cookie_header "$WORK/manager.jar")
-RELATIONSHIP=$(pg_psql "$PG_PORT" -Atc "SELECT r.id FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' ORDER BY r.id LIMIT 1")
+ADVISOR=$(setup_cookie "$APP_PORT" advisor1)
+MANAGER=$(setup_cookie "$APP_PORT" manager1)
+RELATIONSHIP=$(setup_relationship "$PG_PORT")
 ADVISOR_ID=$(pg_psql "$PG_PORT" -Atc "SELECT id FROM users WHERE email = 'advisor1@bench.trustadvisor.test'")
 rows_before=$(pg_psql "$PG_PORT" -Atc "SELECT (SELECT count(*) FROM relationships) || ' relationships, ' || (SELECT count(*) FROM assessments) || ' assessments'")
 

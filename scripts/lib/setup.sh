@@ -6,6 +6,9 @@
 #   setup_publish [--solution]       builds the dataset tool (or, with --solution, everything) in Release and
 #                              publishes the app to $WORK/app as APP_DIR
 #   setup_database <port>      a throwaway PostgreSQL on <port> (PG_CONNECTION), durable settings, PG_SETTINGS added
+#   setup_cookie <port> <person> [jar]   signs <person> of the dataset (advisor1, manager1, ...) in to the app on
+#                              <port> (jar: $WORK/<person>.jar) and prints the session's Cookie header
+#   setup_relationship <pg-port>     the first active relationship advisor1 owns (the one the scripts score)
 #   setup_dataset [options]    loads the benchmark dataset into $PG_CONNECTION (as of $TODAY, default today; the tool's
 #                              options, e.g. --assessments 2000) and prints its summary line
 source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"
@@ -53,4 +56,14 @@ setup_database() {
 setup_dataset() {
   dotnet tools/TrustAdvisor.Dataset/bin/Release/net10.0/TrustAdvisor.Dataset.dll --connection "$PG_CONNECTION" \
     --today "${TODAY:-$(date -u +%F)}" "$@" | tail -1
+}
+
+setup_cookie() {
+  local port=$1 person=$2 jar=${3:-$WORK/$2.jar}
+  app_sign_in "$port" "$person@bench.trustadvisor.test" bench-password-2026 "$jar"
+  app_cookie_header "$jar"
+}
+
+setup_relationship() {
+  pg_psql "$1" -Atc "SELECT r.id FROM relationships r JOIN users u ON u.id = r.owner_id WHERE u.email = 'advisor1@bench.trustadvisor.test' AND r.archived_at IS NULL ORDER BY r.id LIMIT 1"
 }
