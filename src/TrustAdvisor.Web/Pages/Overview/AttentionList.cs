@@ -4,8 +4,8 @@ using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Pages.Shared;
 using TrustAdvisor.Infrastructure.Reporting;
+using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Overview;
 
