@@ -1,17 +1,24 @@
+using FluentValidation;
 using Microsoft.AspNetCore.RateLimiting;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Hosting;
 using TrustAdvisor.Web.Security;
 
+if (args is [HealthEndpoints.ProbeArgument])
+{
+    return await HealthEndpoints.ProbeAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTrustAdvisorLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTrustAdvisorDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddKeysInDatabase();
+builder.Services.AddKeysInDatabase(builder.Configuration);
 builder.Services.AddTrustAdvisorAccounts();
-builder.Services.AddValidatorsFromThisAssembly();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.Services.AddTrustAdvisorTelemetry(builder.Configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
@@ -37,11 +44,12 @@ builder.Services
 var app = builder.Build();
 
 await app.Services.InitialiseDatabaseAsync();
+app.LogKeyProtection();
 
 app.UseForwardedHeaders();
 app.UseMiddleware<SecurityHeaders>();
 // Outside the error pages, so its line has the status the person got and the reference the error page showed.
-app.UseMiddleware<RequestLogging>();
+app.UseTrustAdvisorRequestLogging();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseRouting();
@@ -53,6 +61,7 @@ app.MapTrustAdvisorHealthEndpoints();
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;

@@ -1,10 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Infrastructure.Audit;
-using TrustAdvisor.Infrastructure.DataProtection;
 using TrustAdvisor.Infrastructure.Identity;
 
 namespace TrustAdvisor.Infrastructure.Persistence;
@@ -13,7 +13,7 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 /// The app's one model. Each database provider has a derived context only so that each keeps
 /// its own migrations (docs/decisions/0001-two-database-providers.md); pages use this base type.
 /// </summary>
-public abstract class TrustAdvisorDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options)
+public abstract class TrustAdvisorDbContext(DbContextOptions options) : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// Whose eyes this context's queries run for. Contexts are pooled (ADR 9): whoever leases one sets this, as
@@ -38,7 +38,7 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     /// <summary>Security-relevant events, for administrators (AuditTrail writes them).</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
-    /// <summary>Data Protection's keys, shared by every instance of the app (DatabaseXmlRepository).</summary>
+    /// <summary>Data Protection's keys, shared by every instance of the app (PersistKeysToDbContext, Hosting/KeyStorage).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

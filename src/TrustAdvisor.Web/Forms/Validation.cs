@@ -23,25 +23,6 @@ internal static class Validation
     }
 
     /// <summary>
-    /// Registers every validator in the web assembly (FluentValidation's own DI package is not available here).
-    /// Validators are called explicitly from handlers; there is no automatic validation.
-    /// </summary>
-    public static IServiceCollection AddValidatorsFromThisAssembly(this IServiceCollection services)
-    {
-        var validators = typeof(Validation).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
-            .SelectMany(t => t.GetInterfaces()
-                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-                .Select(i => (Service: i, Implementation: t)));
-        foreach (var (service, implementation) in validators)
-        {
-            services.AddSingleton(service, implementation);
-        }
-
-        return services;
-    }
-
-    /// <summary>
     /// Validates <paramref name="input"/> and adds its errors under <paramref name="prefix"/>.
     /// A field that could not even be bound already says so; a second message about it would only confuse.
     /// </summary>

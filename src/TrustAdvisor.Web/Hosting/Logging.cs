@@ -1,16 +1,56 @@
+using System.Security.Claims;
 using Serilog;
+using Serilog.Formatting.Compact;
 
 namespace TrustAdvisor.Web.Hosting;
 
 internal static class Logging
 {
-    /// <summary>Serilog, configured from the "Serilog" section (console by default; a file sink can be added there).</summary>
+    private const string ReadableTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Serilog for every log line, configured from the "Serilog" section (levels, and any sinks added there). The
+    /// console is written through a background queue, so a slow terminal never holds up a request: readable text in
+    /// Development, compact JSON (one object a line, for a log collector) elsewhere. Other logging providers (a test's,
+    /// say) receive the same events.
+    /// </summary>
     public static void AddTrustAdvisorLogging(this WebApplicationBuilder builder)
     {
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .CreateLogger();
-        builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);
+        var development = builder.Environment.IsDevelopment();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .WriteTo.Async(sink =>
+                {
+                    if (development)
+                    {
+                        sink.Console(outputTemplate: ReadableTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    else
+                    {
+                        sink.Console(new CompactJsonFormatter());
+                    }
+                }),
+            writeToProviders: true);
     }
+
+    /// <summary>
+    /// One line per request, written when it ends: the status the person got, the time it took, the reference an
+    /// error page shows (the request id), the route it matched and the signed-in person's id (never their email).
+    /// </summary>
+    public static void UseTrustAdvisorRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate =
+                "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms ({RequestId:l}; route {Route:l}; person {UserId:l})";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("RequestId", http.TraceIdentifier);
+                diagnostics.Set("Route", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "none");
+                diagnostics.Set("UserId", http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous");
+            };
+        });
 }

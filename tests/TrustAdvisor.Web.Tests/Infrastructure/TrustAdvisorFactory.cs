@@ -29,6 +29,8 @@ public sealed class TrustAdvisorFactory(
             builder.UseSetting(key, value);
         }
 
+        // Warnings and errors only (a failed request's line is an error), as before Serilog took over.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

@@ -40,8 +40,10 @@ public class ErrorReferenceTests(PostgresApp app) : IClassFixture<PostgresApp>
         text.ShouldNotContain("at TrustAdvisor");
         var reference = page.QuerySelector("main code")!.TextContent.Trim();
         reference.ShouldNotBeNullOrWhiteSpace();
-        logs.Lines.ShouldContain(line => line.Contains(reference, StringComparison.Ordinal)
-            && line.Contains($"GET {FailingAddress} responded 500", StringComparison.Ordinal));
+        var line = logs.Lines.Where(l => l.Contains(reference, StringComparison.Ordinal)
+            && l.Contains($"GET {FailingAddress} responded 500", StringComparison.Ordinal)).ShouldHaveSingleItem(string.Join("\n", logs.Lines));
+        line.ShouldContain($"person {app.Admin.Id}", customMessage: "the signed-in person's id, for an operator to follow");
+        line.ShouldNotContain(AppFixture.AdminEmail, customMessage: "never their email");
     }
 
     private sealed class FailingAddressFilter : IStartupFilter

@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using TrustAdvisor.Infrastructure.DataProtection;
 
 namespace TrustAdvisor.Infrastructure.Persistence.Configurations;
 
+/// <summary>The library's key entity, in the table the app's own repository used before, so running installs keep their keys.</summary>
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
