@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrustAdvisor.Infrastructure.DemoData;
@@ -19,6 +22,20 @@ public static partial class DatabaseInitializer
 
         if (options.MigrateOnStartup)
         {
+            if (db.Database.IsSqlite())
+            {
+                await EmbeddedBaseline.AdoptAsync(db, cancellationToken);
+            }
+
+            // Migrate reads the history table before it creates one, and logs that read's failure on a new database
+            // as an error (dotnet/efcore#37328); with the database and the table there first, a first start logs none.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(logger, options.Provider);
         }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace TrustAdvisor.Infrastructure.Persistence;
 
-// Used only by the migrations tool (../shared/tools/ef); the app configures its context from appsettings.
+// Used only by the migrations tool (dotnet ef); the app configures its context from appsettings.
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDbContext>
 {
     public PostgresDbContext CreateDbContext(string[] args) =>

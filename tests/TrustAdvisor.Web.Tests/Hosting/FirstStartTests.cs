@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Hosting;
+
+/// <summary>A newcomer's first start, on either database, says nothing alarming: no warning, no error.</summary>
+public sealed class FirstStartTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"trustadvisor-first-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task On_an_empty_data_folder_it_logs_no_warning_or_error()
+    {
+        var file = Path.Combine(_folder, "App_Data", "trustadvisor.db");
+        await StartAndReadAsync("Sqlite", $"Data Source={file}");
+        File.Exists(file).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task On_an_empty_postgres_database_it_logs_no_warning_or_error()
+    {
+        var server = await PostgresServer.GetAsync();
+        await StartAndReadAsync("Postgres", await server.CreateDatabaseAsync());
+    }
+
+    /// <summary>Starts the app with the demo data (migrations, the demo team, the first keys) and asks for the sign-in page.</summary>
+    private static async Task StartAndReadAsync(string provider, string connectionString)
+    {
+        var logs = new CapturedLogs();
+        await using var app = new TrustAdvisorFactory(provider, connectionString, demoData: true, new FixedClock(FixedClock.Default))
+            .WithWebHostBuilder(host => host.ConfigureLogging(logging => logging.AddProvider(logs)));
+
+        var response = await app.CreateClient().GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        logs.Lines.ShouldNotContain(line => line.StartsWith("Warning", StringComparison.Ordinal)
+            || line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
