@@ -19,6 +19,12 @@ public sealed class DatabaseOptions
     /// <summary>Load the demo team into an empty database at start.</summary>
     public bool DemoData { get; set; } = true;
 
+    /// <summary>
+    /// The PostgreSQL password, kept out of the connection string (a container's secret, say): set here, it is
+    /// added to ConnectionStrings:Postgres as a value of its own, so no character in it can break that string.
+    /// </summary>
+    public string? PostgresPassword { get; set; }
+
     /// <summary>For unattended installs: the first administrator, created at start when there is none.</summary>
     public string? AdministratorEmail { get; set; }
 

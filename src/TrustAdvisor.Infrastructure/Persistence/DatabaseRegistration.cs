@@ -29,6 +29,11 @@ public static class DatabaseRegistration
                         "Set it, e.g. ConnectionStrings__Postgres=\"Host=localhost;Database=trustadvisor;Username=...;Password=...\".");
                 }
 
+                if (options.PostgresPassword is { Length: > 0 } password)
+                {
+                    postgres = new NpgsqlConnectionStringBuilder(postgres) { Password = password }.ConnectionString;
+                }
+
                 services.AddPooledDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(TunePostgres(postgres)));
                 services.AddScoped<IDbContextFactory<TrustAdvisorDbContext>, ViewerContextFactory<PostgresDbContext>>();
                 break;
