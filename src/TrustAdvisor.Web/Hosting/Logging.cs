@@ -11,8 +11,8 @@ internal static class Logging
     /// <summary>
     /// Serilog for every log line, configured from the "Serilog" section (levels, and any sinks added there). The
     /// console is written through a background queue, so a slow terminal never holds up a request: readable text in
-    /// Development, compact JSON (one object a line, for a log collector) elsewhere. Other logging providers (a test's,
-    /// say) receive the same events.
+    /// Development, compact JSON elsewhere (one object a line, with the message rendered too, for a log collector and
+    /// for grep alike). Other logging providers (a test's, say) receive the same events.
     /// </summary>
     public static void AddTrustAdvisorLogging(this WebApplicationBuilder builder)
     {
@@ -31,7 +31,7 @@ internal static class Logging
                     }
                     else
                     {
-                        sink.Console(new CompactJsonFormatter());
+                        sink.Console(new RenderedCompactJsonFormatter());
                     }
                 }),
             writeToProviders: true);
