@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
@@ -9,14 +8,13 @@ namespace TrustAdvisor.Web.Tests.Hosting;
 /// <summary>A newcomer's first start, on either database, says nothing alarming: no warning, no error.</summary>
 public sealed class FirstStartTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"trustadvisor-first-{Guid.NewGuid():N}");
+    private readonly TempFolder _folder = new();
 
     [Fact]
     public async Task On_an_empty_data_folder_it_logs_no_warning_or_error()
     {
-        var file = Path.Combine(_folder, "App_Data", "trustadvisor.db");
-        await StartAndReadAsync("Sqlite", $"Data Source={file}");
-        File.Exists(file).ShouldBeTrue();
+        await StartAndReadAsync("Sqlite", _folder.SqliteFile("App_Data", "trustadvisor.db"));
+        File.Exists(Path.Combine(_folder.Path, "App_Data", "trustadvisor.db")).ShouldBeTrue();
     }
 
     [Fact]
@@ -40,12 +38,5 @@ public sealed class FirstStartTests : IDisposable
             || line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -9,14 +9,13 @@ namespace TrustAdvisor.Web.Tests.Persistence;
 /// <summary>An embedded database made by the SQLite migrations before their baseline (ADR 11) starts as it was.</summary>
 public sealed class EmbeddedUpgradeTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"trustadvisor-upgrade-{Guid.NewGuid():N}");
+    private readonly TempFolder _folder = new();
 
-    private string ConnectionString => $"Data Source={Path.Combine(_folder, "trustadvisor.db")}";
+    private string ConnectionString => _folder.SqliteFile("trustadvisor.db");
 
     [Fact]
     public async Task A_database_made_by_the_old_migrations_keeps_its_data_and_needs_nothing_more()
     {
-        Directory.CreateDirectory(_folder);
         var script = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "tests/TrustAdvisor.Web.Tests/Persistence/Fixtures/sqlite-before-baseline.sql"));
         await using (var connection = new SqliteConnection(ConnectionString))
         {
@@ -42,12 +41,5 @@ public sealed class EmbeddedUpgradeTests : IDisposable
         (await db.Relationships.SingleAsync()).ClientOrganisation.ShouldBe("Kept Client");
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

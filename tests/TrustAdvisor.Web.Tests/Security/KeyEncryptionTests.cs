@@ -11,12 +11,12 @@ namespace TrustAdvisor.Web.Tests.Security;
 /// <summary>With a certificate configured, the Data Protection keys are stored encrypted with it.</summary>
 public sealed class KeyEncryptionTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("trustadvisor-keys-").FullName;
+    private readonly TempFolder _folder = new();
 
     [Fact]
     public async Task Keys_written_with_a_certificate_configured_are_encrypted_at_rest()
     {
-        var path = Path.Combine(_folder, "keys.pfx");
+        var path = Path.Combine(_folder.Path, "keys.pfx");
         using (var rsa = RSA.Create(2048))
         {
             var request = new CertificateRequest("CN=TrustAdvisor test keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -37,5 +37,5 @@ public sealed class KeyEncryptionTests : IDisposable
         xml.ShouldAllBe(k => k!.Contains("EncryptedData", StringComparison.Ordinal) && !k.Contains("<masterKey", StringComparison.Ordinal));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 }
