@@ -12,7 +12,7 @@ internal static class Logging
     /// Serilog for every log line, configured from the "Serilog" section (levels, and any sinks added there). The
     /// console is written through a background queue, so a slow terminal never holds up a request: readable text in
     /// Development, compact JSON elsewhere (one object a line, with the message rendered too, for a log collector and
-    /// for grep alike). Other logging providers (a test's, say) receive the same events.
+    /// for grep alike). Other logging providers (a test's, say) receive the same events. The static Log is left alone.
     /// </summary>
     public static void AddTrustAdvisorLogging(this WebApplicationBuilder builder)
     {
@@ -34,6 +34,7 @@ internal static class Logging
                         sink.Console(new RenderedCompactJsonFormatter());
                     }
                 }),
+            preserveStaticLogger: true,
             writeToProviders: true);
     }
 
@@ -44,6 +45,8 @@ internal static class Logging
     public static void UseTrustAdvisorRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's logger, not the static one: several hosts in one process (the tests) would share that.
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate =
                 "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms ({RequestId:l}; route {Route:l}; person {UserId:l})";
             options.EnrichDiagnosticContext = (diagnostics, http) =>
