@@ -18,8 +18,7 @@ public sealed class NewPasswordValidator : AbstractValidator<INewPassword>
     public NewPasswordValidator()
     {
         var tooShort = $"The new password must have at least {Accounts.MinimumPasswordLength} characters.";
-        RuleFor(x => x.NewPassword).Password(tooShort, tooShort);
-        RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).When(x => TextRules.IsLongEnough(x.NewPassword))
-            .WithMessage("The two passwords are not the same.");
+        RuleFor(x => x.NewPassword).Password(tooShort, tooShort).DependentRules(() =>
+            RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("The two passwords are not the same."));
     }
 }

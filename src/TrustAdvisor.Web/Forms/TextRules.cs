@@ -32,9 +32,6 @@ internal static class TextRules
             .NotEmpty().WithMessage(whenMissing)
             .MinimumLength(Accounts.MinimumPasswordLength).WithMessage(whenShort);
 
-    /// <summary>Whether a password passes <see cref="Password"/>'s rules (so that its confirmation is worth comparing).</summary>
-    public static bool IsLongEnough(string? password) => password is { Length: >= Accounts.MinimumPasswordLength };
-
     public const int EmailMaxLength = 256;
 
     /// <summary>An email address someone signs in with: required, at most 256 characters, well formed.</summary>
