@@ -5,10 +5,12 @@ public enum AlertKind
 {
     OverdueReview,
     SharpDrop,
+    BlindSpot,
     SelfOrientationRising,
     FactorKeepsFalling,
     IntimacyStalled,
     MaintainBelowTeamMedian,
+    NoClientViewLately,
 }
 
 /// <summary>One reason to look at a relationship, in plain words.</summary>

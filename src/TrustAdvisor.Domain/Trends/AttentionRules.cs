@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
 
@@ -15,6 +16,8 @@ public static class AttentionRules
 
     public const int StalledIntimacyDays = 90;
 
+    public const int DefaultClientViewDueMonths = 6;
+
     private static readonly Factor[] AboveTheLine = [Factor.Credibility, Factor.Reliability, Factor.Intimacy];
 
     public static IReadOnlyList<AttentionAlert> Evaluate(RelationshipSignals signals)
@@ -23,10 +26,12 @@ public static class AttentionRules
         var alerts = new List<AttentionAlert>();
         AddIfAny(alerts, OverdueReview(signals));
         AddIfAny(alerts, SharpDrop(signals));
+        AddIfAny(alerts, BlindSpot(signals));
         AddIfAny(alerts, SelfOrientationRising(signals));
         alerts.AddRange(FactorsKeepFalling(signals));
         AddIfAny(alerts, IntimacyStalled(signals));
         AddIfAny(alerts, MaintainBelowTeamMedian(signals));
+        AddIfAny(alerts, NoClientViewLately(signals));
         return alerts;
     }
 
@@ -62,6 +67,36 @@ public static class AttentionRules
         var percent = Math.Round(fall * 100, 0, MidpointRounding.AwayFromZero);
         var change = TrustChange.Between(previous.Factors, latest.Factors);
         return new(AlertKind.SharpDrop, Invariant($"Down {percent}% since the previous assessment. {change.Describe()}"));
+    }
+
+    /// <summary>At the client's latest answer, their T was well below the advisor's (<see cref="PerceptionGap.IsBlindSpot"/>).</summary>
+    public static AttentionAlert? BlindSpot(RelationshipSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        if (signals.LatestGap is not { IsBlindSpot: true } gap)
+        {
+            return null;
+        }
+
+        return new(
+            AlertKind.BlindSpot,
+            Invariant($"Blind spot: the client's own answers on {gap.On:d MMM yyyy} give T {TrustEquation.Format(gap.ClientTrust)}, well below your {TrustEquation.Format(gap.AdvisorTrust)}."));
+    }
+
+    /// <summary>In Establish or Maintain, and the client has not answered a pulse in <see cref="RelationshipSignals.ClientViewDueMonths"/> months.</summary>
+    public static AttentionAlert? NoClientViewLately(RelationshipSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        if (signals.Stage is not (RelationshipStage.Establish or RelationshipStage.Maintain)
+            || signals.LastClientView > signals.Today.AddMonths(-signals.ClientViewDueMonths))
+        {
+            return null;
+        }
+
+        var since = signals.LastClientView is { } last
+            ? Invariant($"the last answer was on {last:d MMM yyyy}")
+            : "the client has never been asked";
+        return new(AlertKind.NoClientViewLately, Invariant($"No client view in {signals.ClientViewDueMonths} months: {since}. Ask the client."));
     }
 
     /// <summary>Self-orientation rose at each of the last two assessments.</summary>

@@ -1,3 +1,4 @@
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 
 namespace TrustAdvisor.Domain.Trends;
@@ -11,13 +12,19 @@ namespace TrustAdvisor.Domain.Trends;
 /// <param name="NextReviewDate">When the advisor meant to look at it again.</param>
 /// <param name="TeamMedianTrust">The median of the team's relationships' latest T, if the team has any.</param>
 /// <param name="Today">The advisor's today.</param>
+/// <param name="LastClientView">When the client last answered a pulse, if ever.</param>
+/// <param name="LatestGap">The perception gap at that answer, if the advisor had scored the relationship by then.</param>
+/// <param name="ClientViewDueMonths">How long a relationship in Establish or Maintain may go without the client's view.</param>
 public sealed record RelationshipSignals(
     IReadOnlyList<ScorePoint> Recent,
     ScorePoint? NinetyDaysAgo,
     RelationshipStage Stage,
     DateOnly NextReviewDate,
     double? TeamMedianTrust,
-    DateOnly Today)
+    DateOnly Today,
+    DateOnly? LastClientView = null,
+    PerceptionGap? LatestGap = null,
+    int ClientViewDueMonths = AttentionRules.DefaultClientViewDueMonths)
 {
     public ScorePoint? Latest => Recent.Count > 0 ? Recent[^1] : null;
 

@@ -1,3 +1,4 @@
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Domain.Trust;
@@ -115,6 +116,55 @@ public class AttentionRulesTests
         ordered.ShouldBe(["overdue", "sharp drop", "worsening", "never scored", "steady low", "steady high"]);
     }
 
+    [Fact]
+    public void A_client_T_well_below_the_advisors_at_the_latest_pulse_is_a_blind_spot()
+    {
+        var gap = new PerceptionGap(Today.AddDays(-12), new TrustFactors(8, 8, 8, 3), new TrustFactors(6, 5, 6, 4));
+
+        var alert = AttentionRules.BlindSpot(Signals([Point(-20, 8, 8, 8, 3)], gap: gap)).ShouldNotBeNull();
+
+        alert.Kind.ShouldBe(AlertKind.BlindSpot);
+        alert.Message.ShouldBe("Blind spot: the client's own answers on 10 Nov 2026 give T 4.3, well below your 8.0.");
+        var close = new PerceptionGap(Today.AddDays(-12), new TrustFactors(8, 8, 8, 3), new TrustFactors(7, 7, 7, 3));
+        AttentionRules.BlindSpot(Signals([Point(-20, 8, 8, 8, 3)], gap: close)).ShouldBeNull();
+        AttentionRules.BlindSpot(Signals([Point(-20, 8, 8, 8, 3)])).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_client_who_sees_more_trust_than_the_advisor_is_no_blind_spot()
+    {
+        var gap = new PerceptionGap(Today.AddDays(-12), new TrustFactors(5, 5, 5, 5), new TrustFactors(8, 8, 8, 2));
+
+        AttentionRules.BlindSpot(Signals([Point(-20, 5, 5, 5, 5)], gap: gap)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Establish_and_Maintain_relationships_want_the_clients_view_every_six_months()
+    {
+        var recent = new List<ScorePoint> { Point(-5, 7, 7, 7, 3) };
+        var lastView = Today.AddMonths(-6);
+
+        var alert = AttentionRules.NoClientViewLately(Signals(recent, stage: RelationshipStage.Maintain, lastClientView: lastView)).ShouldNotBeNull();
+
+        alert.Kind.ShouldBe(AlertKind.NoClientViewLately);
+        alert.Message.ShouldBe("No client view in 6 months: the last answer was on 22 May 2026. Ask the client.");
+        AttentionRules.NoClientViewLately(Signals(recent, stage: RelationshipStage.Maintain, lastClientView: lastView.AddDays(1))).ShouldBeNull();
+        AttentionRules.NoClientViewLately(Signals(recent, stage: RelationshipStage.Vet, lastClientView: lastView)).ShouldBeNull();
+        AttentionRules.NoClientViewLately(Signals(recent, stage: RelationshipStage.Meet, lastClientView: lastView)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_relationship_never_asked_says_so_and_the_window_is_configurable()
+    {
+        var never = new RelationshipSignals(
+            [Point(-5, 7, 7, 7, 3)], null, RelationshipStage.Establish, Today.AddDays(30), null, Today, LastClientView: null);
+        AttentionRules.NoClientViewLately(never)!.Message.ShouldBe("No client view in 6 months: the client has never been asked. Ask the client.");
+
+        var threeMonths = never with { LastClientView = Today.AddMonths(-4), ClientViewDueMonths = 3 };
+        AttentionRules.NoClientViewLately(threeMonths).ShouldNotBeNull();
+        AttentionRules.NoClientViewLately(threeMonths with { ClientViewDueMonths = 5 }).ShouldBeNull();
+    }
+
     private static ScorePoint Point(int daysFromToday, int c, int r, int i, int s) =>
         new(Today.AddDays(daysFromToday), new TrustFactors(c, r, i, s));
 
@@ -123,6 +173,9 @@ public class AttentionRulesTests
         ScorePoint? ninetyDaysAgo = null,
         RelationshipStage stage = RelationshipStage.Establish,
         DateOnly? nextReview = null,
-        double? teamMedian = null) =>
-        new(recent, ninetyDaysAgo, stage, nextReview ?? Today.AddDays(30), teamMedian, Today);
+        double? teamMedian = null,
+        DateOnly? lastClientView = null,
+        PerceptionGap? gap = null) =>
+        new(recent, ninetyDaysAgo, stage, nextReview ?? Today.AddDays(30), teamMedian, Today,
+            LastClientView: lastClientView ?? Today.AddDays(-30), LatestGap: gap);
 }
