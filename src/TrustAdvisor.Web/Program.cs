@@ -22,6 +22,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddTrustAdvisorTelemetry(builder.Configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddClientPages(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);
 builder.Services
@@ -33,6 +34,7 @@ builder.Services
             "/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
         options.Conventions.AllowAnonymousToPage("/Setup/Index");
         options.Conventions.AllowAnonymousToPage("/Error");
+        ClientPages.Add(options.Conventions);
         options.Conventions.AuthorizeFolder("/Admin", Accounts.AdministratorsOnly);
         options.Conventions.AuthorizeFolder("/TeamDashboard", Accounts.ManagersAndAdministrators);
     })

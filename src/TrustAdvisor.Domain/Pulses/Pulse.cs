@@ -34,6 +34,9 @@ public sealed class Pulse
     public PulseStatus Status { get; private set; }
     public DateTime? ClosedAt { get; private set; }
 
+    /// <summary>The day the client answered (UTC), the date the client's view is shown and compared at.</summary>
+    public DateOnly? AnsweredOn { get; private set; }
+
     /// <summary>The answer form's id, chosen when it was shown: the same form sent twice is the same answer.</summary>
     public Guid? SubmissionId { get; private set; }
 
@@ -85,8 +88,6 @@ public sealed class Pulse
     /// <summary>Open and not expired: the link can still be answered.</summary>
     public bool IsOpenAt(DateTime nowUtc) => Status == PulseStatus.Open && nowUtc < ExpiresAt;
 
-    public DateOnly? AnsweredOn => Status == PulseStatus.Answered && ClosedAt is { } at ? DateOnly.FromDateTime(at) : null;
-
     public void Answer(Guid submissionId, ClientAnswers answers, string? comment, DateTime nowUtc)
     {
         if (!IsOpenAt(nowUtc))
@@ -109,6 +110,7 @@ public sealed class Pulse
         Trust = TrustEquation.Stored(factors);
         Comment = string.IsNullOrEmpty(trimmed) ? null : trimmed;
         SubmissionId = submissionId;
+        AnsweredOn = DateOnly.FromDateTime(nowUtc);
         Close(PulseStatus.Answered, nowUtc);
     }
 

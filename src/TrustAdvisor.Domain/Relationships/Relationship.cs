@@ -8,6 +8,7 @@ public sealed class Relationship
 {
     public const int NameMaxLength = 200;
     public const int ContactRoleMaxLength = 100;
+    public const int ContactEmailMaxLength = 254;
 
     private Relationship()
     {
@@ -37,6 +38,9 @@ public sealed class Relationship
     public string ClientOrganisation { get; private set; }
     public string ContactName { get; private set; }
     public string? ContactRole { get; private set; }
+
+    /// <summary>Where the contact can be reached: optional, for sending them a pulse.</summary>
+    public string? ContactEmail { get; private set; }
     public RelationshipStage Stage { get; private set; }
 
     /// <summary>Every relationship, even a screened-out prospect, has a date to look at it again.</summary>
@@ -91,12 +95,21 @@ public sealed class Relationship
         ClientOrganisation = RequiredText(details.ClientOrganisation, NameMaxLength, nameof(details.ClientOrganisation));
         ContactName = RequiredText(details.ContactName, NameMaxLength, nameof(details.ContactName));
         ContactRole = OptionalText(details.ContactRole, ContactRoleMaxLength, nameof(details.ContactRole));
+        ContactEmail = OptionalText(details.ContactEmail, ContactEmailMaxLength, nameof(details.ContactEmail)) is { } email
+            ? IsPlausibleEmail(email) ? email : throw new ArgumentException("The contact's email address is not valid.", nameof(details))
+            : null;
         Stage = Enum.IsDefined(details.Stage)
             ? details.Stage
             : throw new ArgumentOutOfRangeException(nameof(details), details.Stage, "Unknown stage.");
         NextReviewDate = details.NextReviewDate;
         Version = Guid.NewGuid();
     }
+
+    /// <summary>One address, name@domain, nothing around it.</summary>
+    public static bool IsPlausibleEmail(string? value) =>
+        value is not null && value.Length <= ContactEmailMaxLength
+        && System.Net.Mail.MailAddress.TryCreate(value, out var address)
+        && address.Address == value && address.DisplayName.Length == 0 && address.Host.Contains('.', StringComparison.Ordinal);
 
     private static string RequiredText(string? value, int maxLength, string name)
     {
@@ -124,4 +137,5 @@ public sealed record RelationshipDetails(
     string ContactName,
     string? ContactRole,
     RelationshipStage Stage,
-    DateOnly NextReviewDate);
+    DateOnly NextReviewDate,
+    string? ContactEmail = null);

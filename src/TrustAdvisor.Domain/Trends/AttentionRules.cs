@@ -83,12 +83,15 @@ public static class AttentionRules
             Invariant($"Blind spot: the client's own answers on {gap.On:d MMM yyyy} give T {TrustEquation.Format(gap.ClientTrust)}, well below your {TrustEquation.Format(gap.AdvisorTrust)}."));
     }
 
-    /// <summary>In Establish or Maintain, and the client has not answered a pulse in <see cref="RelationshipSignals.ClientViewDueMonths"/> months.</summary>
+    /// <summary>
+    /// In Establish or Maintain, and the client has not answered a pulse in <see cref="RelationshipSignals.ClientViewDueMonths"/>
+    /// months: counted from the last answer, or from when the relationship was recorded if the client never answered.
+    /// </summary>
     public static AttentionAlert? NoClientViewLately(RelationshipSignals signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
         if (signals.Stage is not (RelationshipStage.Establish or RelationshipStage.Maintain)
-            || signals.LastClientView > signals.Today.AddMonths(-signals.ClientViewDueMonths))
+            || (signals.LastClientView ?? signals.RecordedOn) > signals.Today.AddMonths(-signals.ClientViewDueMonths))
         {
             return null;
         }

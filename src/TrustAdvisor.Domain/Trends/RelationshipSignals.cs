@@ -15,6 +15,7 @@ namespace TrustAdvisor.Domain.Trends;
 /// <param name="LastClientView">When the client last answered a pulse, if ever.</param>
 /// <param name="LatestGap">The perception gap at that answer, if the advisor had scored the relationship by then.</param>
 /// <param name="ClientViewDueMonths">How long a relationship in Establish or Maintain may go without the client's view.</param>
+/// <param name="RecordedOn">When the relationship was recorded: one younger than the window has not gone without yet.</param>
 public sealed record RelationshipSignals(
     IReadOnlyList<ScorePoint> Recent,
     ScorePoint? NinetyDaysAgo,
@@ -24,7 +25,8 @@ public sealed record RelationshipSignals(
     DateOnly Today,
     DateOnly? LastClientView = null,
     PerceptionGap? LatestGap = null,
-    int ClientViewDueMonths = AttentionRules.DefaultClientViewDueMonths)
+    int ClientViewDueMonths = AttentionRules.DefaultClientViewDueMonths,
+    DateOnly? RecordedOn = null)
 {
     public ScorePoint? Latest => Recent.Count > 0 ? Recent[^1] : null;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Infrastructure.Audit;
@@ -35,6 +36,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<HandOff> HandOffs => Set<HandOff>();
 
+    /// <summary>Requests to a relationship's contact for their own view, and their answers.</summary>
+    public DbSet<Pulse> Pulses => Set<Pulse>();
+
     /// <summary>Security-relevant events, for administrators (AuditTrail writes them).</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
@@ -62,6 +66,7 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
             || (ViewerIsManager && ViewerTeamId != null && r.TeamId == ViewerTeamId));
         builder.Entity<Assessment>().HasQueryFilter(a => Relationships.Any(r => r.Id == a.RelationshipId));
         builder.Entity<HandOff>().HasQueryFilter(h => Relationships.Any(r => r.Id == h.RelationshipId));
+        builder.Entity<Pulse>().HasQueryFilter(p => Relationships.Any(r => r.Id == p.RelationshipId));
         SnakeCaseNames.Apply(builder);
     }
 

@@ -20,7 +20,17 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
+            if (ClientPages.IsClientPage(context))
+            {
+                // A client's link carries its secret: no other site may see it, and no search engine keep it.
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["X-Robots-Tag"] = "noindex, nofollow";
+            }
+            else
+            {
+                headers["Referrer-Policy"] = "same-origin";
+            }
+
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (context.Request.IsHttps)

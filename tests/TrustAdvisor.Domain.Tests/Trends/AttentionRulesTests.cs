@@ -165,6 +165,16 @@ public class AttentionRulesTests
         AttentionRules.NoClientViewLately(threeMonths with { ClientViewDueMonths = 5 }).ShouldBeNull();
     }
 
+    [Fact]
+    public void A_relationship_younger_than_the_window_is_not_yet_due_for_the_clients_view()
+    {
+        var never = new RelationshipSignals(
+            [Point(-5, 7, 7, 7, 3)], null, RelationshipStage.Maintain, Today.AddDays(30), null, Today, LastClientView: null);
+
+        AttentionRules.NoClientViewLately(never with { RecordedOn = Today.AddMonths(-6).AddDays(1) }).ShouldBeNull();
+        AttentionRules.NoClientViewLately(never with { RecordedOn = Today.AddMonths(-6) }).ShouldNotBeNull();
+    }
+
     private static ScorePoint Point(int daysFromToday, int c, int r, int i, int s) =>
         new(Today.AddDays(daysFromToday), new TrustFactors(c, r, i, s));
 

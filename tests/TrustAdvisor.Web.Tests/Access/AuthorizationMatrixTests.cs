@@ -28,12 +28,19 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         Administrators,
         /// <summary>Team figures: managers (each for their own team) and administrators.</summary>
         Managers,
+        /// <summary>
+        /// The client's pulse: no account, a valid link. Here the link is malformed, so everyone, signed in or not, gets
+        /// the same "not open" page with 404 (ClientLinkTests covers valid, used, expired, withdrawn and tampered links).
+        /// </summary>
+        ClientLink,
     }
 
     private static readonly Dictionary<string, Rule> Rules = new()
     {
         ["/Account/SignIn"] = Rule.Public,
         ["/Error"] = Rule.Public,
+        ["/Pulses/Thanks"] = Rule.Public,
+        ["/Pulses/Answer"] = Rule.ClientLink,
         ["/Setup/Index"] = Rule.SetupOnly,
         ["/Account/SignOut"] = Rule.SignedIn,
         ["/Account/Password"] = Rule.SignedIn,
@@ -46,6 +53,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Relationships/Edit"] = Rule.AnnasResource,
         ["/Relationships/Archive"] = Rule.AnnasResource,
         ["/Relationships/HandOff"] = Rule.AnnasResource,
+        ["/Relationships/Ask"] = Rule.AnnasResource,
         ["/Assessments/Correct"] = Rule.AnnasResource,
         ["/Assessments/Revisions"] = Rule.AnnasResource,
         ["/Admin/Teams/Index"] = Rule.Administrators,
@@ -71,7 +79,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
             var id = page.ViewEnginePath.StartsWith("/Assessments/", StringComparison.Ordinal) ? app.AnnasAssessment.Id
                 : page.ViewEnginePath.StartsWith("/Admin/People/", StringComparison.Ordinal) ? target.Id
                 : app.Annas.Id;
-            var url = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+            var url = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+                .Replace("{token?}", "not-a-link", StringComparison.Ordinal);
             foreach (var handler in page.HandlerMethods)
             {
                 var query = new List<string>();
@@ -83,6 +92,11 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
                 if (handler.Parameters.Any(p => p.Name == "id") && !url.Contains(id.ToString(), StringComparison.Ordinal))
                 {
                     query.Add($"id={target.Id}");
+                }
+
+                if (handler.Parameters.Any(p => p.Name == "pulse"))
+                {
+                    query.Add($"pulse={Guid.NewGuid()}");
                 }
 
                 if (handler.Parameters.Any(p => p.Name == "table"))
@@ -152,7 +166,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
             var signOut = who is not null && call.Page == "/Account/SignOut" && status == 302;
             var toSignIn = !signOut && status == 302 && response.Headers.Location?.OriginalString.Contains("/Account/SignIn?ReturnUrl", StringComparison.Ordinal) == true;
             var outcome = status >= 500 ? "server error"
-                : call.Rule == Rule.SetupOnly ? (status == 404 ? "ok" : $"setup answered {status}")
+                : call.Rule is Rule.SetupOnly or Rule.ClientLink ? (status == 404 ? "ok" : $"{call.Page} answered {status}")
                 : who is null && call.Rule != Rule.Public ? (toSignIn ? "ok" : $"anonymous got {status}, not the sign-in page")
                 : Allowed(call.Rule, who) ? (status != 404 && !toSignIn ? "ok" : $"refused with {status}")
                 : status == 404 ? "ok" : $"should be 404, got {status}";

@@ -17,10 +17,35 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
@@ -224,6 +249,127 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("answered_on");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<int?>("Credibility")
+                        .HasColumnType("integer")
+                        .HasColumnName("credibility");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int?>("InterestsFirst")
+                        .HasColumnType("integer")
+                        .HasColumnName("interests_first");
+
+                    b.Property<int?>("Intimacy")
+                        .HasColumnType("integer")
+                        .HasColumnName("intimacy");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id");
+
+                    b.Property<int?>("Reliability")
+                        .HasColumnType("integer")
+                        .HasColumnName("reliability");
+
+                    b.Property<int?>("SelfOrientation")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_orientation");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<double?>("Trust")
+                        .HasColumnType("double precision")
+                        .HasColumnName("trust");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pulses");
+
+                    b.HasIndex("AdvisorId")
+                        .HasDatabaseName("ix_pulses_advisor_id");
+
+                    b.HasIndex("AskedById")
+                        .HasDatabaseName("ix_pulses_asked_by_id");
+
+                    b.HasIndex("RelationshipId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pulses_one_open")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("RelationshipId", "AnsweredOn")
+                        .HasDatabaseName("ix_pulses_relationship_id_answered_on");
+
+                    b.ToTable("pulses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pulses_answered", "(status = 'Answered') = (credibility IS NOT NULL AND reliability IS NOT NULL AND intimacy IS NOT NULL AND interests_first IS NOT NULL AND trust IS NOT NULL AND submission_id IS NOT NULL AND answered_on IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_pulses_closed", "(status = 'Open') = (closed_at IS NULL)");
+
+                            t.HasCheckConstraint("ck_pulses_scores", "(credibility BETWEEN 1 AND 10) AND (reliability BETWEEN 1 AND 10) AND (intimacy BETWEEN 1 AND 10) AND (interests_first BETWEEN 1 AND 10)");
+
+                            t.HasCheckConstraint("ck_pulses_self_orientation", "self_orientation = 11 - interests_first");
+
+                            t.HasCheckConstraint("ck_pulses_status", "status IN ('Open', 'Answered', 'Withdrawn', 'Replaced')");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -294,6 +440,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("client_organisation");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
 
                     b.Property<string>("ContactName")
                         .IsRequired()
@@ -436,31 +587,6 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasDatabaseName("ix_audit_events_subject_id");
 
                     b.ToTable("audit_events", (string)null);
-                });
-
-            modelBuilder.Entity("TrustAdvisor.Infrastructure.DataProtection.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("friendly_name");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("xml");
-
-                    b.HasKey("Id")
-                        .HasName("pk_data_protection_keys");
-
-                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.AppUser", b =>
@@ -631,6 +757,30 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_relationships");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_users_advisor");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AskedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_users_asked_by");
+
+                    b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_relationships");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>

@@ -240,6 +240,127 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_on");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("AskedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_by_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<int?>("Credibility")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credibility");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int?>("InterestsFirst")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interests_first");
+
+                    b.Property<int?>("Intimacy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("intimacy");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id");
+
+                    b.Property<int?>("Reliability")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reliability");
+
+                    b.Property<int?>("SelfOrientation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_orientation");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubmissionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_id");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.Property<double?>("Trust")
+                        .HasColumnType("REAL")
+                        .HasColumnName("trust");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pulses");
+
+                    b.HasIndex("AdvisorId")
+                        .HasDatabaseName("ix_pulses_advisor_id");
+
+                    b.HasIndex("AskedById")
+                        .HasDatabaseName("ix_pulses_asked_by_id");
+
+                    b.HasIndex("RelationshipId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pulses_one_open")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("RelationshipId", "AnsweredOn")
+                        .HasDatabaseName("ix_pulses_relationship_id_answered_on");
+
+                    b.ToTable("pulses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pulses_answered", "(status = 'Answered') = (credibility IS NOT NULL AND reliability IS NOT NULL AND intimacy IS NOT NULL AND interests_first IS NOT NULL AND trust IS NOT NULL AND submission_id IS NOT NULL AND answered_on IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_pulses_closed", "(status = 'Open') = (closed_at IS NULL)");
+
+                            t.HasCheckConstraint("ck_pulses_scores", "(credibility BETWEEN 1 AND 10) AND (reliability BETWEEN 1 AND 10) AND (intimacy BETWEEN 1 AND 10) AND (interests_first BETWEEN 1 AND 10)");
+
+                            t.HasCheckConstraint("ck_pulses_self_orientation", "self_orientation = 11 - interests_first");
+
+                            t.HasCheckConstraint("ck_pulses_status", "status IN ('Open', 'Answered', 'Withdrawn', 'Replaced')");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -310,6 +431,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("client_organisation");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_email");
 
                     b.Property<string>("ContactName")
                         .IsRequired()
@@ -622,6 +748,30 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_relationships");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_users_advisor");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AskedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_users_asked_by");
+
+                    b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pulses_relationships");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>

@@ -21,6 +21,7 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         builder.Property(r => r.ClientOrganisation).HasMaxLength(Relationship.NameMaxLength).IsRequired();
         builder.Property(r => r.ContactName).HasMaxLength(Relationship.NameMaxLength).IsRequired();
         builder.Property(r => r.ContactRole).HasMaxLength(Relationship.ContactRoleMaxLength);
+        builder.Property(r => r.ContactEmail).HasMaxLength(Relationship.ContactEmailMaxLength);
         builder.Property(r => r.Stage).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsArchived);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Domain.Trust;
@@ -23,27 +24,47 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
     private static readonly PerProvider<Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Summary>>> Query = new(() => EF.CompileAsyncQuery(
         (TrustAdvisorDbContext db, DateOnly ninetyDaysAgo) => db.Relationships
             .Where(r => r.ArchivedAt == null)
-            .Select(r => new Summary(
-                r.Id,
-                r.TeamId,
-                r.OwnerId,
-                r.ClientOrganisation,
-                r.ContactName,
-                r.ContactRole,
-                r.Stage,
-                r.NextReviewDate,
-                r.IsDemo,
-                db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Take(RecentCount)
+            .Select(r => new
+            {
+                r,
+                LastAnswered = db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered).Max(p => p.AnsweredOn),
+            })
+            .Select(x => new Summary(
+                x.r.Id,
+                x.r.TeamId,
+                x.r.OwnerId,
+                x.r.ClientOrganisation,
+                x.r.ContactName,
+                x.r.ContactRole,
+                x.r.Stage,
+                x.r.NextReviewDate,
+                x.r.IsDemo,
+                db.Users.Where(u => u.Id == x.r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id).Take(RecentCount)
                     .Select(MeetingScore.Of)
                     .ToList(),
-                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id && a.MeetingDate <= ninetyDaysAgo)
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= ninetyDaysAgo)
                     .Select(MeetingScore.Of)
-                    .FirstOrDefault()))
+                    .FirstOrDefault(),
+                x.r.CreatedAt,
+                db.Pulses.Where(p => p.RelationshipId == x.r.Id && p.Status == PulseStatus.Answered)
+                    .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt)
+                    .Take(1)
+                    .Select(p => new LatestAnswer(
+                        p.AnsweredOn!.Value,
+                        new TrustFactors(p.Credibility!.Value, p.Reliability!.Value, p.Intimacy!.Value, p.SelfOrientation!.Value)))
+                    .ToList(),
+                // The advisor's scores on the day of the client's latest answer, a factor at a time: single-value
+                // subqueries translate on SQLite too, where a row-valued one correlated by date would need APPLY.
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Credibility).FirstOrDefault(),
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Reliability).FirstOrDefault(),
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Intimacy).FirstOrDefault(),
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.SelfOrientation).FirstOrDefault()))
             .AsNoTracking()
             .AsSplitQuery()));
 
-    public static async Task<AttentionList> LoadAsync(TrustAdvisorDbContext db, IMemoryCache cache, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<AttentionList> LoadAsync(
+        TrustAdvisorDbContext db, IMemoryCache cache, DateOnly today, int clientViewDueMonths, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ninetyDaysAgo = today.AddDays(-AttentionRules.StalledIntimacyDays);
@@ -63,9 +84,14 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
             .Select(r =>
             {
                 var recent = r.Recent.Select(s => s.Point).Reverse().ToList();
+                var answer = r.LatestAnswer.FirstOrDefault();
+                var gap = answer is not null && r is { AdvisorC: { } c, AdvisorR: { } rel, AdvisorI: { } i, AdvisorS: { } s }
+                    ? new PerceptionGap(answer.AnsweredOn, new TrustFactors(c, rel, i, s), answer.Client)
+                    : null;
                 var signals = new RelationshipSignals(
                     recent, r.NinetyDaysAgo?.Point, r.Stage, r.NextReviewDate,
-                    r.TeamId is { } team ? medians.GetValueOrDefault(team) : null, today);
+                    r.TeamId is { } team ? medians.GetValueOrDefault(team) : null, today,
+                    answer?.AnsweredOn, gap, clientViewDueMonths, DateOnly.FromDateTime(r.CreatedAt));
                 return new Row(r, recent, AttentionRules.Evaluate(signals));
             })
             .ByNeedForAttention(r => r.Alerts, r => r.Latest?.Trust)
@@ -87,7 +113,13 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         bool IsDemo,
         string? Owner,
         List<MeetingScore> Recent,
-        MeetingScore? NinetyDaysAgo);
+        MeetingScore? NinetyDaysAgo,
+        DateTime CreatedAt,
+        List<LatestAnswer> LatestAnswer,
+        int? AdvisorC,
+        int? AdvisorR,
+        int? AdvisorI,
+        int? AdvisorS);
 
     public sealed record Row(Summary Relationship, IReadOnlyList<ScorePoint> RecentOldestFirst, IReadOnlyList<AttentionAlert> Alerts)
     {

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Overview;
 
 /// <summary>
 /// The home page: the relationships the viewer sees, those that need attention first, with the reasons in words.
 /// </summary>
-public sealed class IndexModel(TrustAdvisorDbContext db, IMemoryCache cache, TimeProvider time) : PageModel
+public sealed class IndexModel(TrustAdvisorDbContext db, IMemoryCache cache, TimeProvider time, IOptions<PulseOptions> pulses) : PageModel
 {
     public IReadOnlyList<AttentionList.Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -19,7 +21,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, IMemoryCache cache, Tim
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = time.Today();
-        var list = await AttentionList.LoadAsync(db, cache, Today, cancellationToken);
+        var list = await AttentionList.LoadAsync(db, cache, Today, pulses.Value.ClientViewDueMonths, cancellationToken);
         Rows = list.Rows;
         ShowsOwners = list.ShowsOwners;
     }

@@ -15,6 +15,7 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
 
     public RelationshipHeader Relationship { get; private set; } = null!;
     public RelationshipHistory History { get; private set; } = RelationshipHistory.Empty;
+    public ClientView Client { get; private set; } = ClientView.Empty;
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -57,6 +58,7 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
             assessments,
             handOffs.Select(h => new RelationshipHistory.HandOffEvent(
                 DateOnly.FromDateTime(h.HandedOffAt), h.ToOwnerId, h.From, h.To, h.By, h.Note)).ToList());
+        Client = await ClientView.LoadAsync(db, id, viewer.Current, History, time.UtcNow(), cancellationToken);
         return Page();
     }
 }

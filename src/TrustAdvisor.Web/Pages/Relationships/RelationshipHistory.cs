@@ -53,16 +53,37 @@ public sealed class RelationshipHistory
         return new RelationshipHistory(entries, handOffs);
     }
 
-    /// <summary>The chart's data, oldest first. Serialised with the default encoder, so it is safe inside a script element.</summary>
-    public string ChartJson() => JsonSerializer.Serialize(new
+    /// <summary>
+    /// The chart's data, oldest first: the advisor's assessments and the client's answers as points in date order, each
+    /// series empty (null) at the other's points. Serialised with the default encoder, so it is safe inside a script element.
+    /// </summary>
+    public string ChartJson(ClientView client)
     {
-        dates = OldestFirst.Select(e => Display.IsoDate(e.Assessment.MeetingDate)),
-        trust = OldestFirst.Select(e => TrustEquation.Shown(e.Assessment.Trust)),
-        credibility = OldestFirst.Select(e => e.Assessment.Factors.Credibility),
-        reliability = OldestFirst.Select(e => e.Assessment.Factors.Reliability),
-        intimacy = OldestFirst.Select(e => e.Assessment.Factors.Intimacy),
-        selfOrientation = OldestFirst.Select(e => e.Assessment.Factors.SelfOrientation),
-    });
+        ArgumentNullException.ThrowIfNull(client);
+        var points = OldestFirst.Select(e => (Date: e.Assessment.MeetingDate, Advisor: (Stored?)e.Assessment, Client: (ClientView.Answer?)null))
+            .Concat(client.OldestFirst.Select(a => (Date: a.On, Advisor: (Stored?)null, Client: (ClientView.Answer?)a)))
+            .OrderBy(p => p.Date).ThenBy(p => p.Client is null ? 0 : 1)
+            .ToList();
+        int? Advisor(Func<TrustFactors, int> factor, (DateOnly, Stored? Advisor, ClientView.Answer?) p) => p.Advisor is { } a ? factor(a.Factors) : null;
+        int? Client(Func<TrustFactors, int> factor, (DateOnly, Stored?, ClientView.Answer? Client) p) => p.Client is { } a ? factor(a.Factors) : null;
+        return JsonSerializer.Serialize(new
+        {
+            dates = points.Select(p => Display.IsoDate(p.Date)),
+            trust = points.Select(p => p.Advisor is { } a ? TrustEquation.Shown(a.Trust) : (decimal?)null),
+            credibility = points.Select(p => Advisor(f => f.Credibility, p)),
+            reliability = points.Select(p => Advisor(f => f.Reliability, p)),
+            intimacy = points.Select(p => Advisor(f => f.Intimacy, p)),
+            selfOrientation = points.Select(p => Advisor(f => f.SelfOrientation, p)),
+            client = client.OldestFirst.Count == 0 ? null : new
+            {
+                trust = points.Select(p => p.Client is { } a ? TrustEquation.Shown(a.Trust) : (decimal?)null),
+                credibility = points.Select(p => Client(f => f.Credibility, p)),
+                reliability = points.Select(p => Client(f => f.Reliability, p)),
+                intimacy = points.Select(p => Client(f => f.Intimacy, p)),
+                selfOrientation = points.Select(p => Client(f => f.SelfOrientation, p)),
+            },
+        });
+    }
 
     public sealed record Stored(
         Guid Id,

@@ -19,6 +19,9 @@ public sealed class RelationshipInput
     [Display(Name = "Contact's role")]
     public string? ContactRole { get; set; }
 
+    [Display(Name = "Contact's email")]
+    public string? ContactEmail { get; set; }
+
     [Display(Name = "Stage")]
     public RelationshipStage? Stage { get; set; }
 
@@ -30,13 +33,14 @@ public sealed class RelationshipInput
         ClientOrganisation = relationship.ClientOrganisation,
         ContactName = relationship.ContactName,
         ContactRole = relationship.ContactRole,
+        ContactEmail = relationship.ContactEmail,
         Stage = relationship.Stage,
         NextReviewDate = relationship.NextReviewDate,
     };
 
     /// <summary>Only call once validated.</summary>
     public RelationshipDetails ToDetails() =>
-        new(ClientOrganisation!, ContactName!, ContactRole, Stage!.Value, NextReviewDate!.Value);
+        new(ClientOrganisation!, ContactName!, ContactRole, Stage!.Value, NextReviewDate!.Value, ContactEmail);
 }
 
 public sealed class RelationshipInputValidator : AbstractValidator<RelationshipInput>
@@ -52,6 +56,11 @@ public sealed class RelationshipInputValidator : AbstractValidator<RelationshipI
             .AtMost(Relationship.ContactRoleMaxLength)
             .PlainText()
             .WithName("Contact's role");
+        RuleFor(x => x.ContactEmail).Cascade(CascadeMode.Stop)
+            .AtMost(Relationship.ContactEmailMaxLength)
+            .Must(e => string.IsNullOrWhiteSpace(e) || Relationship.IsPlausibleEmail(e.Trim()))
+            .WithMessage("Enter the contact's email address, like jane@client.com, or leave it empty.")
+            .WithName("Contact's email");
         RuleFor(x => x.Stage).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Choose the stage: Meet, Vet, Establish or Maintain.")
             .IsInEnum().WithMessage("Choose the stage: Meet, Vet, Establish or Maintain.");

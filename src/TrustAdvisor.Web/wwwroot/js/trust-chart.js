@@ -15,7 +15,7 @@
     function factor(label, values, cssColour, dash) {
         return {
             label: label, data: values, yAxisID: "factors", borderColor: colour(cssColour), backgroundColor: colour(cssColour),
-            borderWidth: 1.5, borderDash: dash, pointRadius: 2, tension: 0, stepped: false
+            borderWidth: 1.5, borderDash: dash, pointRadius: 2, tension: 0, stepped: false, spanGaps: true
         };
     }
 
@@ -26,9 +26,24 @@
         var look = trustStyles[index % trustStyles.length];
         return {
             label: series.label, data: series.values, yAxisID: "trust", borderColor: colour(look.colour),
-            backgroundColor: colour(look.colour), borderWidth: 3, borderDash: look.dash, pointRadius: 3
+            backgroundColor: colour(look.colour), borderWidth: 3, borderDash: look.dash, pointRadius: 3, spanGaps: true
         };
     });
+
+    // The client's own answers, where there are any: T as a dotted line of triangles, the factors as triangles alone.
+    function clientPoints(label, values, cssColour, axis) {
+        return {
+            label: label, data: values, yAxisID: axis, borderColor: colour(cssColour), backgroundColor: colour(cssColour),
+            pointStyle: "triangle", pointRadius: 5, showLine: false
+        };
+    }
+    var clientLines = !data.client ? [] : [
+        Object.assign(clientPoints("Client's view: T", data.client.trust, "--client", "trust"), { showLine: true, spanGaps: true, borderDash: [2, 3], borderWidth: 2, pointRadius: 6 }),
+        clientPoints("Client's view: credibility", data.client.credibility, "--c-credibility", "factors"),
+        clientPoints("Client's view: reliability", data.client.reliability, "--c-reliability", "factors"),
+        clientPoints("Client's view: intimacy", data.client.intimacy, "--c-intimacy", "factors"),
+        clientPoints("Client's view: self-orientation", data.client.selfOrientation, "--c-self", "factors")
+    ];
 
     new Chart(canvas, {
         type: "line",
@@ -39,7 +54,7 @@
                 factor("Reliability", data.reliability, "--c-reliability", [6, 3]),
                 factor("Intimacy", data.intimacy, "--c-intimacy", [2, 2]),
                 factor("Self-orientation", data.selfOrientation, "--c-self", [8, 3, 2, 3])
-            ])
+            ], clientLines)
         },
         options: {
             responsive: true,

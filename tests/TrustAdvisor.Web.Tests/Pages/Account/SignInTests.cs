@@ -17,6 +17,8 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         ["/Setup"] = HttpStatusCode.NotFound, // an administrator exists
         ["/Setup/Index"] = HttpStatusCode.NotFound,
         ["/Error"] = HttpStatusCode.OK,
+        ["/pulse/not-a-link"] = HttpStatusCode.NotFound, // the client's page: open to a valid link alone, without an account
+        ["/pulse/thanks"] = HttpStatusCode.OK,
     };
 
     private IEnumerable<string> PageUrls() =>
@@ -24,11 +26,12 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty)
-                .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal))
+                .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{token?}", "not-a-link", StringComparison.Ordinal))
             .Distinct();
 
     [Fact]
-    public async Task Every_page_but_sign_in_setup_and_errors_needs_a_signed_in_person()
+    public async Task Every_page_but_sign_in_setup_errors_and_the_clients_pulse_needs_a_signed_in_person()
     {
         var visitor = app.CreateAnonymousClient();
         var urls = PageUrls().ToList();

@@ -1,0 +1,50 @@
+using System.Linq.Expressions;
+using FluentValidation;
+using TrustAdvisor.Domain.Pulses;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Web.Forms;
+
+namespace TrustAdvisor.Web.Pages.Pulses;
+
+/// <summary>What the client sends: four answers from 1 to 10 and an optional comment.</summary>
+public sealed class ClientAnswerInput
+{
+    public int? Credibility { get; set; }
+    public int? Reliability { get; set; }
+    public int? Intimacy { get; set; }
+    public int? InterestsFirst { get; set; }
+    public string? Comment { get; set; }
+
+    public int? this[string field] => field switch
+    {
+        nameof(Credibility) => Credibility,
+        nameof(Reliability) => Reliability,
+        nameof(Intimacy) => Intimacy,
+        nameof(InterestsFirst) => InterestsFirst,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not an answer."),
+    };
+
+    /// <summary>Only call once validated.</summary>
+    public ClientAnswers ToAnswers() => new(Credibility!.Value, Reliability!.Value, Intimacy!.Value, InterestsFirst!.Value);
+}
+
+public sealed class ClientAnswerInputValidator : AbstractValidator<ClientAnswerInput>
+{
+    public ClientAnswerInputValidator()
+    {
+        Answer(x => x.Credibility, ClientStatement.Credibility);
+        Answer(x => x.Reliability, ClientStatement.Reliability);
+        Answer(x => x.Intimacy, ClientStatement.Intimacy);
+        Answer(x => x.InterestsFirst, ClientStatement.InterestsFirst);
+        RuleFor(x => x.Comment).Cascade(CascadeMode.Stop)
+            .AtMost(Pulse.CommentMaxLength)
+            .PlainText(multiline: true)
+            .WithName("Your comment");
+    }
+
+    private void Answer(Expression<Func<ClientAnswerInput, int?>> answer, ClientStatement statement) =>
+        RuleFor(answer).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage($"Choose a number from {TrustFactors.Min} to {TrustFactors.Max} for \"{statement.Summary}\".")
+            .Must(a => TrustFactors.IsValidScore(a!.Value))
+            .WithMessage($"The answer to \"{statement.Summary}\" must be a whole number from {TrustFactors.Min} to {TrustFactors.Max}.");
+}

@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustAdvisor.Domain;
+using TrustAdvisor.Domain.Pulses;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Pages.Shared;
+
+namespace TrustAdvisor.Web.Pages.Relationships;
+
+/// <summary>
+/// "Ask the client": makes the contact's personal link to the pulse and shows it once, to copy or as a QR code.
+/// Only a hash of the link's secret is stored, so the link cannot be shown again; asking again replaces it.
+/// </summary>
+public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, IOptions<PulseOptions> options) : PageModel
+{
+    private const string NewLinkKey = "PulseLink";
+
+    /// <summary>The new pulse's id, chosen when the form is shown: the form sent twice makes one link.</summary>
+    [BindProperty]
+    public Guid PulseId { get; set; }
+
+    public RelationshipHeader Relationship { get; private set; } = null!;
+    public OpenPulse? Open { get; private set; }
+    public DateOnly? LastAnswered { get; private set; }
+    public string? NewLink { get; private set; }
+    public string? NewLinkQrCode { get; private set; }
+    public int LinkValidDays => options.Value.LinkValidDays;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        PulseId = time.NewId();
+        if (TempData[NewLinkKey] is string link && PulseToken.Parse(link) is { } token && token.PulseId == Open?.Id)
+        {
+            NewLink = Url.Page("/Pulse/Answer", null, new { token = link }, Request.Scheme);
+            NewLinkQrCode = QrCode.Svg(NewLink!, $"QR code of the link for {Relationship.ContactName}");
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        if (!ModelState.RequireFormId(PulseId))
+        {
+            return Page();
+        }
+
+        var relationship = await db.Relationships.SingleAsync(r => r.Id == id, cancellationToken);
+        if (relationship.IsArchived || relationship.OwnerId is not { } owner)
+        {
+            ModelState.AddModelError(string.Empty, relationship.IsArchived
+                ? "This relationship is archived, so no link was made. Restore it to ask the client."
+                : "This relationship has no owner for the client to answer about, so no link was made. Hand it to an advisor first.");
+            return Page();
+        }
+
+        var now = time.UtcNow();
+        foreach (var open in await db.Pulses.Where(p => p.RelationshipId == id && p.Status == PulseStatus.Open).ToListAsync(cancellationToken))
+        {
+            open.Replace(now);
+        }
+
+        var token = PulseToken.New(PulseId);
+        var asker = viewer.Current.UserId ?? throw new InvalidOperationException("Asking needs a signed-in person.");
+        db.Pulses.Add(Pulse.Ask(PulseId, id, owner, asker, relationship.ContactName, token, now, options.Value.LinkValidDays));
+        switch (await db.SaveOnceAsync(ct => db.Pulses.AnyAsync(p => p.Id == PulseId && p.RelationshipId == id, ct), cancellationToken))
+        {
+            case SaveOutcome.AlreadySaved:
+                TempData["Flash"] = "That link was made already. It is shown only once; if you did not copy it, make a new one.";
+                return RedirectToPage(new { id });
+            case SaveOutcome.Conflict:
+                ModelState.AddModelError(string.Empty, "The client was asked from somewhere else at the same moment, so no link was made here. Reload the page to see the open link.");
+                return Page();
+        }
+
+        TempData[NewLinkKey] = token.ToString();
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid pulse, CancellationToken cancellationToken)
+    {
+        if (!await db.Relationships.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var open = await db.Pulses.FirstOrDefaultAsync(p => p.Id == pulse && p.RelationshipId == id, cancellationToken);
+        if (open is null)
+        {
+            TempData["Flash"] = "There was no such link to withdraw; nothing changed.";
+            return RedirectToPage(new { id });
+        }
+
+        var wasOpen = open.Status == PulseStatus.Open;
+        open.Withdraw(time.UtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Flash"] = wasOpen
+                ? "Link withdrawn: it no longer opens the questions."
+                : open.Status == PulseStatus.Answered
+                    ? "The client had already answered; the answer is kept."
+                    : "That link was already closed; nothing changed.";
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Flash"] = "The link changed meanwhile (answered, or replaced by a new one), so nothing was withdrawn.";
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var header = await RelationshipHeader.FindAsync(db, id, cancellationToken);
+        if (header is null)
+        {
+            return NotFound();
+        }
+
+        Relationship = header;
+        var now = time.UtcNow();
+        Open = await db.Pulses.Where(p => p.RelationshipId == id && p.Status == PulseStatus.Open && p.ExpiresAt > now)
+            .Select(p => new OpenPulse(p.Id, p.AskedAt, p.ExpiresAt))
+            .AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+        LastAnswered = await db.Pulses.Where(p => p.RelationshipId == id && p.AnsweredOn != null)
+            .MaxAsync(p => p.AnsweredOn, cancellationToken);
+        return null;
+    }
+
+    public sealed record OpenPulse(Guid Id, DateTime AskedAt, DateTime ExpiresAt);
+}

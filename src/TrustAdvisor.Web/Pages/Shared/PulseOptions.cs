@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using TrustAdvisor.Domain.Pulses;
+using TrustAdvisor.Domain.Trends;
+
+namespace TrustAdvisor.Web.Pages.Shared;
+
+/// <summary>The client pulse's settings (section "Pulse"), checked at start-up.</summary>
+public sealed class PulseOptions
+{
+    public const string Section = "Pulse";
+
+    /// <summary>The firm's name as the client knows it, on the client's page.</summary>
+    [Required]
+    [StringLength(100, MinimumLength = 1)]
+    public string FirmName { get; set; } = "TrustAdvisor";
+
+    /// <summary>How long a client's link stays open.</summary>
+    [Range(1, 365)]
+    public int LinkValidDays { get; set; } = Pulse.DefaultValidDays;
+
+    /// <summary>After this many months without an answer, an Establish or Maintain relationship asks for the client's view.</summary>
+    [Range(1, 60)]
+    public int ClientViewDueMonths { get; set; } = AttentionRules.DefaultClientViewDueMonths;
+
+    /// <summary>Requests per minute and address to the client pages (no account there to lock out).</summary>
+    [Range(1, 10_000)]
+    public int RequestsPerMinute { get; set; } = 30;
+}
