@@ -24,6 +24,7 @@ public sealed class TrustAdvisorFactory(
         builder.UseSetting("Database:MigrateOnStartup", "true");
         // Tests sign in many times a minute from one address; the rate limit has its own fixture.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Pulse:RequestsPerMinute", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

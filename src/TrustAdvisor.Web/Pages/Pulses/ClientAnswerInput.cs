@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using FluentValidation;
 using TrustAdvisor.Domain.Pulses;
@@ -9,10 +10,20 @@ namespace TrustAdvisor.Web.Pages.Pulses;
 /// <summary>What the client sends: four answers from 1 to 10 and an optional comment.</summary>
 public sealed class ClientAnswerInput
 {
+    // Display names: a value that cannot even be read as a number is named by them (BindingMessages).
+    [Display(Name = "I can believe what they tell me")]
     public int? Credibility { get; set; }
+
+    [Display(Name = "They do what they say they will")]
     public int? Reliability { get; set; }
+
+    [Display(Name = "I can raise difficult things with them")]
     public int? Intimacy { get; set; }
+
+    [Display(Name = "They put my interests first")]
     public int? InterestsFirst { get; set; }
+
+    [Display(Name = "Your comment")]
     public string? Comment { get; set; }
 
     public int? this[string field] => field switch

@@ -39,8 +39,8 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         PulseId = time.NewId();
         if (TempData[NewLinkKey] is string link && PulseToken.Parse(link) is { } token && token.PulseId == Open?.Id)
         {
-            NewLink = Url.Page("/Pulse/Answer", null, new { token = link }, Request.Scheme);
-            NewLinkQrCode = QrCode.Svg(NewLink!, $"QR code of the link for {Relationship.ContactName}");
+            NewLink = Url.Page("/Pulses/Answer", null, new { token = link }, Request.Scheme) ?? throw new InvalidOperationException("The client page has no address.");
+            NewLinkQrCode = QrCode.Svg(NewLink, $"QR code of the link for {Relationship.ContactName}");
         }
 
         return Page();
@@ -67,6 +67,12 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
             return Page();
         }
 
+        // Looked up first: the first post of this form replaced what was open, so a second would replace its own link.
+        if (await IsStoredAsync(id, cancellationToken))
+        {
+            return AlreadyMade(id);
+        }
+
         var now = time.UtcNow();
         foreach (var open in await db.Pulses.Where(p => p.RelationshipId == id && p.Status == PulseStatus.Open).ToListAsync(cancellationToken))
         {
@@ -76,11 +82,10 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         var token = PulseToken.New(PulseId);
         var asker = viewer.Current.UserId ?? throw new InvalidOperationException("Asking needs a signed-in person.");
         db.Pulses.Add(Pulse.Ask(PulseId, id, owner, asker, relationship.ContactName, token, now, options.Value.LinkValidDays));
-        switch (await db.SaveOnceAsync(ct => db.Pulses.AnyAsync(p => p.Id == PulseId && p.RelationshipId == id, ct), cancellationToken))
+        switch (await db.SaveOnceAsync(ct => IsStoredAsync(id, ct), cancellationToken))
         {
             case SaveOutcome.AlreadySaved:
-                TempData["Flash"] = "That link was made already. It is shown only once; if you did not copy it, make a new one.";
-                return RedirectToPage(new { id });
+                return AlreadyMade(id);
             case SaveOutcome.Conflict:
                 ModelState.AddModelError(string.Empty, "The client was asked from somewhere else at the same moment, so no link was made here. Reload the page to see the open link.");
                 return Page();
@@ -120,6 +125,15 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
             TempData["Flash"] = "The link changed meanwhile (answered, or replaced by a new one), so nothing was withdrawn.";
         }
 
+        return RedirectToPage(new { id });
+    }
+
+    private Task<bool> IsStoredAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Pulses.AnyAsync(p => p.Id == PulseId && p.RelationshipId == id, cancellationToken);
+
+    private RedirectToPageResult AlreadyMade(Guid id)
+    {
+        TempData["Flash"] = "That link was made already. It is shown only once; if you did not copy it, make a new one.";
         return RedirectToPage(new { id });
     }
 

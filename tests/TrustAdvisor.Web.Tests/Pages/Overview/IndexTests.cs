@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
@@ -86,6 +87,48 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
         var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
 
         Rows(page).Single().Alerts.ShouldBe("Intimacy has not improved in 90 days (4 → 4) while credibility and reliability did.");
+    }
+
+    [Fact]
+    public async Task A_client_who_sees_much_less_trust_is_a_blind_spot()
+    {
+        var (advisor, email) = await NewAdvisorAsync();
+        var relationship = await app.AddRelationshipAsync("Blind Spot Co", owner: advisor);
+        await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-10), new TrustFactors(8, 8, 8, 2));
+        await app.AddAnsweredPulseAsync(relationship, app.Today.AddDays(-5), new ClientAnswers(6, 6, 6, 6));
+        // Scored after the client's answer: the gap is measured against the score the advisor had then.
+        await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-2), new TrustFactors(8, 8, 8, 2));
+
+        var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
+
+        Rows(page).ShouldBe([("Blind Spot Co", "Blind spot: the client's own answers on 17 Nov 2026 give T 3.6, well below your 12.0.")]);
+    }
+
+    [Fact]
+    public async Task A_relationship_recorded_more_than_six_months_ago_and_never_asked_wants_the_clients_view()
+    {
+        var (advisor, email) = await NewAdvisorAsync();
+        var now = app.Clock.Now;
+        var nextReview = app.Today.AddDays(30);
+        app.Clock.Now = now.AddMonths(-7);
+        try
+        {
+            await app.AddRelationshipAsync("Long Standing Co", RelationshipStage.Maintain, nextReview, advisor);
+        }
+        finally
+        {
+            app.Clock.Now = now;
+        }
+
+        await app.AddRelationshipAsync("New Co", RelationshipStage.Maintain, owner: advisor);
+
+        var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
+
+        Rows(page).ShouldBe(
+        [
+            ("Long Standing Co", "No client view in 6 months: the client has never been asked. Ask the client."),
+            ("New Co", ""),
+        ]);
     }
 
     [Fact]
