@@ -42,6 +42,8 @@ public static class DemoDataSeeder
         await db.SaveChangesAsync(cancellationToken);
         db.Assessments.AddRange(generated.Assessments);
         await db.SaveChangesAsync(cancellationToken);
+        db.Pulses.AddRange(generated.Pulses);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return generated.Relationships.Count;

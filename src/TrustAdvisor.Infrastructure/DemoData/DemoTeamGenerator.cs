@@ -1,11 +1,12 @@
 using Bogus;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
 
 namespace TrustAdvisor.Infrastructure.DemoData;
 
-public sealed record DemoTeam(IReadOnlyList<Relationship> Relationships, IReadOnlyList<Assessment> Assessments);
+public sealed record DemoTeam(IReadOnlyList<Relationship> Relationships, IReadOnlyList<Assessment> Assessments, IReadOnlyList<Pulse> Pulses);
 
 /// <summary>
 /// A fictional team's relationships with months of history, the same on every run for a given day:
@@ -64,7 +65,7 @@ public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList
 
         AddCorrection(assessments, relationships[7].Id, MistypedSelfOrientation);
         AddCorrection(assessments, relationships[12].Id, WrongMeetingKind);
-        return new DemoTeam(relationships, assessments);
+        return new DemoTeam(relationships, assessments, new DemoPulseGenerator(today, advisorIds).Generate(relationships, assessments));
     }
 
     private (Relationship, List<Assessment>) GenerateRelationship(RelationshipStage stage, bool neglected, Guid ownerId)

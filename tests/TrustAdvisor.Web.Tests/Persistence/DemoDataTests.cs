@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Infrastructure.DemoData;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -40,6 +41,24 @@ public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
+    public void The_demo_clients_answer_pulses_and_the_first_advisor_is_lenient_the_second_severe()
+    {
+        var owners = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        var team = new DemoTeamGenerator(app.Today, app.Team.Id, owners).Generate();
+
+        var answered = team.Pulses.Where(p => p.Status == PulseStatus.Answered).ToList();
+        answered.Count.ShouldBeGreaterThan(15);
+        team.Pulses.Count(p => p.IsOpenAt(app.Clock.Now.UtcDateTime)).ShouldBe(2);
+        team.Pulses.Count(p => p.Status == PulseStatus.Open && !p.IsOpenAt(app.Clock.Now.UtcDateTime)).ShouldBe(1);
+        answered.ShouldAllBe(p => p.AnsweredOn <= app.Today);
+        double MeanReliabilityGap(Guid owner) => answered.Where(p => p.AdvisorId == owner).Average(p =>
+            team.Assessments.Where(a => a.RelationshipId == p.RelationshipId && a.IsCurrent && a.MeetingDate <= p.AnsweredOn)
+                .OrderBy(a => a.MeetingDate).Last().Reliability - p.Reliability!.Value);
+        MeanReliabilityGap(owners[0]).ShouldBeGreaterThan(1);
+        MeanReliabilityGap(owners[1]).ShouldBeLessThan(-1);
+    }
+
+    [Fact]
     public async Task Demo_data_goes_only_into_an_empty_database()
     {
         await app.AddRelationshipAsync("A real client");
@@ -63,6 +82,7 @@ public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         (await db.Relationships.CountAsync(r => r.IsDemo)).ShouldBe(14);
         (await db.Assessments.CountAsync()).ShouldBeGreaterThan(80);
+        (await db.Pulses.CountAsync(p => p.Status == PulseStatus.Answered)).ShouldBeGreaterThan(15);
         (await DemoDataSeeder.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), app.Clock)).ShouldBe(0);
     }
 }

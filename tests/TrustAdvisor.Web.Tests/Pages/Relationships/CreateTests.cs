@@ -34,6 +34,21 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
+    public async Task The_contacts_email_is_optional_and_kept_trimmed()
+    {
+        var client = await app.CreateClientAsync();
+        var details = Details("Emailed Traders");
+        details["Input.ContactEmail"] = "  sam.okafor@emailed.example  ";
+
+        (await client.SubmitAsync("/Relationships/Create", details)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.SubmitAsync("/Relationships/Create", Details("Unemailed Traders"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await app.QueryAsync(db => db.Relationships.Where(r => r.ClientOrganisation.EndsWith("mailed Traders"))
+                .OrderBy(r => r.ClientOrganisation).Select(r => r.ContactEmail).ToListAsync()))
+            .ShouldBe(["sam.okafor@emailed.example", null]);
+    }
+
+    [Fact]
     public async Task The_form_suggests_a_review_in_a_month()
     {
         var page = await (await app.CreateClientAsync()).GetPageAsync("/Relationships/Create");
@@ -51,6 +66,10 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
         { "Input.ContactName", "", "ContactName", "Enter the contact person's name." },
         { "Input.ContactName", new string('y', 10_000), "ContactName", "Contact can be at most 200 characters; this one has 10,000." },
         { "Input.ContactRole", new string('z', 101), "ContactRole", "Contact's role can be at most 100 characters; this one has 101." },
+        { "Input.ContactEmail", "sam", "ContactEmail", "Enter the contact's email address, like jane@client.com, or leave it empty." },
+        { "Input.ContactEmail", "sam@localhost", "ContactEmail", "Enter the contact's email address, like jane@client.com, or leave it empty." },
+        { "Input.ContactEmail", "Sam <sam@northwind.com>", "ContactEmail", "Enter the contact's email address, like jane@client.com, or leave it empty." },
+        { "Input.ContactEmail", new string('s', 250) + "@n.com", "ContactEmail", "Contact's email can be at most 254 characters; this one has 256." },
         { "Input.Stage", "", "Stage", "Choose the stage: Meet, Vet, Establish or Maintain." },
         { "Input.Stage", "Courtship", "Stage", "'Courtship' is not a valid value" },
         { "Input.Stage", "42", "Stage", "'42' is not a valid value" },
