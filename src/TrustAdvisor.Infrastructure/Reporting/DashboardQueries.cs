@@ -3,7 +3,7 @@ using TrustAdvisor.Infrastructure.Persistence;
 namespace TrustAdvisor.Infrastructure.Reporting;
 
 /// <summary>
-/// The team dashboard's five parts for one scope, each one statement with the page's limits: the page runs these
+/// The team dashboard's parts for one scope, each one statement with the page's limits: the page runs these
 /// (side by side, one context each), the CSV export the same with <see cref="EveryRow"/>, and the benchmarks time
 /// exactly them.
 /// </summary>
@@ -26,7 +26,11 @@ public sealed record DashboardQueries(TeamScope Scope, bool ByMonth, int StaleDa
 
     public SqlStatement Moments(SqlDialect dialect) => TrustMoment.Statement(dialect, Scope, TrustMoment.ShownEachWay);
 
-    /// <summary>The five statements by name, in the page's order.</summary>
+    public SqlStatement ClientTrend(SqlDialect dialect) => TeamTrend.Statement(dialect, Scope, ByMonth, clientView: true);
+
+    public SqlStatement Calibration(SqlDialect dialect) => ClientCalibration.Statement(dialect, Scope);
+
+    /// <summary>The statements by name, in the page's order.</summary>
     public IReadOnlyList<(string Name, SqlStatement Statement)> All(SqlDialect dialect) =>
     [
         ("team trend", Trend(dialect)),
@@ -34,6 +38,8 @@ public sealed record DashboardQueries(TeamScope Scope, bool ByMonth, int StaleDa
         ("slipping", Slipping(dialect)),
         ("not assessed lately", Stale(dialect)),
         ("moments that matter", Moments(dialect)),
+        ("client-reported trend", ClientTrend(dialect)),
+        ("calibration", Calibration(dialect)),
     ];
 
     public Task<IReadOnlyList<TrendPoint>> TrendAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken) =>
@@ -50,6 +56,12 @@ public sealed record DashboardQueries(TeamScope Scope, bool ByMonth, int StaleDa
 
     public Task<List<TrustMoment>> MomentsAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken) =>
         TeamSql.QueryAsync<TrustMoment>(db, Moments(SqlOf(db)), cancellationToken);
+
+    public Task<IReadOnlyList<TrendPoint>> ClientTrendAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken) =>
+        TeamTrend.QueryAsync(db, ClientTrend(SqlOf(db)), Scope, ByMonth, cancellationToken);
+
+    public Task<List<ClientCalibration>> CalibrationAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken) =>
+        TeamSql.QueryAsync<ClientCalibration>(db, Calibration(SqlOf(db)), cancellationToken);
 
     private static SqlDialect SqlOf(TrustAdvisorDbContext db)
     {

@@ -4,7 +4,10 @@ using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Infrastructure.Reporting;
 
-/// <summary>One week or month of the team trend: the median T and T of the mean factors of the meetings scored in it.</summary>
+/// <summary>
+/// One week or month of the team trend: the median T and T of the mean factors of the meetings scored in it (or, in the
+/// client-reported trend, of the pulses answered in it; <see cref="Assessments"/> then counts answers).
+/// </summary>
 public sealed record TrendPoint(
     DateOnly Start, string Label, long Assessments, double MedianTrust,
     double MeanCredibility, double MeanReliability, double MeanIntimacy, double MeanSelfOrientation)
@@ -14,7 +17,7 @@ public sealed record TrendPoint(
 
 public static class TeamTrend
 {
-    /// <summary>Runs <see cref="Statement"/> (as <see cref="DashboardQueries.Trend"/> gives it) and names its buckets.</summary>
+    /// <summary>Runs <see cref="Statement"/> (as <see cref="DashboardQueries.Trend"/> or <see cref="DashboardQueries.ClientTrend"/> gives it) and names its buckets.</summary>
     public static async Task<IReadOnlyList<TrendPoint>> QueryAsync(
         TrustAdvisorDbContext db, SqlStatement statement, TeamScope scope, bool byMonth, CancellationToken cancellationToken)
     {
@@ -38,16 +41,24 @@ public static class TeamTrend
         return scope.From.AddDays(-(((int)scope.From.DayOfWeek + 6) % 7));
     }
 
-    public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, bool byMonth)
+    /// <summary>
+    /// The trend of the advisors' own scores (the meetings scored in each week or month) or, with
+    /// <paramref name="clientView"/>, of their clients' answers (the pulses answered in it).
+    /// </summary>
+    public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, bool byMonth, bool clientView = false)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(scope);
-        var bucket = byMonth ? dialect.MonthNumber("meeting_date") : $"{dialect.DaysBetween("@origin", "meeting_date")} / 7";
+        var day = clientView ? "answered_on" : "meeting_date";
+        var bucket = byMonth ? dialect.MonthNumber(day) : $"{dialect.DaysBetween("@origin", day)} / 7";
+        var source = clientView
+            ? "(SELECT p.* FROM pulses p JOIN rel ON rel.id = p.relationship_id WHERE p.status = 'Answered') answered"
+            : "cur";
         var sql = $"""
             {TeamScope.Cte},
             pts AS (
                 SELECT {bucket} AS bucket, trust, credibility, reliability, intimacy, self_orientation
-                FROM cur WHERE meeting_date >= @from AND meeting_date <= @to
+                FROM {source} WHERE {day} >= @from AND {day} <= @to
             )
             SELECT p.bucket AS "Bucket", COUNT(*) AS "Assessments", {dialect.Median("p.trust")} AS "MedianTrust",
                    CAST(AVG(p.credibility) AS DOUBLE PRECISION) AS "MeanCredibility",

@@ -44,5 +44,19 @@ public static class ClientPulses
         return pulse;
     }
 
+    /// <summary>A link made on <paramref name="askedOn"/> and never answered (expired once its days have passed).</summary>
+    public static async Task<Pulse> AddUnansweredPulseAsync(this AppFixture app, Relationship relationship, DateOnly askedOn)
+    {
+        var id = Guid.CreateVersion7();
+        var pulse = Pulse.Ask(id, relationship.Id, relationship.OwnerId!.Value, relationship.OwnerId!.Value, relationship.ContactName,
+            PulseToken.New(id), askedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), Pulse.DefaultValidDays);
+        await app.QueryAsync(async db =>
+        {
+            db.Pulses.Add(pulse);
+            return await db.SaveChangesAsync();
+        });
+        return pulse;
+    }
+
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -12,13 +12,15 @@ public sealed record DashboardData(
     IReadOnlyList<AdvisorSummary> Advisors,
     IReadOnlyList<SlippingRelationship> Slipping,
     IReadOnlyList<StaleRelationship> Stale,
-    IReadOnlyList<TrustMoment> Moments)
+    IReadOnlyList<TrustMoment> Moments,
+    IReadOnlyList<TrendPoint> ClientTrend,
+    IReadOnlyList<ClientCalibration> Calibration)
 {
     /// <summary>A factor's team mean and an advisor's lead over it counts as a strength or a gap from this much.</summary>
     public const double HeatmapThreshold = 0.5;
 
     /// <summary>
-    /// The five parts' queries run side by side, each on a context of its own (a context serves one query at a time):
+    /// The parts' queries run side by side, each on a context of its own (a context serves one query at a time):
     /// they do not depend on each other, and the database runs them on as many cores as it has, so the page waits for
     /// about the longest rather than for their sum.
     /// </summary>
@@ -33,9 +35,12 @@ public sealed record DashboardData(
         var slipping = OnContextOfItsOwnAsync(contexts, db => queries.SlippingAsync(db, cancellationToken));
         var stale = OnContextOfItsOwnAsync(contexts, db => queries.StaleAsync(db, cancellationToken));
         var moments = OnContextOfItsOwnAsync(contexts, db => queries.MomentsAsync(db, cancellationToken));
-        await Task.WhenAll(trend, advisors, slipping, stale, moments);
+        var clientTrend = OnContextOfItsOwnAsync(contexts, db => queries.ClientTrendAsync(db, cancellationToken));
+        var calibration = OnContextOfItsOwnAsync(contexts, db => queries.CalibrationAsync(db, cancellationToken));
+        await Task.WhenAll(trend, advisors, slipping, stale, moments, clientTrend, calibration);
         return new DashboardData(
-            await trend, AdvisorSummary.Sorted(await advisors, filter.Sort, filter.Desc).ToList(), await slipping, await stale, await moments);
+            await trend, AdvisorSummary.Sorted(await advisors, filter.Sort, filter.Desc).ToList(), await slipping, await stale, await moments,
+            await clientTrend, await calibration);
     }
 
     private static async Task<T> OnContextOfItsOwnAsync<T>(
@@ -68,14 +73,23 @@ public sealed record DashboardData(
         return lead >= HeatmapThreshold ? "strong" : lead <= -HeatmapThreshold ? "gap" : "even";
     }
 
+    /// <summary>The clients' answers in the same week or month as an advisors' trend point, if any were answered in it.</summary>
+    public TrendPoint? ClientPointAt(TrendPoint point) => ClientTrend.FirstOrDefault(c => c.Start == point?.Start);
+
+    /// <summary>The advisors' trend point of the same week or month as a point of the client-reported trend.</summary>
+    public TrendPoint? AdvisorPointAt(TrendPoint clientPoint) => Trend.FirstOrDefault(t => t.Start == clientPoint?.Start);
+
     public string ChartJson() => JsonSerializer.Serialize(new
     {
         dates = Trend.Select(p => p.Label),
         trustSeries = new[]
         {
-            new { label = "Median T", values = Trend.Select(p => Round(p.MedianTrust)) },
-            new { label = "T of the mean factors", values = Trend.Select(p => Round(p.TrustOfMeans)) },
-        },
+            new { label = "Median T", values = Trend.Select(p => (double?)Round(p.MedianTrust)) },
+            new { label = "T of the mean factors", values = Trend.Select(p => (double?)Round(p.TrustOfMeans)) },
+        }.Concat(ClientTrend.Count == 0 ? [] : new[]
+        {
+            new { label = "Clients' median T", values = Trend.Select(p => ClientPointAt(p) is { } c ? Round(c.MedianTrust) : (double?)null) },
+        }),
         credibility = Trend.Select(p => Round(p.MeanCredibility)),
         reliability = Trend.Select(p => Round(p.MeanReliability)),
         intimacy = Trend.Select(p => Round(p.MeanIntimacy)),

@@ -9,7 +9,7 @@ namespace TrustAdvisor.Web.Pages.TeamDashboard;
 /// <summary>The dashboard's tables as CSV, from the same queries (so the same access rules) as the page.</summary>
 public static class DashboardExport
 {
-    public static readonly IReadOnlyList<string> Tables = ["trend", "advisors", "slipping", "stale", "moments"];
+    public static readonly IReadOnlyList<string> Tables = ["trend", "advisors", "slipping", "stale", "moments", "client-trend", "calibration"];
 
     public static async Task<byte[]> CsvAsync(
         TrustAdvisorDbContext db, DashboardQueries page, DashboardFilter filter, string table, CancellationToken cancellationToken)
@@ -20,11 +20,19 @@ public static class DashboardExport
         var csv = new CsvWriter();
         switch (table)
         {
-            case "trend":
-                csv.Row("Period start", "Period", "Assessments", "Median T", "T of the mean factors", "Mean credibility", "Mean reliability", "Mean intimacy", "Mean self-orientation");
-                foreach (var p in await queries.TrendAsync(db, cancellationToken))
+            case "trend" or "client-trend":
+                csv.Row("Period start", "Period", table == "trend" ? "Assessments" : "Answers", "Median T", "T of the mean factors", "Mean credibility", "Mean reliability", "Mean intimacy", "Mean self-orientation");
+                foreach (var p in await (table == "trend" ? queries.TrendAsync(db, cancellationToken) : queries.ClientTrendAsync(db, cancellationToken)))
                 {
                     csv.Row(Display.IsoDate(p.Start), p.Label, N(p.Assessments), N(p.MedianTrust), N(p.TrustOfMeans), N(p.MeanCredibility), N(p.MeanReliability), N(p.MeanIntimacy), N(p.MeanSelfOrientation));
+                }
+
+                break;
+            case "calibration":
+                csv.Row("Advisor", "Answers", "Mean credibility gap", "Mean reliability gap", "Mean intimacy gap", "Mean self-orientation gap", "Calibration", "Links answered", "Links asked");
+                foreach (var c in await queries.CalibrationAsync(db, cancellationToken))
+                {
+                    csv.Row(c.Name, N(c.Answers), N(c.Credibility), N(c.Reliability), N(c.Intimacy), N(c.SelfOrientation), c.Calibration.Describe(), N(c.Answered), N(c.Asked));
                 }
 
                 break;

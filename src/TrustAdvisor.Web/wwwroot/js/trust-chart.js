@@ -21,7 +21,7 @@
 
     // A relationship has one T; a team has its median T and T of its mean factors.
     var trustSeries = data.trustSeries || [{ label: "T", values: data.trust }];
-    var trustStyles = [{ colour: "--accent", dash: [] }, { colour: "--text", dash: [4, 4] }];
+    var trustStyles = [{ colour: "--accent", dash: [] }, { colour: "--text", dash: [4, 4] }, { colour: "--client", dash: [2, 3] }];
     var trustLines = trustSeries.map(function (series, index) {
         var look = trustStyles[index % trustStyles.length];
         return {

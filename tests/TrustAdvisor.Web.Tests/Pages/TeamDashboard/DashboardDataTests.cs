@@ -9,7 +9,7 @@ namespace TrustAdvisor.Web.Tests.Pages.TeamDashboard;
 /// <summary>
 /// The dashboard's parts run side by side (ADR 10): when the database cannot be reached, the page still fails with
 /// the database's own error, which the error page turns into its 503 ("nothing was saved"), not with a wrapper
-/// around five of them that would read as a 500.
+/// around seven of them that would read as a 500.
 /// </summary>
 public class DashboardDataTests
 {
@@ -27,7 +27,7 @@ public class DashboardDataTests
 
         error.ShouldNotBeOfType<AggregateException>();
         DatabaseUnavailable.Is(error).ShouldBeTrue(error.ToString());
-        contexts.Leased.ShouldBe(5, "each of the five parts took a context of its own");
+        contexts.Leased.ShouldBe(7, "each of the seven parts took a context of its own");
     }
 
     private sealed class CountingContexts(IDbContextFactory<PostgresDbContext> pool) : IDbContextFactory<TrustAdvisorDbContext>

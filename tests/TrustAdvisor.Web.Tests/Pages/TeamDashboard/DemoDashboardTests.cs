@@ -68,6 +68,26 @@ public static class DemoDashboard
 
         var csv = await manager.GetStringAsync(new Uri("/TeamDashboard?handler=Export&table=advisors&period=year", UriKind.Relative));
         csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(4);
+
+        await ShowsTheClientsViewAsync(app, manager, page);
+    }
+
+    /// <summary>The demo's first advisor is lenient with their clients, the second severe (DemoPulseGenerator).</summary>
+    private static async Task ShowsTheClientsViewAsync(AppFixture app, HttpClient manager, IDocument page)
+    {
+        var calibration = page.GetElementById("calibration")!.QuerySelectorAll("tbody tr")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent, r => r.QuerySelector("[data-label=Calibration]")!.TextContent);
+        calibration.Count.ShouldBe(3);
+        calibration["Alex Advisor (demo)"].ShouldStartWith("Lenient on ");
+        calibration["Sam Okafor (demo)"].ShouldStartWith("Severe on ");
+        var answeredInYear = await app.QueryAsync(db => db.Pulses.CountAsync(p =>
+            p.AnsweredOn > app.Today.AddYears(-1) && p.AnsweredOn <= app.Today));
+        page.GetElementById("client-trend")!.QuerySelectorAll("tbody tr")
+            .Sum(r => int.Parse(r.Children[1].TextContent, CultureInfo.InvariantCulture)).ShouldBe(answeredInYear);
+        var csv = await manager.GetStringAsync(new Uri("/TeamDashboard?handler=Export&table=calibration&period=year", UriKind.Relative));
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(4);
+        var trendCsv = await manager.GetStringAsync(new Uri("/TeamDashboard?handler=Export&table=client-trend&period=year", UriKind.Relative));
+        trendCsv.ShouldStartWith("Period start,Period,Answers,Median T");
     }
 
     private static IElement Section(IDocument page, string heading) => page.GetElementById(heading)!.ParentElement!;
