@@ -93,6 +93,55 @@ public class SqliteSmokeTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task The_client_answers_a_pulse_and_the_advisor_sees_the_gap_on_SQLite_too()
+    {
+        var advisor = await app.CreateClientAsync();
+        var created = await advisor.SubmitAsync("/Relationships/Create", new Dictionary<string, string?>
+        {
+            ["Input.ClientOrganisation"] = "Pulse on Disk Ltd",
+            ["Input.ContactName"] = "Grace Hopper",
+            ["Input.ContactEmail"] = "grace@client.test",
+            ["Input.Stage"] = "Maintain",
+        });
+        var id = Guid.Parse(created.Location().Split('/')[^1]);
+        (await advisor.SubmitAsync($"/Relationships/Score/{id}", new Dictionary<string, string?>
+        {
+            ["Input.Credibility"] = "8",
+            ["Input.Reliability"] = "8",
+            ["Input.Intimacy"] = "8",
+            ["Input.SelfOrientation"] = "2",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var link = await advisor.AskAsync(id);
+        var client = app.CreateAnonymousClient();
+        (await client.GetPageAsync(link)).QuerySelector("form.pulse-form button[type=submit]")!.TextContent.ShouldBe("Send");
+
+        var (action, form) = await client.ReadFormAsync(link, "form.pulse-form");
+
+        var refused = await client.SubmitAsync(link, ClientPulses.Answers(credibility: 11));
+        var sent = await client.SubmitAsync(link, ClientPulses.Answers(5, 4, 5, 7, "Slow replies."));
+        foreach (var (name, value) in ClientPulses.Answers(9, 9, 9, 9))
+        {
+            form[name] = value;
+        }
+
+        var replay = await client.PostFormAsync(action, form);
+
+        (await HtmlForms.ParseAsync(refused)).FieldError("Credibility").ShouldNotBeNull();
+        sent.Location().ShouldBe("/pulse/thanks");
+        replay.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var stored = await app.QueryAsync(db => db.Pulses.Where(p => p.RelationshipId == id)
+            .Select(p => new { p.Status, p.Credibility, p.SelfOrientation, p.Comment }).ToListAsync());
+        stored.ShouldHaveSingleItem().ShouldBe(new { Status = TrustAdvisor.Domain.Pulses.PulseStatus.Answered, Credibility = (int?)5, SelfOrientation = (int?)4, Comment = (string?)"Slow replies." });
+        var details = await advisor.GetPageAsync($"/Relationships/Details/{id}");
+        details.QuerySelector("table.history tr.client-view td.trust")!.TextContent.ShouldBe("3.5");
+        details.QuerySelector("#client-view .gap-factors li")!.TextContent.ShouldBe("You rated credibility 8; Grace Hopper rated it 5.");
+        var overview = await advisor.GetPageAsync("/");
+        overview.QuerySelectorAll("table.relationships tbody tr").Single(r => r.TextContent.Contains("Pulse on Disk Ltd", StringComparison.Ordinal))
+            .TextContent.ShouldContain("Blind spot");
+        (await advisor.GetPageAsync("/TeamDashboard")).GetElementById("calibration").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_on_SQLite_too()
     {
         var relationshipId = await app.QueryAsync(db => db.Relationships.Select(r => r.Id).FirstAsync());
