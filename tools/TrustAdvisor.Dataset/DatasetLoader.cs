@@ -8,7 +8,7 @@ using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Dataset;
 
-public sealed record LoadedCounts(int Teams, int Users, int Relationships, int Assessments, int Revisions);
+public sealed record LoadedCounts(int Teams, int Users, int Relationships, int Assessments, int Revisions, int Pulses, int Answered, int OpenLinks);
 
 /// <summary>Migrates an empty PostgreSQL database and fills it with binary COPY, the fastest way in.</summary>
 public static class DatasetLoader
@@ -35,14 +35,19 @@ public static class DatasetLoader
         await CopyPeopleAsync(connection, firm.People);
         await CopyRelationshipsAsync(connection, firm.Relationships);
         log.WriteLine($"Firm loaded: {firm.Teams.Count} teams, {firm.People.Count} people, {firm.Relationships.Count} relationships.");
-        var (assessments, revisions) = await CopyAssessmentsAsync(connection, firm.Histories());
+        var clients = new PulseGenerator(spec, firm);
+        var (assessments, revisions) = await CopyAssessmentsAsync(connection, clients.Watch(firm.Histories()));
+        var (pulses, answered) = await PulseCopy.CopyAsync(connection, clients.Pulses);
+        var openLinks = spec.OpenLinksFile is { } file
+            ? await PulseCopy.OpenLinksAsync(connection, firm, clients.Pulses, file, TimeProvider.System)
+            : 0;
         // As autovacuum would soon: statistics for the planner, and a visibility map for index-only scans.
         await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection))
         {
             await analyze.ExecuteNonQueryAsync();
         }
 
-        return new LoadedCounts(firm.Teams.Count, firm.People.Count, firm.Relationships.Count, assessments, revisions);
+        return new LoadedCounts(firm.Teams.Count, firm.People.Count, firm.Relationships.Count, assessments, revisions, pulses, answered, openLinks);
     }
 
     private static async Task CopyTeamsAsync(NpgsqlConnection connection, IReadOnlyList<TeamRow> teams)
@@ -88,7 +93,7 @@ public static class DatasetLoader
             await copy.WriteAsync(0, NpgsqlDbType.Integer);
             await copy.WriteAsync(p.DisplayName, NpgsqlDbType.Text);
             await copy.WriteAsync(p.Role, NpgsqlDbType.Text);
-            await WriteNullableAsync(copy, p.TeamId, NpgsqlDbType.Uuid);
+            await copy.WriteNullableAsync(p.TeamId, NpgsqlDbType.Uuid);
             await copy.WriteAsync(true, NpgsqlDbType.Boolean);
             await copy.WriteAsync(false, NpgsqlDbType.Boolean);
             await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz);
@@ -112,12 +117,12 @@ public static class DatasetLoader
             await copy.WriteAsync(r.TeamId, NpgsqlDbType.Uuid);
             await copy.WriteAsync(r.ClientOrganisation, NpgsqlDbType.Text);
             await copy.WriteAsync(r.ContactName, NpgsqlDbType.Text);
-            await WriteNullableAsync(copy, r.ContactRole, NpgsqlDbType.Text);
+            await copy.WriteNullableAsync(r.ContactRole, NpgsqlDbType.Text);
             await copy.WriteAsync(r.Stage.ToString(), NpgsqlDbType.Text);
             await copy.WriteAsync(r.NextReviewDate, NpgsqlDbType.Date);
             await copy.WriteAsync(false, NpgsqlDbType.Boolean);
             await copy.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
-            await WriteNullableAsync(copy, r.ArchivedAt, NpgsqlDbType.TimestampTz);
+            await copy.WriteNullableAsync(r.ArchivedAt, NpgsqlDbType.TimestampTz);
             await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid);
         }
 
@@ -148,12 +153,12 @@ public static class DatasetLoader
             await copy.WriteAsync(a.Factors.Intimacy, NpgsqlDbType.Integer);
             await copy.WriteAsync(a.Factors.SelfOrientation, NpgsqlDbType.Integer);
             await copy.WriteAsync(TrustEquation.Stored(a.Factors), NpgsqlDbType.Double);
-            await WriteNullableAsync(copy, a.Note, NpgsqlDbType.Text);
+            await copy.WriteNullableAsync(a.Note, NpgsqlDbType.Text);
             await copy.WriteAsync(false, NpgsqlDbType.Boolean);
-            await WriteNullableAsync(copy, a.Note is null ? (Guid?)null : a.AuthorId, NpgsqlDbType.Uuid);
+            await copy.WriteNullableAsync(a.Note is null ? (Guid?)null : a.AuthorId, NpgsqlDbType.Uuid);
             await copy.WriteAsync(a.RecordedAt, NpgsqlDbType.TimestampTz);
-            await WriteNullableAsync(copy, a.CorrectionReason, NpgsqlDbType.Text);
-            await WriteNullableAsync(copy, a.SupersededAt, NpgsqlDbType.TimestampTz);
+            await copy.WriteNullableAsync(a.CorrectionReason, NpgsqlDbType.Text);
+            await copy.WriteNullableAsync(a.SupersededAt, NpgsqlDbType.TimestampTz);
             revisions++;
             assessments += a.SupersededAt is null ? 1 : 0;
         }
@@ -161,11 +166,4 @@ public static class DatasetLoader
         await copy.CompleteAsync();
         return (assessments, revisions);
     }
-
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
-        where T : struct =>
-        value is { } v ? copy.WriteAsync(v, type) : copy.WriteNullAsync();
-
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type) =>
-        value is not null ? copy.WriteAsync(value, type) : copy.WriteNullAsync();
 }

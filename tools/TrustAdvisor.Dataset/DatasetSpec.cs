@@ -10,7 +10,8 @@ public sealed record DatasetSpec(
     int Assessments = 1_000_000,
     int Years = 5,
     int Seed = 20261122,
-    DateOnly? Today = null)
+    DateOnly? Today = null,
+    string? OpenLinksFile = null)
 {
     /// <summary>Everyone in the dataset signs in with this password (benchmarks sign in as a manager and an advisor).</summary>
     public const string Password = "bench-password-2026";
@@ -25,7 +26,10 @@ public sealed record DatasetSpec(
 
     public const string AdministratorEmail = "admin@bench.trustadvisor.test";
 
-    /// <summary>--teams 25 --advisors-per-team 20 --relationships 25000 --assessments 1000000 --years 5 --seed 1 --today 2026-11-22</summary>
+    /// <summary>
+    /// --teams 25 --advisors-per-team 20 --relationships 25000 --assessments 1000000 --years 5 --seed 1 --today 2026-11-22
+    /// --open-links FILE (a new open link for every active relationship without one, their paths written to FILE)
+    /// </summary>
     public static DatasetSpec Parse(IReadOnlyList<string> args, out string? connectionString)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -43,6 +47,7 @@ public sealed record DatasetSpec(
                 "--assessments" => spec with { Assessments = Int(value) },
                 "--years" => spec with { Years = Int(value) },
                 "--seed" => spec with { Seed = Int(value) },
+                "--open-links" => spec with { OpenLinksFile = value },
                 "--today" => spec with { Today = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
