@@ -31,6 +31,7 @@ public sealed class BadInputApp : PostgresApp
                 (SELECT string_agg(t::text, '|' ORDER BY id) FROM relationships t),
                 (SELECT string_agg(t::text, '|' ORDER BY id) FROM assessments t),
                 (SELECT string_agg(t::text, '|' ORDER BY id) FROM hand_offs t),
+                (SELECT string_agg(t::text, '|' ORDER BY id) FROM pulses t),
                 (SELECT string_agg(t::text, '|' ORDER BY id) FROM teams t),
                 (SELECT string_agg(t::text, '|' ORDER BY id) FROM users t)))
             """, connection);
@@ -64,7 +65,8 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
 
     private static readonly string[] BadGuid = ["", "not-a-guid", "00000000-0000-0000-0000-000000000000", "{guid}", Missing];
 
-    private sealed record Form(string Url, Dictionary<string, string> Valid, Dictionary<string, string[]> Bad);
+    /// <summary>A form and its bad values; <see cref="ClientPage"/>: the client's pulse, answered without an account by a fresh link.</summary>
+    private sealed record Form(string Url, Dictionary<string, string> Valid, Dictionary<string, string[]> Bad, bool ClientPage = false);
 
     private Form[] Forms()
     {
@@ -82,6 +84,7 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
             ["Input.ClientOrganisation"] = BadRequiredText(Relationship.NameMaxLength),
             ["Input.ContactName"] = BadRequiredText(Relationship.NameMaxLength),
             ["Input.ContactRole"] = BadOptionalText(Relationship.ContactRoleMaxLength),
+            ["Input.ContactEmail"] = ["not an email", "a@", "two@x.test, three@x.test", "<script>@x.test", new string('a', Relationship.ContactEmailMaxLength) + "@x.test"],
             ["Input.Stage"] = BadEnum,
             ["Input.NextReviewDate"] = BadReviewDate,
         };
@@ -137,10 +140,22 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
                     ["NewPassword"] = ["", "short", new string('p', 10_000), Missing],
                     ["ConfirmPassword"] = ["", "not the same at all", Missing],
                 }),
+            new("/pulse/{link}",
+                new() { ["Input.Credibility"] = "7", ["Input.Reliability"] = "6", ["Input.Intimacy"] = "5", ["Input.InterestsFirst"] = "8", ["Input.Comment"] = "Fine" },
+                new()
+                {
+                    ["Input.Credibility"] = BadFactor,
+                    ["Input.Reliability"] = BadFactor,
+                    ["Input.Intimacy"] = BadFactor,
+                    ["Input.InterestsFirst"] = BadFactor,
+                    ["Input.Comment"] = BadOptionalText(Domain.Pulses.Pulse.CommentMaxLength),
+                    ["SubmissionId"] = ["", "not-a-guid", "00000000-0000-0000-0000-000000000000", Missing],
+                },
+                ClientPage: true),
         ];
     }
 
-    public static TheoryData<int> FormIndexes => new() { 0, 1, 2, 3, 4, 5, 6, 7 };
+    public static TheoryData<int> FormIndexes => new() { 0, 1, 2, 3, 4, 5, 6, 7, 8 };
 
     [Fact]
     public void There_are_at_least_200_cases_across_every_form() =>
@@ -159,6 +174,13 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         }
 
         var client = await app.CreateClientAsync(email);
+        var (url, selector) = (form.Url, "form.form");
+        if (form.ClientPage)
+        {
+            url = await client.AskAsync(app.Relationship.Id);
+            (client, selector) = (app.CreateAnonymousClient(), "form.pulse-form");
+        }
+
         var failures = new List<string>();
         var cases = form.Bad.SelectMany(field => field.Value.Select(value => (Field: field.Key, Value: value)))
             .Append(("(huge payload)", new string('z', 3_000_000)))
@@ -167,7 +189,7 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         foreach (var (field, value) in cases)
         {
             var before = await app.FingerprintAsync();
-            var (action, fields) = await client.ReadFormAsync(form.Url);
+            var (action, fields) = await client.ReadFormAsync(url, selector);
             foreach (var (name, valid) in form.Valid)
             {
                 fields[name] = valid;

@@ -23,6 +23,6 @@ public sealed class PulseOptions
     public int ClientViewDueMonths { get; set; } = AttentionRules.DefaultClientViewDueMonths;
 
     /// <summary>Requests per minute and address to the client pages (no account there to lock out).</summary>
-    [Range(1, 10_000)]
+    [Range(1, 1_000_000)]
     public int RequestsPerMinute { get; set; } = 30;
 }
