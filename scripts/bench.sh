@@ -18,12 +18,18 @@ PG_PORT=${PG_PORT:-55450}
 APP_PORT=${APP_PORT:-5195}
 REF_PORT=${REF_PORT:-5196}
 SMALL_PORT=${SMALL_PORT:-5197}
+PULSE_PORT=${PULSE_PORT:-5198}
+REF_PULSE_PORT=${REF_PULSE_PORT:-5199}
+# Clients' answers all come from loopback here: the client pages' per-address limit would refuse the benchmark.
+export Pulse__RequestsPerMinute=1000000
 TODAY=$(date -u +%F)
 REF_PID=
+REF_PULSE_PID=
 setup_work bench
 setup_cleanup_extra() {
   if [ -n "${KEEP_WORK:-}" ]; then mkdir -p "$KEEP_WORK"; cp "$WORK"/*.wrk "$WORK"/*.cpu "$WORK"/*.statements "$WORK"/*.json "$WORK"/*.md "$KEEP_WORK"/ 2>/dev/null || true; fi
-  if [ -n "$REF_PID" ]; then kill "$REF_PID" 2>/dev/null || true; wait "$REF_PID" 2>/dev/null || true; fi
+  local pid
+  for pid in $REF_PID $REF_PULSE_PID; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 }
 setup_need wrk
 
@@ -40,6 +46,13 @@ load_start=$SECONDS
 setup_dataset
 load_seconds=$((SECONDS - load_start))
 PG_CONNECTION=$SMALL setup_dataset --assessments 100000
+# For answering pulses: a link answers once, so a firm of 300,000 relationships, each with an open link; the app
+# answers the first 100,000 links, the reference the rest.
+PULSES=${PG_CONNECTION/Database=trustadvisor/Database=trustadvisor_pulses}
+pg_psql "$PG_PORT" -qc "CREATE DATABASE trustadvisor_pulses" >/dev/null
+PG_CONNECTION=$PULSES setup_dataset --teams 1 --relationships 300000 --assessments 300000 --years 1 --open-links "$WORK/links.txt"
+head -n 100000 "$WORK/links.txt" >"$WORK/links-app.txt"
+tail -n +100001 "$WORK/links.txt" >"$WORK/links-reference.txt"
 # Flush what the loads wrote now, rather than in a background checkpoint during the first measurements.
 pg_psql "$PG_PORT" -qc "CHECKPOINT" -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 
@@ -144,6 +157,23 @@ PLAIN_COOKIE="" throughput_run step_anonymous "$base/health/live" "" "$APP_PID"
 PLAIN_COOKIE="$ADVISOR_COOKIE" throughput_run step_session "$base/health/live" "" "$APP_PID"
 PLAIN_COOKIE="$ADVISOR_COOKIE" throughput_run step_form "$base/Relationships/Score/$RELATIONSHIP" "" "$APP_PID"
 PEAK_RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")
+
+echo "== a client answering a pulse, 16 connections (300,000 open links)"
+PG_CONNECTION=$PULSES app_start "$PULSE_PORT" "$WORK/app-pulses.log"
+PULSE_PID=$APP_PID
+(cd bench/TrustAdvisor.Bench.Reference/bin/Release/net10.0 && \
+  ASPNETCORE_URLS="http://127.0.0.1:$REF_PULSE_PORT" ConnectionStrings__Postgres="$PULSES" exec dotnet TrustAdvisor.Bench.Reference.dll) >"$WORK/ref-pulses.log" 2>&1 &
+REF_PULSE_PID=$!
+# The client has no account: the form's token goes with the anti-forgery cookie its page sets, for any link.
+PULSE_TOKEN=$(app_form_token "http://127.0.0.1:$PULSE_PORT$(head -1 "$WORK/links-app.txt")" "" "$WORK/client.jar")
+export PULSE_COOKIE; PULSE_COOKIE=$(app_cookie_header "$WORK/client.jar")
+export PULSE_BODY="__RequestVerificationToken=$PULSE_TOKEN&Input.Credibility=7&Input.Reliability=6&Input.Intimacy=5&Input.InterestsFirst=8&Input.Comment=Bench+comment"
+for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$REF_PULSE_PORT/" && break; sleep 0.5; done
+answered() { pg_psql "$PG_PORT" -d trustadvisor_pulses -Atc "SELECT count(*) FROM pulses WHERE status = 'Answered' AND comment = 'Bench comment'"; }
+before=$(answered)
+PULSE_LINKS="$WORK/links-app.txt" throughput_run pulse "http://127.0.0.1:$PULSE_PORT/pulse/the-links-ran-out" bench/wrk/pulse.lua "$PULSE_PID"
+echo "pulse: $(( $(answered) - before )) answers stored"
+PULSE_LINKS="$WORK/links-reference.txt" throughput_run pulse_reference "http://127.0.0.1:$REF_PULSE_PORT/pulse/the-links-ran-out" bench/wrk/pulse.lua "$REF_PULSE_PID"
 app_stop
 
 echo "== micro-benchmarks (BenchmarkDotNet)"

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using TrustAdvisor.Bench.Reference;
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 
@@ -46,6 +47,35 @@ app.MapPost("/assessments/{relationshipId:guid}", async (Guid relationshipId, Ht
     command.Parameters.Add(new() { Value = note.Length == 0 ? DBNull.Value : author, NpgsqlDbType = NpgsqlDbType.Uuid });
     await command.ExecuteNonQueryAsync();
     return Results.Redirect($"/relationships/{relationshipId}");
+});
+
+// The floor under answering a client's pulse: read the posted form, one UPDATE of the pulse the link names, redirect.
+// No rate limit, anti-forgery, hash check or validation: what the app does on top of this is what the ratio measures.
+app.MapPost("/pulse/{token}", async (string token, HttpRequest request, NpgsqlDataSource db) =>
+{
+    var form = await request.ReadFormAsync();
+    var pulseId = PulseToken.Parse(token)?.PulseId ?? Guid.Empty;
+    var answers = new ClientAnswers(
+        int.Parse(form["Input.Credibility"]!, CultureInfo.InvariantCulture), int.Parse(form["Input.Reliability"]!, CultureInfo.InvariantCulture),
+        int.Parse(form["Input.Intimacy"]!, CultureInfo.InvariantCulture), int.Parse(form["Input.InterestsFirst"]!, CultureInfo.InvariantCulture));
+    await using var command = db.CreateCommand("""
+        UPDATE pulses SET status = 'Answered', closed_at = now(), answered_on = current_date, submission_id = $2,
+                          credibility = $3, reliability = $4, intimacy = $5, interests_first = $6, self_orientation = $7,
+                          trust = $8, comment = $9, version = $10
+        WHERE id = $1 AND status = 'Open'
+        """);
+    command.Parameters.Add(new() { Value = pulseId, NpgsqlDbType = NpgsqlDbType.Uuid });
+    command.Parameters.Add(new() { Value = Guid.Parse(form["SubmissionId"]!), NpgsqlDbType = NpgsqlDbType.Uuid });
+    command.Parameters.Add(new() { Value = answers.Factors.Credibility, NpgsqlDbType = NpgsqlDbType.Integer });
+    command.Parameters.Add(new() { Value = answers.Factors.Reliability, NpgsqlDbType = NpgsqlDbType.Integer });
+    command.Parameters.Add(new() { Value = answers.Factors.Intimacy, NpgsqlDbType = NpgsqlDbType.Integer });
+    command.Parameters.Add(new() { Value = answers.InterestsFirst, NpgsqlDbType = NpgsqlDbType.Integer });
+    command.Parameters.Add(new() { Value = answers.Factors.SelfOrientation, NpgsqlDbType = NpgsqlDbType.Integer });
+    command.Parameters.Add(new() { Value = TrustEquation.Stored(answers.Factors), NpgsqlDbType = NpgsqlDbType.Double });
+    var comment = form["Input.Comment"].ToString().Trim();
+    command.Parameters.Add(new() { Value = comment.Length == 0 ? DBNull.Value : comment, NpgsqlDbType = NpgsqlDbType.Text });
+    command.Parameters.Add(new() { Value = Guid.NewGuid(), NpgsqlDbType = NpgsqlDbType.Uuid });
+    return await command.ExecuteNonQueryAsync() == 1 ? Results.Redirect("/pulse/thanks") : Results.NotFound();
 });
 
 // The team dashboard the naive way, for comparison with the SQL design.

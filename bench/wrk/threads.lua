@@ -15,6 +15,15 @@ function new_assessment_id()
     math.random(0, 0x7fffffff), math.random(0, 0xffff), math.random(0, 0xfff), math.random(0, 0xfff), number, counter)
 end
 
+-- The highest value of a global across the threads, once they have stopped (for done()).
+function highest(name)
+  local value = 0
+  for _, thread in ipairs(threads) do
+    value = math.max(value, thread:get(name) or 0)
+  end
+  return value
+end
+
 function open_record()
   if os.getenv("SCORE_RECORD") then
     record = io.open(os.getenv("SCORE_RECORD") .. "." .. number, "a")

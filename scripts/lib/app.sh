@@ -5,7 +5,8 @@
 #   app_stop                   stops every instance started
 #   app_sign_in <port> <email> <password> <cookie-jar>
 #   app_cookie_header <cookie-jar>            the jar's cookies as a Cookie header's value
-#   app_form_token <url> <cookie-header>      the anti-forgery token of the form at <url>, URL-encoded
+#   app_form_token <url> <cookie-header> [jar]   the anti-forgery token of the form at <url>, URL-encoded; with a
+#                              cookie jar, the cookies the page sets (the anti-forgery cookie of a visitor) are kept in it
 
 app_start() {
   local port=$1 log=$2
@@ -46,6 +47,6 @@ app_cookie_header() {
 }
 
 app_form_token() {
-  curl -s -H "Cookie: $2" "$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 \
+  curl -s -H "Cookie: $2" ${3:+-c "$3"} "$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 \
     | sed 's/.*value="//;s/"$//' | python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.stdin.read().strip(), safe=""))'
 }
