@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Hosting;
 
@@ -49,6 +51,14 @@ internal static class Logging
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate =
                 "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms ({RequestId:l}; route {Route:l}; person {UserId:l})";
+            // The default properties, with a client's link left out of the path (its token answers the pulse).
+            options.GetMessageTemplateProperties = (http, _, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(ClientPages.LoggedPath(http.Request.Path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 diagnostics.Set("RequestId", http.TraceIdentifier);

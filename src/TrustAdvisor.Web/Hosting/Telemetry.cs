@@ -3,6 +3,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Hosting;
 
@@ -25,7 +26,11 @@ internal static class Telemetry
 
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("TrustAdvisor"))
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsql())
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options => options.EnrichWithHttpRequest = (activity, request) =>
+                    activity.SetTag("url.path", ClientPages.LoggedPath(request.Path)))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql())
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter("Npgsql"))
             .UseOtlpExporter();
         return services;
