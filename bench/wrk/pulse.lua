@@ -9,10 +9,7 @@
 dofile("bench/wrk/threads.lua")
 
 function init(args)
-  math.randomseed(os.time() * 1000 + number)
-  wrk.method = "POST"
-  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-  wrk.headers["Cookie"] = os.getenv("PULSE_COOKIE")
+  start_posting(os.getenv("PULSE_COOKIE"))
   body = os.getenv("PULSE_BODY")
   links = {}
   for line in io.lines(os.getenv("PULSE_LINKS")) do

@@ -8,10 +8,7 @@
 dofile("bench/wrk/threads.lua")
 
 function init(args)
-  math.randomseed(os.time() * 1000 + number)
-  wrk.method = "POST"
-  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-  wrk.headers["Cookie"] = os.getenv("SCORE_COOKIE")
+  start_posting(os.getenv("SCORE_COOKIE"))
   body = os.getenv("SCORE_BODY")
   open_record()
 end

@@ -1,5 +1,5 @@
 -- Shared by the wrk scripts (loaded with dofile from the repository's root, where the scripts run wrk): numbered
--- threads, a new assessment id per request, and the optional record of every answer (SCORE_RECORD).
+-- threads, the start of a form-posting thread, a new id per request, and the optional record of every answer (SCORE_RECORD).
 local threads = {}
 counter = 0
 
@@ -13,6 +13,14 @@ function new_assessment_id()
   counter = counter + 1
   return string.format("%08x-%04x-4%03x-a%03x-%04x%08x",
     math.random(0, 0x7fffffff), math.random(0, 0xffff), math.random(0, 0xfff), math.random(0, 0xfff), number, counter)
+end
+
+-- The start every form-posting thread shares: a random seed of its own, and posts of a form with the given cookie.
+function start_posting(cookie)
+  math.randomseed(os.time() * 1000 + number)
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+  wrk.headers["Cookie"] = cookie
 end
 
 -- The highest value of a global across the threads, once they have stopped (for done()).
