@@ -163,7 +163,7 @@ if figures["pulse_ratio"] < 0.5:
         f"{pulse_reference['cpu_per_request']['postgres_ms']} ms. It has no session to check, yet costs about what the scoring post does "
         f"({submit['cpu_per_request']['process_ms']} + {submit['cpu_per_request']['postgres_ms']} ms); what is left is the price of a "
         f"whole page request (the rate limiter, anti-forgery, model binding and validation, the page pipeline) and of two "
-        f"statements through EF Core where the reference sends one: reading the link by its id ({round(sum(st['per_request'] for st in pulse['statements']))} "
+        f"statements through EF Core where the reference sends one, reading the link by its id first ({round(sum(st['per_request'] for st in pulse['statements']))} "
         "statements a post in all, section 1b). Nothing in it is slow SQL: the link is read by primary key and the "
         "answer is one UPDATE.")
 if figures["overview_sql_ratio"] > 1.5:
