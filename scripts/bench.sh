@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The benchmarks, one command (docs/benchmarks.md says what each figure means). On a machine with PostgreSQL
 # binaries: starts a throwaway PostgreSQL, loads the standard dataset (500 advisors in 25 teams, 25,000
-# relationships, 1,000,000 assessments over five years) and a 100,000-assessment variant, starts the app built in
+# relationships, 1,000,000 assessments over five years, the clients' pulses), a 100,000-assessment variant and a firm
+# of 300,000 open links for answering pulses, starts the app built in
 # Release on loopback and a bench-only reference app beside it, drives both with wrk, and writes
 # docs/benchmarks.md, docs/benchmarks.json, docs/benchmarks-explain/ and the README's table of latest figures. Stops
 # everything it started.
 # DURATION (seconds per wrk run, default 10) and WARM_UP (seconds before each throughput run, default 10) bound the
-# run; the whole takes about 7 minutes. KEEP_WORK=DIR keeps the raw results (wrk outputs, timings) in DIR.
+# run; the whole takes about 12 minutes. KEEP_WORK=DIR keeps the raw results (wrk outputs, timings) in DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
