@@ -49,9 +49,9 @@ public class DatasetLoaderTests
         answered.Count.ShouldBeGreaterThan(pulses.Count * 3 / 4);
         answered.ShouldAllBe(p => p.AnsweredOn >= DateOnly.FromDateTime(p.AskedAt) && p.AnsweredOn <= Small.TodayOrDefault
             && p.AnsweredOn > histories[p.RelationshipId].Min(a => a.MeetingDate));
-        var yearsOfAnswers = answered.GroupBy(p => p.RelationshipId)
+        var yearsBetweenAnswers = answered.GroupBy(p => p.RelationshipId)
             .Select(g => (g.Max(p => p.AnsweredOn!.Value).DayNumber - g.Min(p => p.AnsweredOn!.Value).DayNumber) / 365.0 / Math.Max(1, g.Count() - 1));
-        yearsOfAnswers.Average().ShouldBeInRange(0.2, 0.35);
+        yearsBetweenAnswers.Average().ShouldBeInRange(0.2, 0.35);
         var gaps = answered.GroupBy(p => p.AdvisorId).Select(g => g.Average(p =>
         {
             var advisor = histories[p.RelationshipId].Last(a => a.MeetingDate <= p.AnsweredOn).Factors;
