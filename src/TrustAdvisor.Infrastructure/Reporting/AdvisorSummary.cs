@@ -27,6 +27,12 @@ public sealed class AdvisorSummary
     public long OverdueReviews { get; init; }
     public DateOnly? LastMeeting { get; init; }
 
+    /// <summary>The median over every relationship in the filter (all advisors together) at the period's end: the same on every row.</summary>
+    public double? TeamMedianTrust { get; init; }
+
+    /// <summary>As <see cref="TeamMedianTrust"/>, at the period's start.</summary>
+    public double? TeamMedianTrustAtStart { get; init; }
+
     public double? Change => MedianTrust - MedianTrustAtStart;
 
     public double? Factor(Domain.Trust.Factor factor) => factor.Pick(MeanCredibility, MeanReliability, MeanIntimacy, MeanSelfOrientation);
@@ -60,7 +66,9 @@ public sealed class AdvisorSummary
                    COALESCE(o.owned, 0) AS "Owned", COALESCE(a.assessed, 0) AS "AssessedInPeriod",
                    p.median AS "MedianTrust", sm.median AS "MedianTrustAtStart",
                    COALESCE(p.scored, 0) AS "Scored", p.c AS "MeanCredibility", p.r AS "MeanReliability", p.i AS "MeanIntimacy", p.s AS "MeanSelfOrientation",
-                   COALESCE(o.overdue, 0) AS "OverdueReviews", a.last_date AS "LastMeeting"
+                   COALESCE(o.overdue, 0) AS "OverdueReviews", a.last_date AS "LastMeeting",
+                   (SELECT {dialect.Median("trust")} FROM end_state) AS "TeamMedianTrust",
+                   (SELECT {dialect.Median("trust")} FROM start_state) AS "TeamMedianTrustAtStart"
             FROM users u
             LEFT JOIN owned o ON o.owner_id = u.id
             LEFT JOIN activity a ON a.owner_id = u.id

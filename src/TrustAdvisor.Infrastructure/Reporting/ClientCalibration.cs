@@ -27,6 +27,12 @@ public sealed class ClientCalibration
     /// <summary>How many of <see cref="Asked"/> were answered.</summary>
     public long Answered { get; init; }
 
+    /// <summary>The median of the clients' T over every answer in the period (all advisors together): the same on every row.</summary>
+    public double? ClientsMedianTrust { get; init; }
+
+    /// <summary>Every answer in the period, with or without a score of the advisor's to compare.</summary>
+    public long AllAnswers { get; init; }
+
     public double? ResponseRate => Asked == 0 ? null : (double)Answered / Asked;
 
     public Calibration Calibration => new(Answers, Credibility, Reliability, Intimacy, SelfOrientation);
@@ -38,7 +44,7 @@ public sealed class ClientCalibration
         var sql = $"""
             {TeamScope.Cte},
             answered AS (
-                SELECT p.advisor_id, p.credibility, p.reliability, p.intimacy, p.self_orientation,
+                SELECT p.advisor_id, p.trust, p.credibility, p.reliability, p.intimacy, p.self_orientation,
                        (SELECT a.id FROM assessments a
                         WHERE a.relationship_id = p.relationship_id AND a.superseded_at IS NULL AND a.meeting_date <= p.answered_on
                         ORDER BY a.meeting_date DESC, a.lineage_id DESC LIMIT 1) AS scored_id
@@ -65,7 +71,9 @@ public sealed class ClientCalibration
             )
             SELECT u.id AS "AdvisorId", u.display_name AS "Name", COALESCE(g.n, 0) AS "Answers",
                    g.c AS "Credibility", g.r AS "Reliability", g.i AS "Intimacy", g.s AS "SelfOrientation",
-                   COALESCE(k.asked, 0) AS "Asked", COALESCE(k.answered, 0) AS "Answered"
+                   COALESCE(k.asked, 0) AS "Asked", COALESCE(k.answered, 0) AS "Answered",
+                   (SELECT {dialect.Median("trust")} FROM answered) AS "ClientsMedianTrust",
+                   (SELECT COUNT(*) FROM answered) AS "AllAnswers"
             FROM users u
             LEFT JOIN gaps g ON g.advisor_id = u.id
             LEFT JOIN asked k ON k.advisor_id = u.id

@@ -26,6 +26,9 @@ public sealed class SlippingRelationship
     public int EndIntimacy { get; init; }
     public int EndSelfOrientation { get; init; }
 
+    /// <summary>How many relationships are slipping in all, of which the query returned the first few.</summary>
+    public long Total { get; init; }
+
     public TrustChange Change => TrustChange.Between(
         new TrustFactors(StartCredibility, StartReliability, StartIntimacy, StartSelfOrientation),
         new TrustFactors(EndCredibility, EndReliability, EndIntimacy, EndSelfOrientation));
@@ -42,7 +45,8 @@ public sealed class SlippingRelationship
                    b.meeting_date AS "StartDate", b.credibility AS "StartCredibility", b.reliability AS "StartReliability",
                    b.intimacy AS "StartIntimacy", b.self_orientation AS "StartSelfOrientation",
                    e.meeting_date AS "EndDate", e.credibility AS "EndCredibility", e.reliability AS "EndReliability",
-                   e.intimacy AS "EndIntimacy", e.self_orientation AS "EndSelfOrientation"
+                   e.intimacy AS "EndIntimacy", e.self_orientation AS "EndSelfOrientation",
+                   COUNT(*) OVER () AS "Total"
             FROM states s
             JOIN assessments e ON e.id = s.end_id
             JOIN assessments b ON b.id = COALESCE(s.start_id, s.first_in_period_id)

@@ -52,6 +52,20 @@ public sealed record DashboardData(
 
     public long StaleTotal => Stale.Count == 0 ? 0 : Stale[0].Total;
 
+    public long SlippingTotal => Slipping.Count == 0 ? 0 : Slipping[0].Total;
+
+    /// <summary>The median of every filtered relationship's latest T by the period's end, and its change since the start.</summary>
+    public double? TeamMedianTrust => (Advisors.Count == 0 ? null : Advisors[0])?.TeamMedianTrust;
+
+    public double? TeamMedianTrustChange => TeamMedianTrust - (Advisors.Count == 0 ? null : Advisors[0])?.TeamMedianTrustAtStart;
+
+    public long OverdueReviews => Advisors.Sum(a => a.OverdueReviews);
+
+    /// <summary>The median of the clients' own T over the period's answered pulses, and how many there were.</summary>
+    public double? ClientsMedianTrust => (Calibration.Count == 0 ? null : Calibration[0])?.ClientsMedianTrust;
+
+    public long ClientAnswers => (Calibration.Count == 0 ? null : Calibration[0])?.AllAnswers ?? 0;
+
     /// <summary>The team's mean of a factor over its relationships' latest assessments (advisors weighted by how many they have).</summary>
     public double? TeamMean(Factor factor)
     {

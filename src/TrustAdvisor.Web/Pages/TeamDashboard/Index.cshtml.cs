@@ -16,6 +16,9 @@ public sealed class IndexModel(
     TrustAdvisorDbContext db, IDbContextFactory<TrustAdvisorDbContext> contexts, TimeProvider time, IViewerAccessor viewer,
     IValidator<DashboardFilter> validator) : PageModel
 {
+    /// <summary>How many rows of each list a phone shows before "See all".</summary>
+    public const int RowsOnPhone = 3;
+
     public DashboardFilter Filter { get; private set; } = new();
     public bool FilterWasRefused { get; private set; }
     public DateOnly Today { get; private set; }
@@ -84,6 +87,47 @@ public sealed class IndexModel(
         return new DashboardQueries(scope, ByMonth, Filter.StaleDaysOrDefault);
     }
 
+    /// <summary>The period and every filter that narrows the page, in words, for the folded filters' summary.</summary>
+    public IEnumerable<string> ActiveFilters()
+    {
+        yield return Filter.PeriodOrDefault switch
+        {
+            DashboardFilter.LastFourWeeks => "Last 4 weeks",
+            DashboardFilter.Year => "Last year",
+            DashboardFilter.Custom => $"{Display.Date(From)} to {Display.Date(To)}",
+            _ => "Last quarter",
+        };
+        if (Teams.Count > 1 && viewer.Current.SeesAll && CurrentTeam is not null)
+        {
+            yield return CurrentTeam.Name;
+        }
+
+        if (Filter.Advisor is { } advisor)
+        {
+            yield return Advisors.FirstOrDefault(a => a.Id == advisor)?.Name ?? "one advisor";
+        }
+
+        if (Filter.Stage is { } stage)
+        {
+            yield return Display.Stage(stage);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Filter.Client))
+        {
+            yield return $"client contains “{Filter.Client.Trim()}”";
+        }
+
+        if (Filter.StaleDaysOrDefault != DashboardFilter.DefaultStaleDays)
+        {
+            yield return $"not scored in {Filter.StaleDaysOrDefault} days";
+        }
+
+        if (!string.IsNullOrEmpty(Filter.By))
+        {
+            yield return $"by {Filter.By}";
+        }
+    }
+
     public string SortLink(string key) =>
         Url.Page("/TeamDashboard/Index", ValuesWith(("sort", key), ("desc", Filter.Sort == key && !Filter.Desc ? "true" : null)))! + "#advisors";
 
@@ -113,6 +157,9 @@ public sealed class IndexModel(
 
         return values;
     }
+
+    /// <summary>The class of a list's row that a phone folds away until the list is unfolded.</summary>
+    public static string? BeyondPhone(int index) => index >= RowsOnPhone ? "more" : null;
 
     public sealed record Choice(Guid Id, string Name);
 }
