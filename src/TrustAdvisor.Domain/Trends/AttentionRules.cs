@@ -12,7 +12,7 @@ namespace TrustAdvisor.Domain.Trends;
 public static class AttentionRules
 {
     /// <summary>A fall of T by this share or more since the previous assessment is a sharp drop.</summary>
-    public const decimal SharpDropShare = 0.20m;
+    public const decimal SharpDropShare = TrustChange.StepShare;
 
     public const int StalledIntimacyDays = 90;
 

@@ -29,6 +29,14 @@ public sealed class TrustChange
     public decimal Delta => To - From;
     public IReadOnlyList<FactorContribution> Contributions { get; }
 
+    /// <summary>
+    /// A step: T moved by <see cref="StepShare"/> or more of where it was, up or down. Trust moves in such steps (the
+    /// moments that matter); the relationship's chart and history mark them. A fall this size is the sharp drop alert.
+    /// </summary>
+    public const decimal StepShare = 0.20m;
+
+    public bool IsStep => From > 0 && Math.Abs(Delta) / From >= StepShare;
+
     /// <summary>The factor that moved T most in the direction it went; null when T did not move.</summary>
     public FactorContribution? Driver =>
         Delta == 0

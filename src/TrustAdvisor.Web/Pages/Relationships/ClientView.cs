@@ -24,39 +24,55 @@ public sealed class ClientView
     public OpenLink? Open { get; }
 
     /// <summary>
-    /// Answers to show above <paramref name="entry"/> in the newest-first history: those compared with it (on or after
-    /// its meeting, before the next newer one's), newest first. With no entry, the answers before the first assessment.
+    /// Answers to show above an assessment of <paramref name="from"/> in the newest-first history: those on or after its
+    /// meeting and before the next newer one's (<paramref name="before"/>), newest first; each bound open where null.
     /// </summary>
-    public IEnumerable<Answer> ComparedWith(RelationshipHistory.Entry? entry, RelationshipHistory.Entry? newer) =>
-        OldestFirst.Where(a => (entry is null || a.On >= entry.Assessment.MeetingDate) && (newer is null || a.On < newer.Assessment.MeetingDate))
-            .Reverse();
+    public IEnumerable<Answer> ComparedWith(DateOnly? from, DateOnly? before) =>
+        OldestFirst.Where(a => (from is null || a.On >= from) && (before is null || a.On < before)).Reverse();
 
+    /// <summary>
+    /// Every answered pulse (a few a year) with the advisor's latest assessment on or before each answer, found by the
+    /// database (an index probe each), so the gap does not need the whole history in memory.
+    /// </summary>
     public static async Task<ClientView> LoadAsync(
-        TrustAdvisorDbContext db, Guid relationshipId, Viewer viewer, RelationshipHistory history, DateTime nowUtc, CancellationToken cancellationToken)
+        TrustAdvisorDbContext db, Guid relationshipId, Viewer viewer, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(viewer);
-        ArgumentNullException.ThrowIfNull(history);
         var teamId = await db.Relationships.Where(r => r.Id == relationshipId).Select(r => r.TeamId).FirstOrDefaultAsync(cancellationToken);
         var managesTheTeam = viewer.IsManager && viewer.TeamId is { } team && team == teamId;
         var pulses = await db.Pulses.Where(p => p.RelationshipId == relationshipId && (p.Status == PulseStatus.Answered || p.Status == PulseStatus.Open))
             .OrderBy(p => p.AnsweredOn).ThenBy(p => p.ClosedAt)
+            .Select(p => new
+            {
+                Pulse = p,
+                ScoredId = db.Assessments
+                    .Where(a => a.RelationshipId == p.RelationshipId && a.SupersededAt == null && a.MeetingDate <= p.AnsweredOn)
+                    .OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
+                    .Select(a => (Guid?)a.Id)
+                    .FirstOrDefault(),
+            })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        var answers = pulses.Where(p => p.Status == PulseStatus.Answered)
-            .Select(p =>
+        var scoredIds = pulses.Select(x => x.ScoredId).OfType<Guid>().Distinct().ToList();
+        var scored = await db.Assessments.Where(a => scoredIds.Contains(a.Id))
+            .Select(a => new { a.Id, Factors = new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation) })
+            .ToDictionaryAsync(a => a.Id, a => a.Factors, cancellationToken);
+        var answers = pulses.Where(x => x.Pulse.Status == PulseStatus.Answered)
+            .Select(x =>
             {
+                var p = x.Pulse;
                 var on = p.AnsweredOn!.Value;
                 var client = p.Factors!.Value;
-                var advisor = history.OldestFirst.LastOrDefault(e => e.Assessment.MeetingDate <= on)?.Assessment.Factors;
+                TrustFactors? advisor = x.ScoredId is { } id ? scored[id] : null;
                 return new Answer(
                     p.Id, on, p.ContactName, client, p.InterestsFirst!.Value, p.Trust!.Value,
                     Pulse.CanReadComment(p.AdvisorId, viewer.UserId, managesTheTeam) ? p.Comment : null,
                     p.Comment is not null,
-                    advisor is { } a ? new PerceptionGap(on, a, client) : null);
+                    advisor is { } factors ? new PerceptionGap(on, factors, client) : null);
             })
             .ToList();
-        var open = pulses.Where(p => p.IsOpenAt(nowUtc)).Select(p => new OpenLink(p.Id, p.AskedAt, p.ExpiresAt)).FirstOrDefault();
+        var open = pulses.Select(x => x.Pulse).Where(p => p.IsOpenAt(nowUtc)).Select(p => new OpenLink(p.Id, p.AskedAt, p.ExpiresAt)).FirstOrDefault();
         return new ClientView(answers, open);
     }
 

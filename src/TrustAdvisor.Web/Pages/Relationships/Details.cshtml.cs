@@ -1,24 +1,36 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
-using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 
-/// <summary>One relationship: its latest T, the chart of T and the factors, and every assessment.</summary>
+/// <summary>
+/// One relationship: its latest T, the chart of its newest assessments, the client's view and one page of its history,
+/// newest first; older pages by keyset (<c>beforeDate</c> and <c>beforeId</c>, the oldest assessment of the page above).
+/// </summary>
 public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer) : PageModel
 {
     public Guid? ViewerId => viewer.Current.UserId;
 
     public RelationshipHeader Relationship { get; private set; } = null!;
+
+    /// <summary>The newest assessments: the latest figures and the chart.</summary>
+    public RelationshipHistory Recent { get; private set; } = RelationshipHistory.Empty;
+
+    /// <summary>This page of the history.</summary>
     public RelationshipHistory History { get; private set; } = RelationshipHistory.Empty;
+
+    /// <summary>The meeting date of the assessment just above this page (on an older page), else none.</summary>
+    public DateOnly? NewerThan { get; private set; }
+
+    public bool CursorWasRefused { get; private set; }
     public ClientView Client { get; private set; } = ClientView.Empty;
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? beforeDate, Guid? beforeId, CancellationToken cancellationToken)
     {
         var header = await RelationshipHeader.FindAsync(db, id, cancellationToken);
         if (header is null)
@@ -28,37 +40,30 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
 
         Relationship = header;
         Today = time.Today();
-        var assessments = await db.Assessments
-            .Where(a => a.RelationshipId == id && a.SupersededAt == null)
-            .OrderBy(a => a.MeetingDate).ThenBy(a => a.LineageId)
-            .Select(a => new RelationshipHistory.Stored(
-                a.Id, a.LineageId, a.Revision, a.MeetingDate, a.MeetingKind,
-                new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation), a.Trust,
-                a.Note, a.CorrectionReason,
-                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
-                a.AuthorId,
-                a.NoteAuthorId,
-                a.NoteIsPrivate))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var handOffs = await db.HandOffs.Where(h => h.RelationshipId == id)
-            .OrderBy(h => h.HandedOffAt)
-            .Select(h => new
-            {
-                h.HandedOffAt,
-                h.ToOwnerId,
-                From = db.Users.Where(u => u.Id == h.FromOwnerId).Select(u => u.DisplayName).First(),
-                To = db.Users.Where(u => u.Id == h.ToOwnerId).Select(u => u.DisplayName).First(),
-                By = db.Users.Where(u => u.Id == h.ByUserId).Select(u => u.DisplayName).First(),
-                h.Note,
-            })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        History = RelationshipHistory.From(
-            assessments,
-            handOffs.Select(h => new RelationshipHistory.HandOffEvent(
-                DateOnly.FromDateTime(h.HandedOffAt), h.ToOwnerId, h.From, h.To, h.By, h.Note)).ToList());
-        Client = await ClientView.LoadAsync(db, id, viewer.Current, History, time.UtcNow(), cancellationToken);
+        HistoryQuery.Cursor? cursor = null;
+        if (beforeDate is not null || beforeId is not null || !ModelState.IsValid)
+        {
+            CursorWasRefused = !ModelState.IsValid || beforeDate is null || beforeId is null;
+            cursor = CursorWasRefused ? null : new HistoryQuery.Cursor(beforeDate!.Value, beforeId!.Value);
+        }
+
+        var handOffs = await HistoryQuery.HandOffsAsync(db, id, cancellationToken);
+        Recent = await HistoryQuery.WindowAsync(db, id, null, RelationshipHistory.ChartSize, handOffs, cancellationToken);
+        History = cursor is null
+            ? Recent.Newest(RelationshipHistory.PageSize)
+            : await HistoryQuery.WindowAsync(db, id, cursor, RelationshipHistory.PageSize, handOffs, cancellationToken);
+        NewerThan = cursor?.MeetingDate;
+        Client = await ClientView.LoadAsync(db, id, viewer.Current, time.UtcNow(), cancellationToken);
         return Page();
     }
+
+    /// <summary>The next older page, starting below this page's oldest assessment; none on the last page.</summary>
+    public string? OlderLink() => History.HasOlder && History.OldestFirst.Count > 0
+        ? Url.Page("/Relationships/Details", new
+        {
+            id = Relationship.Id,
+            beforeDate = Display.IsoDate(History.OldestFirst[0].Assessment.MeetingDate),
+            beforeId = History.OldestFirst[0].Assessment.LineageId,
+        }) + "#history-heading"
+        : null;
 }

@@ -31,7 +31,7 @@ public class ClientViewTests(TwoTeams app) : IClassFixture<TwoTeams>
 
         var row = page.QuerySelector("table.history tr.client-view")!;
         Words(row.QuerySelector("th")!).ShouldBe("22 Nov 2026 Client's view answered by Priya Shah");
-        row.QuerySelectorAll("td.num").Select(td => td.TextContent).ShouldBe(["5", "4", "5", "4", "3.5"]);
+        row.QuerySelectorAll("td.num").Select(td => td.TextContent).ShouldBe(["3.5", "5 · 4 · 5 · 4"]);
         Words(row.QuerySelector("[data-label=Gap]")!).ShouldBe("Gap +2.5 Blind spot");
         var gap = page.QuerySelector("#client-view .perception-gap")!;
         Words(gap.QuerySelector(".gap-trust")!).ShouldBe(
