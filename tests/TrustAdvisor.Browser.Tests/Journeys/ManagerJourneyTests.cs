@@ -25,10 +25,16 @@ public class ManagerJourneyTests(BrowserApp app)
             var quarter = await page.Locator(".period-summary").TextContentAsync();
             await v.SeeAsync("dashboard-quarter");
 
+            if (v.Device.IsPhone)
+            {
+                await v.TapAsync(page.Locator("details.filters-fold > summary")); // a phone folds the filters
+            }
+
             await page.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Last year" });
-            await v.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Show" }));
+            await v.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }));
             await Expect(page.GetByLabel("Period", new() { Exact = true })).ToHaveValueAsync("year");
             await Expect(page.Locator(".period-summary")).Not.ToHaveTextAsync(quarter!);
+            await Expect(page.Locator("details.filters-fold > summary")).ToContainTextAsync("Last year");
             await v.SeeAsync("dashboard-year");
 
             var slipping = page.GetByRole(AriaRole.Region, new() { Name = "Slipping relationships" }).Locator("tbody").GetByRole(AriaRole.Link).First;

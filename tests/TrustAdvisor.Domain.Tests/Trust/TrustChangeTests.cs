@@ -73,6 +73,15 @@ public class TrustChangeTests
         TrustChange.Between(new TrustFactors(7, 7, 7, 3), new TrustFactors(7, 7, 7, 3)).Describe().ShouldBe("T held at 7.0.");
     }
 
+    [Theory]
+    [InlineData(5, 5, 5, 5, 6, 5, 5, 5, false)] // 3.0 → 3.2: a fifteenth
+    [InlineData(5, 5, 5, 5, 8, 5, 5, 5, true)] // 3.0 → 3.6: exactly a fifth up
+    [InlineData(8, 8, 8, 4, 8, 8, 8, 5, true)] // 6.0 → 4.8: exactly a fifth down
+    [InlineData(8, 8, 8, 4, 8, 8, 7, 4, false)] // 6.0 → 5.75: under a fifth
+    [InlineData(7, 7, 7, 3, 7, 7, 7, 3, false)]
+    public void A_step_is_T_moving_by_a_fifth_or_more_either_way(int c1, int r1, int i1, int s1, int c2, int r2, int i2, int s2, bool step) =>
+        TrustChange.Between(new TrustFactors(c1, r1, i1, s1), new TrustFactors(c2, r2, i2, s2)).IsStep.ShouldBe(step);
+
     private static TrustFactors RandomFactors(Random random) =>
         new(random.Next(1, 11), random.Next(1, 11), random.Next(1, 11), random.Next(1, 11));
 }

@@ -12,7 +12,7 @@
     Chart.defaults.color = colour("--muted");
     Chart.defaults.borderColor = colour("--line");
 
-    // On a phone T is drawn alone at first, so it stands out; the factors show from the legend or the button above the chart.
+    // On a phone T is drawn alone at first, so it stands out; the factors show from the legend or the button under the chart.
     var narrow = window.matchMedia("(max-width: 720px)").matches;
     function faint(hex) { return /^#[0-9a-f]{6}$/i.test(hex) ? hex + "b3" : hex; }
     function factor(label, values, cssColour, dash) {
@@ -85,7 +85,7 @@
                 trust: { type: "linear", position: "left", beginAtZero: true, title: { display: true, text: "T" } },
                 factors: { type: "linear", position: "right", min: 0, max: 10, grid: { drawOnChartArea: false }, title: { display: !narrow, text: "Factors (1–10)" } }
             },
-            plugins: { legend: { position: "bottom", labels: { boxWidth: 14 } } }
+            plugins: { legend: { position: "bottom", labels: { boxWidth: narrow ? 10 : 14, padding: narrow ? 6 : 10 } } }
         }
     });
 
@@ -109,5 +109,5 @@
         label();
     };
     label();
-    canvas.closest("figure").insertBefore(toggle, canvas.closest(".chart-box"));
+    canvas.closest(".chart-box").after(toggle);
 })();

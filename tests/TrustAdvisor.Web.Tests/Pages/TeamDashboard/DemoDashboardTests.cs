@@ -70,6 +70,40 @@ public static class DemoDashboard
         csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(4);
 
         await ShowsTheClientsViewAsync(app, manager, page);
+        await ShowsTheTeamAtAGlanceAsync(app, page);
+    }
+
+    /// <summary>The glance at the top agrees with the sections below it and with the histories.</summary>
+    private static async Task ShowsTheTeamAtAGlanceAsync(AppFixture app, IDocument page)
+    {
+        string Tile(string id) => page.QuerySelector($"[data-testid={id}]")!.TextContent.Trim();
+        var from = app.Today.AddYears(-1).AddDays(1);
+        var states = await app.QueryAsync(db => db.Assessments.Where(a => a.SupersededAt == null)
+            .Join(db.Relationships.Where(r => r.ArchivedAt == null), a => a.RelationshipId, r => r.Id, (a, r) => new { a.RelationshipId, a.MeetingDate, a.LineageId, a.Trust })
+            .ToListAsync());
+        double? MedianOfLatest(Func<DateOnly, bool> on) => Median(states.Where(a => on(a.MeetingDate))
+            .GroupBy(a => a.RelationshipId)
+            .Select(g => g.OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId).First().Trust));
+        var now = MedianOfLatest(d => d <= app.Today)!.Value;
+        var then = MedianOfLatest(d => d < from)!.Value;
+        Tile("glance-median").ShouldBe(TrustAdvisor.Domain.Trust.TrustEquation.Format(now));
+        page.QuerySelector("[data-testid=glance-median]")!.ParentElement!.TextContent.ShouldContain(
+            TrustAdvisor.Domain.Trust.TrustEquation.FormatDelta((decimal)Math.Round(now - then, 1, MidpointRounding.AwayFromZero)));
+
+        var slipping = Section(page, "slipping-heading").QuerySelectorAll("tbody tr").Length;
+        Tile("glance-slipping").ShouldBe(slipping.ToString(CultureInfo.InvariantCulture));
+        var overdue = Section(page, "advisors-heading").QuerySelectorAll("tbody [data-label='Overdue reviews']")
+            .Sum(td => int.Parse(td.TextContent, CultureInfo.InvariantCulture));
+        Tile("glance-overdue").ShouldBe(overdue.ToString(CultureInfo.InvariantCulture));
+
+        var answers = await app.QueryAsync(db => db.Pulses.Where(p => p.AnsweredOn >= from && p.AnsweredOn <= app.Today).Select(p => p.Trust!.Value).ToListAsync());
+        Tile("glance-client").ShouldBe(TrustAdvisor.Domain.Trust.TrustEquation.Format(Median(answers)!.Value));
+    }
+
+    private static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? null : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>The demo's first advisor is lenient with their clients, the second severe (DemoPulseGenerator).</summary>
