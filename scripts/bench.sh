@@ -113,6 +113,33 @@ dotnet bench/TrustAdvisor.Bench.Sql/bin/Release/net10.0/TrustAdvisor.Bench.Sql.d
 cat "$WORK/sql.json"
 kill "$SMALL_PID"; wait "$SMALL_PID" 2>/dev/null || true
 
+echo "== a relationship's page: 20 assessments against 5,000"
+# A relationship's page opens with the newest page of its history: one scored 20 times against one scored 5,000 times
+# (a meeting a day, added here for advisor1).
+long_history() {
+  pg_psql "$PG_PORT" -Atc "
+    WITH owner AS (SELECT id, team_id FROM users WHERE email = 'advisor1@bench.trustadvisor.test'),
+    r AS (
+      INSERT INTO relationships (id, owner_id, team_id, client_organisation, contact_name, contact_role, stage, next_review_date, is_demo, created_at, archived_at, version)
+      SELECT x.id, owner.id, owner.team_id, 'Bench history of $1', 'Alex Contact', NULL, 'Maintain', DATE '$TODAY' + 30, FALSE, now(), NULL, x.id
+      FROM owner, (SELECT gen_random_uuid() AS id) x
+      RETURNING id, owner_id),
+    a AS (
+      INSERT INTO assessments (id, relationship_id, author_id, lineage_id, revision, meeting_date, meeting_kind, credibility, reliability, intimacy,
+                               self_orientation, trust, note, note_is_private, note_author_id, recorded_at, correction_reason, superseded_at)
+      SELECT f.id, r.id, r.owner_id, f.id, 1, DATE '$TODAY' - ($1 - g), 'Call', f.c, f.r, f.i, f.s, round((f.c + f.r + f.i)::numeric / f.s, 2)::double precision,
+             'Bench meeting ' || g, FALSE, r.owner_id, now(), NULL, NULL
+      FROM r, generate_series(1, $1) g,
+           LATERAL (SELECT gen_random_uuid() AS id, 1 + g % 10 AS c, 1 + (g * 3) % 10 AS r, 1 + (g * 7) % 10 AS i, 1 + (g * 5) % 9 AS s) f
+      RETURNING 1)
+    SELECT r.id FROM r, (SELECT count(*) FROM a) n"
+}
+HISTORY_20=$(long_history 20)
+HISTORY_5000=$(long_history 5000)
+pg_psql "$PG_PORT" -qc "ANALYZE assessments" >/dev/null
+latency_run history_20 "$base/Relationships/Details/$HISTORY_20" "$ADVISOR_COOKIE"
+latency_run history_5000 "$base/Relationships/Details/$HISTORY_5000" "$ADVISOR_COOKIE"
+
 echo "== page weight"
 read -r form_first form_repeat <<<"$(page_weight "$base" "/Relationships/Score/$RELATIONSHIP" "$ADVISOR_COOKIE")"
 read -r dash_first dash_repeat <<<"$(page_weight "$base" "/TeamDashboard?period=year" "$MANAGER_COOKIE")"
