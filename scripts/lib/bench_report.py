@@ -362,6 +362,9 @@ A repeat visit fetches the HTML again; static assets have fingerprinted URLs and
   link each (`--open-links`); the warm-up's links are not used again. The reference, a second instance of the
   bench-only app on that database, reads the same form and does one UPDATE of the pulse. The client pages' rate
   limit is raised for the run, as every request comes from loopback.
+- A relationship's page is timed like the other pages (one connection), as advisor1 on two relationships added to
+  the big dataset for the run: one scored 20 times and one scored 5,000 times (a meeting a day). The page reads the
+  newest 101 assessments for its chart and figures and shows 20 of them; older pages are a keyset away.
 - Shared, noisy machines: compare the ratios, which are measured in the same run, more than the absolute times.
 """
 Path("docs/benchmarks.md").write_text(md)

@@ -107,6 +107,23 @@ public class PhoneReadingTests(BrowserApp app)
                 await ShouldBeInFirstScreenAsync(page, target, what);
             }
 
+            // The axis's dates stand level and apart; the newest point, a step, is a diamond.
+            var axis = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+                () => {
+                    const chart = Chart.getChart(document.getElementById('trust-chart'));
+                    const x = chart.scales.x;
+                    chart.ctx.font = Chart.helpers.toFont(x.options.ticks.font).string;
+                    const labels = x.ticks.map((t, i) => ({ at: x.getPixelForTick(i), width: chart.ctx.measureText(String(t.label)).width }));
+                    const overlaps = labels.slice(1).filter((l, i) => l.at - labels[i].at < (l.width + labels[i].width) / 2).length;
+                    const t = chart.data.datasets[0];
+                    return { rotation: x.labelRotation, ticks: labels.length, overlaps, newest: t.pointStyle[t.pointStyle.length - 1] };
+                }
+                """);
+            axis.GetProperty("rotation").GetDouble().ShouldBe(0);
+            axis.GetProperty("ticks").GetInt32().ShouldBeGreaterThan(2);
+            axis.GetProperty("overlaps").GetInt32().ShouldBe(0);
+            axis.GetProperty("newest").GetString().ShouldBe("rectRot");
+
             // T stands out: on a phone the factors wait behind the legend and the button.
             var toggle = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("the four factors$") });
             await Expect(toggle).ToHaveTextAsync(device.IsPhone ? "Show the four factors" : "Hide the four factors");
