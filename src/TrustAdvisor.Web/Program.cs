@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Hosting;
+using TrustAdvisor.Web.Mail;
 using TrustAdvisor.Web.Security;
 
 if (args is [HealthEndpoints.ProbeArgument])
@@ -23,6 +24,7 @@ builder.Services.AddTrustAdvisorTelemetry(builder.Configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddClientPages(builder.Configuration);
+builder.Services.AddTrustAdvisorMail(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);
 builder.Services
@@ -33,6 +35,13 @@ builder.Services
         options.Conventions.AddPageApplicationModelConvention(
             "/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
         options.Conventions.AllowAnonymousToPage("/Setup/Index");
+        options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+        options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+        options.Conventions.AddPageApplicationModelConvention(
+            "/Account/ForgotPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
+        options.Conventions.AddPageApplicationModelConvention(
+            "/Account/ResetPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
+
         options.Conventions.AllowAnonymousToPage("/Error");
         ClientPages.Add(options.Conventions);
         options.Conventions.AuthorizeFolder("/Admin", Accounts.AdministratorsOnly);

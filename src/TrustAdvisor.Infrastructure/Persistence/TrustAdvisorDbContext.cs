@@ -42,6 +42,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     /// <summary>Security-relevant events, for administrators (AuditTrail writes them).</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    /// <summary>Emails decided and waiting to be sent, or sent (the "Sent mail" page lists them).</summary>
+    public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
+
     /// <summary>Data Protection's keys, shared by every instance of the app (PersistKeysToDbContext, Hosting/KeyStorage).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -43,6 +43,8 @@ internal static class Accounts
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
+        // A password reset link (and any other emailed Identity token) expires after this.
+        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = Pages.Account.ResetPasswordModel.LinkValidFor);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/SignIn";

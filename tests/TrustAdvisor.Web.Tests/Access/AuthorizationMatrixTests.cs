@@ -38,6 +38,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
     private static readonly Dictionary<string, Rule> Rules = new()
     {
         ["/Account/SignIn"] = Rule.Public,
+        ["/Account/ForgotPassword"] = Rule.Public,
+        ["/Account/ResetPassword"] = Rule.Public,
         ["/Error"] = Rule.Public,
         ["/Pulses/Thanks"] = Rule.Public,
         ["/Pulses/Answer"] = Rule.ClientLink,
@@ -58,6 +60,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Assessments/Revisions"] = Rule.AnnasResource,
         ["/Admin/Teams/Index"] = Rule.Administrators,
         ["/Admin/Audit/Index"] = Rule.Administrators,
+        ["/Admin/Mail/Index"] = Rule.Administrators,
         ["/Admin/People/Index"] = Rule.Administrators,
         ["/Admin/People/Create"] = Rule.Administrators,
         ["/Admin/People/Password"] = Rule.Administrators,

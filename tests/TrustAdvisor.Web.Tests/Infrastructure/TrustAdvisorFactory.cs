@@ -12,6 +12,9 @@ public sealed class TrustAdvisorFactory(
     string provider, string connectionString, bool demoData, FixedClock clock, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>Where this app writes its mail when no SMTP server is configured.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"trustadvisor-test-mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -25,6 +28,8 @@ public sealed class TrustAdvisorFactory(
         // Tests sign in many times a minute from one address; the rate limit has its own fixture.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         builder.UseSetting("Pulse:RequestsPerMinute", "10000");
+        // Without an SMTP server the app writes .eml files: to a folder of this app's own, never into the source tree.
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -36,7 +36,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.PersonCreated => "Person added",
         AuditKind.Deactivated => "Deactivated",
         AuditKind.Reactivated => "Reactivated",
-        AuditKind.PasswordReset => "Password reset by an administrator",
+        AuditKind.PasswordReset => "Password reset",
         AuditKind.PasswordChanged => "Password changed",
         AuditKind.HandOff => "Relationship handed off",
         _ => kind.ToString(),

@@ -1,0 +1,32 @@
+namespace TrustAdvisor.Infrastructure.Mail;
+
+/// <summary>
+/// How email leaves the app (section "Mail"). With an SMTP host, through that server; without one (the embedded
+/// default), each message is written as an .eml file to <see cref="PickupDirectory"/>.
+/// </summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+
+    /// <summary>MailKit's SecureSocketOptions: None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable.</summary>
+    public string Security { get; set; } = "StartTlsWhenAvailable";
+
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string FromAddress { get; set; } = "trustadvisor@localhost";
+    public string FromName { get; set; } = "TrustAdvisor";
+
+    /// <summary>Where the .eml files go without an SMTP host; relative to the app's content root.</summary>
+    public string PickupDirectory { get; set; } = "App_Data/mail";
+
+    /// <summary>The address people open the app at, for the links in emails (e.g. https://trust.example.com).</summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>How often the sender looks for mail due (a message is also sent as soon as it is decided).</summary>
+    public int DeliveryIntervalSeconds { get; set; } = 30;
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
+}

@@ -1,0 +1,45 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace TrustAdvisor.Infrastructure.Mail;
+
+/// <summary>Hands one message to the SMTP server, or writes it as an .eml file when no server is configured.</summary>
+public sealed class MailTransport(IOptions<MailOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment, TimeProvider time)
+{
+    private readonly MailOptions _options = options.Value;
+
+    /// <summary>The folder the .eml files go to (no SMTP host configured).</summary>
+    public string PickupDirectory => Path.GetFullPath(Path.Combine(environment.ContentRootPath, _options.PickupDirectory));
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_options.SmtpHost is not { Length: > 0 } host)
+        {
+            // Written under another name and then renamed, so a half-written file is never there to open.
+            Directory.CreateDirectory(PickupDirectory);
+            var name = $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}";
+            var writing = Path.Combine(PickupDirectory, name + ".writing");
+            await message.WriteToAsync(writing, cancellationToken);
+            File.Move(writing, Path.Combine(PickupDirectory, name + ".eml"), overwrite: true);
+            return;
+        }
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(host, _options.SmtpPort, Enum.Parse<SecureSocketOptions>(_options.Security), cancellationToken);
+        if (!string.IsNullOrEmpty(_options.UserName))
+        {
+            await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    /// <summary>Whether a failure will not get better by retrying: the server refused the sender or the address for good.</summary>
+    public static bool IsPermanent(Exception failure) =>
+        failure is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } command
+        && command.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.MessageNotAccepted;
+}

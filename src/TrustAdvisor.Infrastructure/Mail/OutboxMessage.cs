@@ -1,0 +1,69 @@
+namespace TrustAdvisor.Infrastructure.Mail;
+
+/// <summary>What an email is for; each kind can be turned off by its recipient (except a password reset).</summary>
+public enum MailKind
+{
+    PasswordReset,
+}
+
+public enum OutboxStatus
+{
+    /// <summary>Waiting to be sent, now or at <see cref="OutboxMessage.NextAttemptAt"/>.</summary>
+    Pending,
+
+    /// <summary>Claimed by a sender until <see cref="OutboxMessage.ClaimedUntil"/>; pending again if that passes.</summary>
+    Sending,
+
+    Sent,
+
+    /// <summary>Given up: the server refused the address, or every retry failed.</summary>
+    Failed,
+}
+
+/// <summary>
+/// One email, written in the same transaction as the decision to send it; a sender delivers it later. The key is
+/// unique (one message per person, kind and period), so deciding twice stores it once.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public const int MaxAttempts = 8;
+
+    private OutboxMessage()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string Key { get; private set; } = "";
+    public MailKind Kind { get; private set; }
+    public Guid? RecipientId { get; private set; }
+    public string To { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string TextBody { get; private set; } = "";
+    public string HtmlBody { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public OutboxStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTime NextAttemptAt { get; private set; }
+    public DateTime? ClaimedUntil { get; private set; }
+    public DateTime? SentAt { get; private set; }
+    public string? LastError { get; private set; }
+
+    public static OutboxMessage Compose(
+        Guid id, string key, MailKind kind, Guid? recipientId, string to, string subject, string textBody, string htmlBody, DateTime nowUtc) => new()
+        {
+            Id = id,
+            Key = key,
+            Kind = kind,
+            RecipientId = recipientId,
+            To = to,
+            Subject = subject,
+            TextBody = textBody,
+            HtmlBody = htmlBody,
+            CreatedAt = nowUtc,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = nowUtc,
+        };
+
+    /// <summary>The wait after a failed attempt: 1, 2, 4 … minutes, at most an hour.</summary>
+    public static TimeSpan BackOff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
+}

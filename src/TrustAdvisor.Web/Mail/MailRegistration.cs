@@ -1,0 +1,26 @@
+using Quartz;
+using TrustAdvisor.Infrastructure.Mail;
+
+namespace TrustAdvisor.Web.Mail;
+
+/// <summary>Email: options, the transport, the outbox's sender, and the scheduler that runs it (Quartz.NET, ADR 14).</summary>
+internal static class MailRegistration
+{
+    public static IServiceCollection AddTrustAdvisorMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(MailOptions.Section);
+        services.AddOptions<MailOptions>().Bind(section);
+        services.AddSingleton<MailTransport>();
+        services.AddScoped<OutboxSender>();
+        services.AddScoped<MailOutbox>();
+        var interval = TimeSpan.FromSeconds(Math.Max(1, section.GetValue(nameof(MailOptions.DeliveryIntervalSeconds), new MailOptions().DeliveryIntervalSeconds)));
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<DeliverMailJob>(job => job.WithIdentity(DeliverMailJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(DeliverMailJob.Key).WithIdentity("deliver-mail-regularly")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Mail;
+
+namespace TrustAdvisor.Web.Pages.Account;
+
+/// <summary>
+/// "Forgot your password?": a single-use link by email to an active account. The page answers the same whether or
+/// not the address has an account, so it tells no one who has one; it is rate-limited per address like sign-in.
+/// </summary>
+public sealed class ForgotPasswordModel(
+    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox mail, TimeProvider time, IValidator<ForgotPasswordInput> validator) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await validator.ValidateIntoAsync(new ForgotPasswordInput(Email), ModelState, string.Empty, cancellationToken))
+        {
+            return Page();
+        }
+
+        var person = await users.FindByEmailAsync(Email!.Trim());
+        if (person is { IsActive: true, Email: { } address })
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(person);
+            var link = new Uri(mail.BaseAddress(Request), Url.Page("/Account/ResetPassword", new { person = person.Id, token }));
+            db.OutboxMessages.Add(PasswordResetMail.Compose(person.Id, address, person.DisplayName, link, time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(cancellationToken);
+            await mail.DeliverSoonAsync(cancellationToken);
+        }
+
+        Sent = true;
+        return Page();
+    }
+}
+
+public sealed record ForgotPasswordInput(string? Email);
+
+public sealed class ForgotPasswordInputValidator : AbstractValidator<ForgotPasswordInput>
+{
+    public ForgotPasswordInputValidator()
+    {
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter the email address you sign in with.")
+            .MaximumLength(256).WithMessage("An email address has at most 256 characters.")
+            .EmailAddress().WithMessage("Enter an email address, like name@firm.com.");
+    }
+}

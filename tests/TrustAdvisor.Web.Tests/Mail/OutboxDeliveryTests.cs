@@ -1,0 +1,131 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
+using TrustAdvisor.Web.Tests.Infrastructure;
+using TrustAdvisor.Web.Tests.Pages.Account;
+using TrustAdvisor.Web.Tests.Smoke;
+
+namespace TrustAdvisor.Web.Tests.Mail;
+
+/// <summary>Nothing sent twice, nothing dropped silently: the outbox against a real SMTP server that goes down and refuses.</summary>
+public class OutboxDeliveryTests(MailApp app) : IClassFixture<MailApp>
+{
+    private async Task<string> AskForResetAsync()
+    {
+        var person = await app.CreatePersonAsync($"mail.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, app.Team.Id);
+        (await app.CreateAnonymousClient().SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string?> { ["Email"] = person.Email }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        return person.Email!;
+    }
+
+    [Fact]
+    public async Task While_the_server_is_down_the_mail_waits_and_when_it_is_back_it_is_delivered_once()
+    {
+        await app.Smtp.StopAsync();
+        string address;
+        try
+        {
+            address = await AskForResetAsync();
+            var waiting = await app.AttemptedAsync(address);
+            (waiting.Status, waiting.Attempts).ShouldBe((OutboxStatus.Pending, 1));
+            waiting.LastError.ShouldNotBeNullOrEmpty();
+            waiting.NextAttemptAt.ShouldBe(app.Clock.Now.UtcDateTime + OutboxMessage.BackOff(1));
+            await app.DeliverDueAsync();
+            (await app.OutboxToAsync(address)).Single().Attempts.ShouldBe(1, "not tried again before its back-off has passed");
+
+            var page = await (await app.CreateClientAsync()).GetPageAsync("/Admin/Mail/Index");
+            page.QuerySelector("tr.mail-pending")!.TextContent.ShouldContain("Not sent yet (1 attempt");
+        }
+        finally
+        {
+            await app.Smtp.StartAsync();
+        }
+
+        app.Clock.Now += OutboxMessage.BackOff(1);
+        await app.DeliverDueAsync();
+        await app.DeliverDueAsync();
+
+        (await app.Smtp.WaitForAsync(address)).Count.ShouldBe(1);
+        var sent = (await app.OutboxToAsync(address)).Single();
+        (sent.Status, sent.Attempts).ShouldBe((OutboxStatus.Sent, 2));
+        app.Smtp.To(address).Single().MessageId.ShouldBe($"{sent.Id:N}@trustadvisor");
+    }
+
+    [Fact]
+    public async Task An_address_the_server_refuses_fails_for_good_and_the_sent_mail_page_says_so()
+    {
+        var person = await app.CreatePersonAsync($"bounce.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, app.Team.Id);
+        app.Smtp.Refuse(person.Email!);
+        (await app.CreateAnonymousClient().SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string?> { ["Email"] = person.Email }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var failed = await app.AttemptedAsync(person.Email!);
+        (failed.Status, failed.Attempts).ShouldBe((OutboxStatus.Failed, 1));
+        app.Clock.Now += TimeSpan.FromDays(1);
+        await app.DeliverDueAsync();
+        app.Smtp.To(person.Email!).ShouldBeEmpty("a refused address is not tried again");
+        (await app.OutboxToAsync(person.Email!)).Single().Attempts.ShouldBe(1);
+
+        var page = await (await app.CreateClientAsync()).GetPageAsync("/Admin/Mail/Index");
+        var row = page.QuerySelectorAll("tr.mail-failed").Single(r => r.TextContent.Contains(person.Email!, StringComparison.Ordinal));
+        row.TextContent.ShouldContain("Failed after 1 attempt:");
+        row.QuerySelector("summary")!.TextContent.ShouldBe("Choose a new TrustAdvisor password");
+    }
+
+    [Fact]
+    public async Task The_same_message_decided_twice_is_stored_once()
+    {
+        var person = await app.CreatePersonAsync($"twice.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, app.Team.Id);
+        OutboxMessage Decide() => OutboxMessage.Compose(
+            Guid.CreateVersion7(), $"test:{person.Id:N}:2026-W48", MailKind.PasswordReset, person.Id, person.Email!, "Subject", "Text", "<p>Html</p>",
+            app.Clock.Now.UtcDateTime);
+        await app.QueryAsync(async db =>
+        {
+            db.OutboxMessages.Add(Decide());
+            return await db.SaveChangesAsync();
+        });
+
+        await Should.ThrowAsync<DbUpdateException>(() => app.QueryAsync(async db =>
+        {
+            db.OutboxMessages.Add(Decide());
+            return await db.SaveChangesAsync();
+        }));
+        (await app.OutboxToAsync(person.Email!)).Count.ShouldBe(1);
+    }
+}
+
+/// <summary>The embedded default has no mail server: each message is an .eml file a newcomer can open.</summary>
+public class EmbeddedMailTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Without_a_mail_server_each_message_is_written_as_an_eml_file_and_listed_for_administrators()
+    {
+        var person = await app.CreatePersonAsync($"eml.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, app.Team.Id);
+        (await app.CreateAnonymousClient().SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string?> { ["Email"] = person.Email }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        MimeMessage? written = null;
+        for (var i = 0; i < 200 && written is null; i++)
+        {
+            foreach (var file in Directory.Exists(app.Factory.MailFolder) ? Directory.GetFiles(app.Factory.MailFolder, "*.eml") : [])
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == person.Email))
+                {
+                    written = message;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        written.ShouldNotBeNull();
+        written.Subject.ShouldBe("Choose a new TrustAdvisor password");
+        (written.TextBody ?? "").ShouldContain("/Account/ResetPassword?");
+        var page = await (await app.CreateClientAsync()).GetPageAsync("/Admin/Mail/Index");
+        page.QuerySelector("main code")!.TextContent.ShouldBe(app.Factory.MailFolder);
+        page.QuerySelectorAll("tr.mail-sent").ShouldContain(r => r.TextContent.Contains(person.Email!, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
+using TrustAdvisor.Web.Pages.Account;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Pages.Account;
+
+/// <summary>The app on PostgreSQL, mailing through a real SMTP server the tests run; the sender's regular run is hourly here.</summary>
+public sealed class MailApp : PostgresApp
+{
+    public const string PublicUrl = "https://trust.example.test/";
+
+    public SmtpTestServer Smtp { get; } = new();
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Mail:SmtpHost"] = "127.0.0.1",
+        ["Mail:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Security"] = "None",
+        ["Mail:FromAddress"] = "trust@firm.test",
+        ["Mail:PublicUrl"] = PublicUrl,
+        ["Mail:DeliveryIntervalSeconds"] = "3600",
+    };
+
+    protected override Task SeedAsync() => Smtp.StartAsync();
+
+    public override async Task DisposeAsync()
+    {
+        await Smtp.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>Runs the outbox's sender once, as the scheduler does.</summary>
+    public async Task<int> DeliverDueAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxSender>().DeliverDueAsync(CancellationToken.None);
+    }
+
+    public Task<List<OutboxMessage>> OutboxToAsync(string address) =>
+        QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == address).ToListAsync());
+
+    /// <summary>Waits for the background sender to have dealt with the address's mail (sent, retrying or failed).</summary>
+    public async Task<OutboxMessage> AttemptedAsync(string address)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var attempted = (await OutboxToAsync(address)).SingleOrDefault(m => m.Attempts > 0 && m.Status != OutboxStatus.Sending);
+            if (attempted is not null)
+            {
+                return attempted;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No attempt to send mail to {address}.");
+    }
+}
+
+public class ForgotPasswordTests(MailApp app) : IClassFixture<MailApp>
+{
+    private const string Answer = "If an account has that address, we have sent it a link to choose a new password.";
+
+    private async Task<AppUser> PersonAsync(string name, bool active = true)
+    {
+        var person = await app.CreatePersonAsync($"{name}.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, app.Team.Id, active);
+        return person;
+    }
+
+    private static async Task<string> AskAsync(HttpClient visitor, string email)
+    {
+        var response = await visitor.SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string?> { ["Email"] = email });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await HtmlForms.ParseAsync(response)).QuerySelector("[role=status]")?.TextContent ?? "";
+    }
+
+    private static Uri LinkIn(MimeMessage message) =>
+        new(Regex.Match(message.TextBody ?? "", @"https://\S+/Account/ResetPassword\?\S+").Value);
+
+    private static async Task<HttpResponseMessage> ResetAsync(HttpClient visitor, Uri link, string password, string? confirm = null) =>
+        await visitor.SubmitAsync(link.PathAndQuery, new Dictionary<string, string?> { ["NewPassword"] = password, ["ConfirmPassword"] = confirm ?? password });
+
+    [Fact]
+    public async Task The_emailed_link_sets_a_new_password_once()
+    {
+        var person = await PersonAsync("forgetful");
+        var visitor = app.CreateAnonymousClient();
+
+        (await AskAsync(visitor, person.Email!.ToUpperInvariant())).ShouldStartWith(Answer);
+
+        var message = (await app.Smtp.WaitForAsync(person.Email)).ShouldHaveSingleItem();
+        message.Subject.ShouldBe("Choose a new TrustAdvisor password");
+        message.From.Mailboxes.Single().Address.ShouldBe("trust@firm.test");
+        (message.HtmlBody ?? "").ShouldContain("Choose a new password");
+        (message.TextBody ?? "").ShouldContain($"Hello {person.DisplayName},");
+        var link = LinkIn(message);
+        link.GetLeftPart(UriPartial.Authority).ShouldBe(MailApp.PublicUrl.TrimEnd('/'));
+        (message.HtmlBody ?? "").ShouldContain(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(link.AbsoluteUri));
+
+        (await visitor.GetPageAsync(link.PathAndQuery)).QuerySelector("h1")!.TextContent.ShouldBe("Choose a new password");
+        var done = await ResetAsync(visitor, link, "a brand new passphrase");
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        done.Headers.Location!.OriginalString.ShouldStartWith("/Account/SignIn");
+        (await app.CreateAnonymousClient().SubmitAsync("/Account/SignIn", new Dictionary<string, string?>
+        {
+            ["Email"] = person.Email,
+            ["Password"] = "a brand new passphrase",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var hash = (await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Id))).PasswordHash;
+        var again = await ResetAsync(app.CreateAnonymousClient(), link, "yet another passphrase");
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await HtmlForms.ParseAsync(again)).QuerySelector("[role=alert]")!.TextContent.ShouldContain(ResetPasswordModel.LinkRefused);
+        (await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Id))).PasswordHash.ShouldBe(hash);
+        (await app.CreateAnonymousClient().SubmitAsync("/Account/SignIn", new Dictionary<string, string?>
+        {
+            ["Email"] = person.Email,
+            ["Password"] = "yet another passphrase",
+        })).StatusCode.ShouldBe(HttpStatusCode.OK, "the used link changed nothing");
+    }
+
+    [Fact]
+    public async Task An_unknown_or_deactivated_address_gets_the_same_answer_and_no_mail()
+    {
+        var gone = await PersonAsync("gone", active: false);
+        var unknown = $"nobody.{Guid.NewGuid():N}@firm.test";
+        var visitor = app.CreateAnonymousClient();
+
+        (await AskAsync(visitor, unknown)).ShouldStartWith(Answer);
+        (await AskAsync(visitor, gone.Email!)).ShouldStartWith(Answer);
+
+        (await app.OutboxToAsync(unknown)).ShouldBeEmpty();
+        (await app.OutboxToAsync(gone.Email!)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("", "Enter the email address you sign in with.")]
+    [InlineData("not an address", "Enter an email address, like name@firm.com.")]
+    [InlineData("x", "Enter an email address, like name@firm.com.")]
+    public async Task A_bad_address_is_refused_plainly_and_nothing_is_sent(string email, string message)
+    {
+        var before = await app.QueryAsync(db => db.OutboxMessages.CountAsync());
+        var response = await app.CreateAnonymousClient().SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string?> { ["Email"] = email });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await HtmlForms.ParseAsync(response);
+        page.GetElementById("Email-error")!.TextContent.ShouldBe(message);
+        page.QuerySelector("[role=status]").ShouldBeNull();
+        (await app.QueryAsync(db => db.OutboxMessages.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_tampered_link_or_a_weak_password_changes_nothing()
+    {
+        var person = await PersonAsync("careful");
+        var visitor = app.CreateAnonymousClient();
+        await AskAsync(visitor, person.Email!);
+        var link = LinkIn((await app.Smtp.WaitForAsync(person.Email!)).Single());
+        var hash = (await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Id))).PasswordHash;
+
+        var tampered = new Uri(link.AbsoluteUri.Replace("token=", "token=x", StringComparison.Ordinal));
+        var refused = await HtmlForms.ParseAsync(await ResetAsync(visitor, tampered, "a brand new passphrase"));
+        refused.QuerySelector("[role=alert]")!.TextContent.ShouldContain(ResetPasswordModel.LinkRefused);
+        var otherPerson = new Uri(Regex.Replace(link.AbsoluteUri, "person=[^&]+", $"person={app.Admin.Id}"));
+        (await HtmlForms.ParseAsync(await ResetAsync(visitor, otherPerson, "a brand new passphrase")))
+            .QuerySelector("[role=alert]")!.TextContent.ShouldContain(ResetPasswordModel.LinkRefused);
+        var mismatch = await HtmlForms.ParseAsync(await ResetAsync(visitor, link, "a brand new passphrase", "a different passphrase"));
+        mismatch.GetElementById("ConfirmPassword-error")!.TextContent.ShouldNotBeEmpty();
+        var tooShort = await HtmlForms.ParseAsync(await ResetAsync(visitor, link, "short"));
+        tooShort.GetElementById("NewPassword-error")!.TextContent.ShouldNotBeEmpty();
+        (await HtmlForms.ParseAsync(await visitor.GetAsync(new Uri("/Account/ResetPassword", UriKind.Relative))))
+            .QuerySelector("[role=alert]")!.TextContent.ShouldBe(ResetPasswordModel.LinkRefused);
+
+        (await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Id))).PasswordHash.ShouldBe(hash);
+        (await ResetAsync(visitor, link, "a brand new passphrase")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the real link still works");
+    }
+}
