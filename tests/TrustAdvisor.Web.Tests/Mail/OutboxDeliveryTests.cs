@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
@@ -72,6 +73,44 @@ public class OutboxDeliveryTests(MailApp app) : IClassFixture<MailApp>
         var row = page.QuerySelectorAll("tr.mail-failed").Single(r => r.TextContent.Contains(person.Email!, StringComparison.Ordinal));
         row.TextContent.ShouldContain("Failed after 1 attempt:");
         row.QuerySelector("summary")!.TextContent.ShouldBe("Choose a new TrustAdvisor password");
+    }
+
+    [Fact]
+    public async Task Two_instances_delivering_side_by_side_send_every_message_once()
+    {
+        var addresses = Enumerable.Range(0, 40).Select(i => $"pair{i}.{Guid.NewGuid():N}@firm.test").ToList();
+        await app.QueryAsync(async db =>
+        {
+            foreach (var address in addresses)
+            {
+                var id = Guid.CreateVersion7();
+                db.OutboxMessages.Add(OutboxMessage.Compose(
+                    id, $"pair:{id:N}", MailKind.PasswordReset, null, address, "Side by side", "Text", "<p>Html</p>", app.Clock.Now.UtcDateTime));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await using var second = new TrustAdvisorFactory(app.Provider, app.ConnectionString, demoData: false, app.Clock, app.MailSettings);
+        _ = second.Server;
+
+        async Task DeliverAsync(IServiceProvider services)
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxSender>().DeliverDueAsync(CancellationToken.None);
+            }
+        }
+
+        await Task.WhenAll(Task.Run(() => DeliverAsync(app.Factory.Services)), Task.Run(() => DeliverAsync(second.Services)));
+
+        foreach (var address in addresses)
+        {
+            app.Smtp.To(address).Count().ShouldBe(1, address);
+        }
+
+        (await app.QueryAsync(db => db.OutboxMessages.Where(m => addresses.Contains(m.To)).Select(m => m.Status).Distinct().ToListAsync()))
+            .ShouldBe([OutboxStatus.Sent]);
     }
 
     [Fact]

@@ -17,7 +17,10 @@ public sealed class MailApp : PostgresApp
 
     public SmtpTestServer Smtp { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    protected override IReadOnlyDictionary<string, string> Settings => MailSettings;
+
+    /// <summary>The mail settings, for a second instance of the app on the same database.</summary>
+    public IReadOnlyDictionary<string, string> MailSettings => new Dictionary<string, string>
     {
         ["Mail:SmtpHost"] = "127.0.0.1",
         ["Mail:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
