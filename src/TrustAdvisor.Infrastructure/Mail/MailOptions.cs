@@ -28,5 +28,8 @@ public sealed class MailOptions
     /// <summary>How often the sender looks for mail due (a message is also sent as soon as it is decided).</summary>
     public int DeliveryIntervalSeconds { get; set; } = 30;
 
+    /// <summary>The time zone of a person who has not chosen theirs (an IANA id).</summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
 }

@@ -45,6 +45,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     /// <summary>Emails decided and waiting to be sent, or sent (the "Sent mail" page lists them).</summary>
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
 
+    /// <summary>What each person receives by email and when (a person without a row has the defaults).</summary>
+    public DbSet<Mail.MailPreferences> MailPreferences => Set<Mail.MailPreferences>();
+
     /// <summary>Data Protection's keys, shared by every instance of the app (PersistKeysToDbContext, Hosting/KeyStorage).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

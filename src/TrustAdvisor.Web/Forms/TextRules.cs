@@ -40,7 +40,13 @@ internal static class TextRules
             .Must(IsGiven).WithMessage(whenMissing)
             .AtMost(EmailMaxLength)
             .EmailAddress().WithMessage("Enter a valid email address, like name@firm.com.")
+            .Must(IsMailAddress).WithMessage("Enter a valid email address, like name@firm.com.")
             .WithName("Email");
+
+    /// <summary>An address a mail server takes as it is: one mailbox, no display name or brackets around it.</summary>
+    private static bool IsMailAddress(string? value) =>
+        value is not null && System.Net.Mail.MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim()
+        && address.DisplayName.Length == 0;
 
     private static bool IsGiven(string? value) => !string.IsNullOrWhiteSpace(value);
 

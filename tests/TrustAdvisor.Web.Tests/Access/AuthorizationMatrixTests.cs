@@ -46,6 +46,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Setup/Index"] = Rule.SetupOnly,
         ["/Account/SignOut"] = Rule.SignedIn,
         ["/Account/Password"] = Rule.SignedIn,
+        ["/Account/Settings"] = Rule.SignedIn,
         ["/Overview/Index"] = Rule.SignedIn,
         ["/TeamDashboard/Index"] = Rule.Managers,
         ["/Relationships/Index"] = Rule.SignedIn,

@@ -33,7 +33,9 @@ public sealed class BadInputApp : PostgresApp
                 (SELECT string_agg(t::text, '|' ORDER BY id) FROM hand_offs t),
                 (SELECT string_agg(t::text, '|' ORDER BY id) FROM pulses t),
                 (SELECT string_agg(t::text, '|' ORDER BY id) FROM teams t),
-                (SELECT string_agg(t::text, '|' ORDER BY id) FROM users t)))
+                (SELECT string_agg(t::text, '|' ORDER BY id) FROM users t),
+                (SELECT string_agg(t::text, '|' ORDER BY id) FROM outbox_messages t),
+                (SELECT string_agg(t::text, '|' ORDER BY user_id) FROM mail_preferences t)))
             """, connection);
         return (string)(await command.ExecuteScalarAsync())!;
     }
@@ -140,6 +142,23 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
                     ["NewPassword"] = ["", "short", new string('p', 10_000), Missing],
                     ["ConfirmPassword"] = ["", "not the same at all", Missing],
                 }),
+            new("/Account/Settings",
+                new()
+                {
+                    ["Input.TimeZone"] = "Europe/Paris", ["Input.Reminder"] = "Weekly", ["Input.ReminderDay"] = "Friday",
+                    ["Input.ReminderTime"] = "17:45", ["Input.WeeklyDigest"] = "true", ["Input.DropAlerts"] = "true",
+                },
+                new()
+                {
+                    ["Input.TimeZone"] = ["", "Mars/Olympus_Mons", "Europe/../../etc/passwd", new string('z', 200), "<b>UTC</b>", Missing],
+                    ["Input.Reminder"] = BadEnum,
+                    ["Input.ReminderDay"] = ["", "Funday", "7", "-1", "monday", Missing],
+                    ["Input.ReminderTime"] = ["", "24:00", "23:60", "7pm", "8", "08:00:00", "٠٨:٠٠", "-01:00", Missing],
+                    ["Input.WeeklyDigest"] = ["banana", "2"],
+                }),
+            new("/Account/ForgotPassword",
+                new() { ["Email"] = AppFixture.AdminEmail },
+                new() { ["Email"] = ["", "   ", "not an email", "a@", new string('a', 300) + "@x.test", "<script>@x.test", Missing] }),
             new("/pulse/{link}",
                 new() { ["Input.Credibility"] = "7", ["Input.Reliability"] = "6", ["Input.Intimacy"] = "5", ["Input.InterestsFirst"] = "8", ["Input.Comment"] = "Fine" },
                 new()
@@ -155,7 +174,7 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         ];
     }
 
-    public static TheoryData<int> FormIndexes => new() { 0, 1, 2, 3, 4, 5, 6, 7, 8 };
+    public static TheoryData<int> FormIndexes => new() { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
 
     [Fact]
     public void There_are_at_least_200_cases_across_every_form() =>

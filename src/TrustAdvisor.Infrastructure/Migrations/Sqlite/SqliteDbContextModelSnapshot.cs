@@ -698,6 +698,48 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("DropAlerts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drop_alerts");
+
+                    b.Property<string>("Reminder")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder");
+
+                    b.Property<string>("ReminderDay")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_day");
+
+                    b.Property<TimeOnly>("ReminderTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_time");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekly_digest");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_mail_preferences");
+
+                    b.ToTable("mail_preferences", (string)null);
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -918,6 +960,16 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_teams");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("TrustAdvisor.Infrastructure.Mail.MailPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mail_preferences_users");
                 });
 #pragma warning restore 612, 618
         }

@@ -53,9 +53,6 @@ public sealed class ForgotPasswordInputValidator : AbstractValidator<ForgotPassw
 {
     public ForgotPasswordInputValidator()
     {
-        RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Enter the email address you sign in with.")
-            .MaximumLength(256).WithMessage("An email address has at most 256 characters.")
-            .EmailAddress().WithMessage("Enter an email address, like name@firm.com.");
+        RuleFor(x => x.Email).SignInEmail("Enter the email address you sign in with.");
     }
 }

@@ -144,8 +144,10 @@ public class ForgotPasswordTests(MailApp app) : IClassFixture<MailApp>
 
     [Theory]
     [InlineData("", "Enter the email address you sign in with.")]
-    [InlineData("not an address", "Enter an email address, like name@firm.com.")]
-    [InlineData("x", "Enter an email address, like name@firm.com.")]
+    [InlineData("not an address", "Enter a valid email address, like name@firm.com.")]
+    [InlineData("x", "Enter a valid email address, like name@firm.com.")]
+    [InlineData("<script>@x.test", "Enter a valid email address, like name@firm.com.")]
+    [InlineData("Pat <pat@firm.test>", "Enter a valid email address, like name@firm.com.")]
     public async Task A_bad_address_is_refused_plainly_and_nothing_is_sent(string email, string message)
     {
         var before = await app.QueryAsync(db => db.OutboxMessages.CountAsync());

@@ -1,0 +1,35 @@
+namespace TrustAdvisor.Infrastructure.Mail;
+
+public enum ReminderFrequency
+{
+    Off,
+    Daily,
+    Weekly,
+}
+
+/// <summary>
+/// What one person receives by email and when, in their own time zone. A person without a row has the defaults
+/// (<see cref="For"/>): a daily reminder at 08:00, the weekly digest and drop alerts (for managers), in the firm's zone.
+/// </summary>
+public sealed class MailPreferences
+{
+    public static readonly TimeOnly DefaultReminderTime = new(8, 0);
+
+    public Guid UserId { get; set; }
+
+    /// <summary>An IANA time zone id ("Europe/London"), as <see cref="TimeZoneInfo.FindSystemTimeZoneById"/> knows it.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public ReminderFrequency Reminder { get; set; } = ReminderFrequency.Daily;
+
+    /// <summary>The day of a weekly reminder.</summary>
+    public DayOfWeek ReminderDay { get; set; } = DayOfWeek.Monday;
+
+    public TimeOnly ReminderTime { get; set; } = DefaultReminderTime;
+
+    public bool WeeklyDigest { get; set; } = true;
+
+    public bool DropAlerts { get; set; } = true;
+
+    public static MailPreferences For(Guid userId, string defaultTimeZone) => new() { UserId = userId, TimeZone = defaultTimeZone };
+}
