@@ -28,6 +28,12 @@ public sealed class MailOptions
     /// <summary>How often the sender looks for mail due (a message is also sent as soon as it is decided).</summary>
     public int DeliveryIntervalSeconds { get; set; } = 30;
 
+    /// <summary>How often the reminders due are looked for, in minutes; 0 turns the reminders off for the whole app.</summary>
+    public int ReminderCheckMinutes { get; set; } = 5;
+
+    /// <summary>A relationship not scored in this many days is in the reminder (as on the dashboard).</summary>
+    public int ReminderStaleDays { get; set; } = 60;
+
     /// <summary>The time zone of a person who has not chosen theirs (an IANA id).</summary>
     public string DefaultTimeZone { get; set; } = "UTC";
 

@@ -1,11 +1,6 @@
-namespace TrustAdvisor.Infrastructure.Mail;
+using TrustAdvisor.Domain.Reminders;
 
-public enum ReminderFrequency
-{
-    Off,
-    Daily,
-    Weekly,
-}
+namespace TrustAdvisor.Infrastructure.Mail;
 
 /// <summary>
 /// What one person receives by email and when, in their own time zone. A person without a row has the defaults
@@ -30,6 +25,10 @@ public sealed class MailPreferences
     public bool WeeklyDigest { get; set; } = true;
 
     public bool DropAlerts { get; set; } = true;
+
+    /// <summary>The reminder's schedule; a zone this machine does not know (removed since it was chosen) counts as UTC.</summary>
+    public ReminderSchedule Schedule() => new(
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc, Reminder, ReminderDay, ReminderTime);
 
     public static MailPreferences For(Guid userId, string defaultTimeZone) => new() { UserId = userId, TimeZone = defaultTimeZone };
 }

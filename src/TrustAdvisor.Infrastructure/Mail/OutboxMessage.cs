@@ -4,6 +4,7 @@ namespace TrustAdvisor.Infrastructure.Mail;
 public enum MailKind
 {
     PasswordReset,
+    Reminder,
 }
 
 public enum OutboxStatus

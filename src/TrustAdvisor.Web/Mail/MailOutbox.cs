@@ -16,6 +16,9 @@ public sealed class MailOutbox(ISchedulerFactory schedulers, Microsoft.Extension
         return options.Value.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
     }
 
+    /// <summary>The address links in scheduled emails start with: the configured public URL, else the local default.</summary>
+    public Uri PublicAddress => options.Value.PublicUrl ?? new Uri("http://localhost:5080/");
+
     public async Task DeliverSoonAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);

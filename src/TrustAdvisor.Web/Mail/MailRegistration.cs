@@ -13,12 +13,20 @@ internal static class MailRegistration
         services.AddSingleton<MailTransport>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<MailOutbox>();
+        services.AddScoped<ReminderRun>();
+        var reminderMinutes = section.GetValue(nameof(MailOptions.ReminderCheckMinutes), new MailOptions().ReminderCheckMinutes);
         var interval = TimeSpan.FromSeconds(Math.Max(1, section.GetValue(nameof(MailOptions.DeliveryIntervalSeconds), new MailOptions().DeliveryIntervalSeconds)));
         services.AddQuartz(quartz =>
         {
             quartz.AddJob<DeliverMailJob>(job => job.WithIdentity(DeliverMailJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(DeliverMailJob.Key).WithIdentity("deliver-mail-regularly")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));
+            if (reminderMinutes > 0)
+            {
+                quartz.AddJob<SendRemindersJob>(job => job.WithIdentity(SendRemindersJob.Key).StoreDurably());
+                quartz.AddTrigger(trigger => trigger.ForJob(SendRemindersJob.Key).WithIdentity("send-reminders-regularly")
+                    .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(reminderMinutes)).RepeatForever()));
+            }
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

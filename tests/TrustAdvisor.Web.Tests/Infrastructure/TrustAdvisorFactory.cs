@@ -30,6 +30,8 @@ public sealed class TrustAdvisorFactory(
         builder.UseSetting("Pulse:RequestsPerMinute", "10000");
         // Without an SMTP server the app writes .eml files: to a folder of this app's own, never into the source tree.
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        // Reminders are decided when a test asks (ReminderRun), at the time it sets, not by the scheduler meanwhile.
+        builder.UseSetting("Mail:ReminderCheckMinutes", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using TrustAdvisor.Domain.Reminders;
 using TrustAdvisor.Infrastructure.Mail;
 
 namespace TrustAdvisor.Web.Pages.Account;

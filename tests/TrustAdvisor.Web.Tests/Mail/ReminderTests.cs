@@ -1,0 +1,123 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustAdvisor.Domain.Reminders;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
+using TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Tests.Infrastructure;
+using TrustAdvisor.Web.Tests.Pages.Account;
+
+namespace TrustAdvisor.Web.Tests.Mail;
+
+/// <summary>An advisor's reminder, at their time in their zone, through the outbox to a real SMTP server.</summary>
+public class ReminderTests(MailApp app) : IClassFixture<MailApp>
+{
+    private static async Task<int> RunAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReminderRun>().RunAsync(CancellationToken.None);
+    }
+
+    private async Task<AppUser> AdvisorInLondonAsync(ReminderFrequency frequency = ReminderFrequency.Daily)
+    {
+        var advisor = await app.CreatePersonAsync($"remind.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, app.Team.Id);
+        await app.QueryAsync(async db =>
+        {
+            db.MailPreferences.Add(new MailPreferences
+            {
+                UserId = advisor.Id,
+                TimeZone = "Europe/London",
+                Reminder = frequency,
+                ReminderDay = DayOfWeek.Monday,
+                ReminderTime = new TimeOnly(8, 0),
+            });
+            return await db.SaveChangesAsync();
+        });
+        return advisor;
+    }
+
+    private Task<List<OutboxMessage>> RemindersOfAsync(AppUser person) =>
+        app.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientId == person.Id && m.Kind == MailKind.Reminder).ToListAsync());
+
+    [Fact]
+    public async Task At_eight_in_their_zone_an_advisor_gets_what_is_due_once_with_a_link_to_each_score_form()
+    {
+        app.Clock.Now = new DateTimeOffset(2026, 11, 23, 7, 59, 0, TimeSpan.Zero); // a Monday, 07:59 in London (GMT)
+        var advisor = await AdvisorInLondonAsync();
+        var overdue = await app.AddRelationshipAsync("Overdue Review Ltd", owner: advisor, nextReview: app.Today.AddDays(-3));
+        await app.AddAssessmentAsync(overdue.Id, app.Today.AddDays(-40), new TrustFactors(6, 6, 6, 3));
+        var fresh = await app.AddRelationshipAsync("Fresh Ltd", owner: advisor, nextReview: app.Today.AddDays(30));
+        await app.AddAssessmentAsync(fresh.Id, app.Today.AddDays(-1), new TrustFactors(7, 7, 7, 3));
+        var never = await app.AddRelationshipAsync("Never Scored plc", owner: advisor);
+        var quiet = await AdvisorInLondonAsync();
+        var scored = await app.AddRelationshipAsync("All Good Ltd", owner: quiet, nextReview: app.Today.AddDays(30));
+        await app.AddAssessmentAsync(scored.Id, app.Today.AddDays(-2), new TrustFactors(7, 7, 7, 3));
+
+        await RunAsync(app.Factory.Services);
+        (await RemindersOfAsync(advisor)).ShouldBeEmpty("07:59 in London");
+
+        app.Clock.Now = app.Clock.Now.AddMinutes(1);
+        await RunAsync(app.Factory.Services);
+        await RunAsync(app.Factory.Services);
+        var reminder = (await RemindersOfAsync(advisor)).ShouldHaveSingleItem();
+        reminder.Key.ShouldBe($"reminder:{advisor.Id:N}:2026-11-23");
+        (await RemindersOfAsync(quiet)).ShouldBeEmpty("nothing to say, nothing sent");
+
+        await app.DeliverDueAsync();
+        var message = (await app.Smtp.WaitForAsync(advisor.Email!)).ShouldHaveSingleItem();
+        message.Subject.ShouldBe("2 relationships to score");
+        var text = message.TextBody ?? "";
+        text.ShouldContain("Overdue Review Ltd (Priya Shah): review was due on 20 Nov 2026");
+        text.ShouldContain("Never Scored plc (Priya Shah): never scored");
+        text.ShouldNotContain("Fresh Ltd");
+        text.ShouldContain($"{MailApp.PublicUrl}Account/Settings");
+        (message.HtmlBody ?? "").ShouldContain($"Score Overdue Review Ltd");
+
+        foreach (var relationship in new[] { overdue, never })
+        {
+            var link = new Uri($"{MailApp.PublicUrl}Relationships/Score/{relationship.Id}");
+            text.ShouldContain(link.AbsoluteUri);
+            var own = await app.CreateClientAsync(advisor.Email!);
+            (await own.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var other = await app.CreateClientAsync(quiet.Email!);
+            (await other.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Fact]
+    public async Task Across_the_spring_change_the_reminder_still_comes_at_eight_on_the_clock()
+    {
+        var advisor = await AdvisorInLondonAsync();
+        await app.AddRelationshipAsync("Spring Forward Ltd", owner: advisor);
+
+        app.Clock.Now = new DateTimeOffset(2026, 3, 29, 6, 59, 0, TimeSpan.Zero); // 07:59 BST, the day the clocks went forward
+        await RunAsync(app.Factory.Services);
+        (await RemindersOfAsync(advisor)).ShouldBeEmpty();
+
+        app.Clock.Now = new DateTimeOffset(2026, 3, 29, 7, 0, 0, TimeSpan.Zero); // 08:00 BST: an hour earlier in UTC than in winter
+        await RunAsync(app.Factory.Services);
+        (await RemindersOfAsync(advisor)).ShouldHaveSingleItem().Key.ShouldEndWith(":2026-03-29");
+    }
+
+    [Fact]
+    public async Task Two_instances_deciding_at_the_same_moment_store_one_reminder_and_a_weekly_one_waits_for_its_day()
+    {
+        var daily = await AdvisorInLondonAsync();
+        var weekly = await AdvisorInLondonAsync(ReminderFrequency.Weekly);
+        await app.AddRelationshipAsync("Twice Decided Ltd", owner: daily);
+        await app.AddRelationshipAsync("Weekly Ltd", owner: weekly);
+        app.Clock.Now = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero); // a Tuesday
+        await using var second = new TrustAdvisorFactory(app.Provider, app.ConnectionString, demoData: false, app.Clock, app.MailSettings);
+        _ = second.Server;
+
+        await Task.WhenAll(Task.Run(() => RunAsync(app.Factory.Services)), Task.Run(() => RunAsync(second.Services)));
+
+        (await RemindersOfAsync(daily)).ShouldHaveSingleItem();
+        (await RemindersOfAsync(weekly)).ShouldBeEmpty("its day is Monday");
+        app.Clock.Now = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+        await RunAsync(app.Factory.Services);
+        (await RemindersOfAsync(weekly)).ShouldHaveSingleItem().Key.ShouldEndWith(":2026-12-07");
+    }
+}
