@@ -49,9 +49,14 @@ public sealed class OutboxMessage
     public DateTime? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>The one-click unsubscribe address of a message a person can turn off (RFC 8058); none for a password reset.</summary>
+    public string? UnsubscribeUrl { get; private set; }
+
     public static OutboxMessage Compose(
-        Guid id, string key, MailKind kind, Guid? recipientId, string to, string subject, string textBody, string htmlBody, DateTime nowUtc) => new()
+        Guid id, string key, MailKind kind, Guid? recipientId, string to, string subject, string textBody, string htmlBody, DateTime nowUtc,
+        Uri? unsubscribe = null) => new()
         {
+            UnsubscribeUrl = unsubscribe?.AbsoluteUri,
             Id = id,
             Key = key,
             Kind = kind,

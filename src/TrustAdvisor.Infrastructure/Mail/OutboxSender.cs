@@ -97,6 +97,13 @@ public sealed partial class OutboxSender(
         };
         mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: a mail program offers "unsubscribe" and POSTs List-Unsubscribe=One-Click to the address itself.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         return mime;
     }
 

@@ -14,6 +14,7 @@ internal static class MailRegistration
         services.AddScoped<OutboxSender>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<ReminderRun>();
+        services.AddSingleton<UnsubscribeLinks>();
         var reminderMinutes = section.GetValue(nameof(MailOptions.ReminderCheckMinutes), new MailOptions().ReminderCheckMinutes);
         var interval = TimeSpan.FromSeconds(Math.Max(1, section.GetValue(nameof(MailOptions.DeliveryIntervalSeconds), new MailOptions().DeliveryIntervalSeconds)));
         services.AddQuartz(quartz =>

@@ -51,7 +51,7 @@ public static class ReminderMail
     }
 
     public static OutboxMessage Compose(
-        Guid personId, string to, string name, DateOnly day, IReadOnlyList<Item> items, Uri site, DateTime nowUtc)
+        Guid personId, string to, string name, DateOnly day, IReadOnlyList<Item> items, Uri site, Uri unsubscribe, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(items);
         var subject = items.Count == 1 ? "1 relationship to score" : $"{items.Count.ToString(CultureInfo.InvariantCulture)} relationships to score";
@@ -67,9 +67,11 @@ public static class ReminderMail
             html.Append(CultureInfo.InvariantCulture, $"""<li style="margin:0 0 12px"><strong>{HtmlEncoder.Default.Encode(item.Client)}</strong> ({HtmlEncoder.Default.Encode(item.Contact)}): {HtmlEncoder.Default.Encode(item.Why)}<br><a href="{HtmlEncoder.Default.Encode(Score(item).AbsoluteUri)}" style="display:inline-block;margin-top:4px;padding:8px 14px;background:#1f5fa8;color:#ffffff;border-radius:8px;text-decoration:none;font-weight:600">Score {HtmlEncoder.Default.Encode(item.Client)}</a></li>""");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\nChange when you get this reminder, or turn it off: {settings.AbsoluteUri}\n");
-        html.Append(CultureInfo.InvariantCulture, $"""</ul><p style="font-size:14px;color:#5b6470">Change when you get this reminder, or turn it off, in <a href="{HtmlEncoder.Default.Encode(settings.AbsoluteUri)}">your settings</a>.</p>""");
+        ArgumentNullException.ThrowIfNull(unsubscribe);
+        text.Append(CultureInfo.InvariantCulture, $"\nChange when you get this reminder: {settings.AbsoluteUri}\nStop these reminders: {unsubscribe.AbsoluteUri}\n");
+        html.Append(CultureInfo.InvariantCulture, $"""</ul><p style="font-size:14px;color:#5b6470">Change when you get this reminder in <a href="{HtmlEncoder.Default.Encode(settings.AbsoluteUri)}">your settings</a>, or <a href="{HtmlEncoder.Default.Encode(unsubscribe.AbsoluteUri)}">stop these reminders</a>.</p>""");
         return OutboxMessage.Compose(
-            Guid.CreateVersion7(), Key(personId, day), MailKind.Reminder, personId, to, subject, text.ToString(), MailHtml.Page(subject, html.ToString()), nowUtc);
+            Guid.CreateVersion7(), Key(personId, day), MailKind.Reminder, personId, to, subject, text.ToString(), MailHtml.Page(subject, html.ToString()), nowUtc,
+            unsubscribe);
     }
 }

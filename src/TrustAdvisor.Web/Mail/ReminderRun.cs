@@ -11,7 +11,8 @@ namespace TrustAdvisor.Web.Mail;
 /// lately, into the outbox under the key of that person and local day, so a second run (or a second instance) stores
 /// nothing more. Nothing is sent when there is nothing to say.
 /// </summary>
-public sealed class ReminderRun(TrustAdvisorDbContext db, TimeProvider time, IOptions<MailOptions> options, MailOutbox outbox)
+public sealed class ReminderRun(
+    TrustAdvisorDbContext db, TimeProvider time, IOptions<MailOptions> options, MailOutbox outbox, UnsubscribeLinks unsubscribe)
 {
     /// <summary>Returns how many reminders it added to the outbox.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -45,7 +46,9 @@ public sealed class ReminderRun(TrustAdvisorDbContext db, TimeProvider time, IOp
                 continue;
             }
 
-            db.OutboxMessages.Add(ReminderMail.Compose(person.Id, person.Email, person.DisplayName, day, items, outbox.PublicAddress, now.UtcDateTime));
+            var site = outbox.PublicAddress;
+            db.OutboxMessages.Add(ReminderMail.Compose(
+                person.Id, person.Email, person.DisplayName, day, items, site, unsubscribe.For(site, person.Id, MailKind.Reminder), now.UtcDateTime));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -33,6 +33,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         /// the same "not open" page with 404 (ClientLinkTests covers valid, used, expired, withdrawn and tampered links).
         /// </summary>
         ClientLink,
+        /// <summary>An emailed link with a signed token (unsubscribe): here a made-up token, so everyone gets 404 (UnsubscribeTests covers real and tampered ones).</summary>
+        SignedLink,
     }
 
     private static readonly Dictionary<string, Rule> Rules = new()
@@ -43,6 +45,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Error"] = Rule.Public,
         ["/Pulses/Thanks"] = Rule.Public,
         ["/Pulses/Answer"] = Rule.ClientLink,
+        ["/Mail/Unsubscribe"] = Rule.SignedLink,
         ["/Setup/Index"] = Rule.SetupOnly,
         ["/Account/SignOut"] = Rule.SignedIn,
         ["/Account/Password"] = Rule.SignedIn,
@@ -170,7 +173,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
             var signOut = who is not null && call.Page == "/Account/SignOut" && status == 302;
             var toSignIn = !signOut && status == 302 && response.Headers.Location?.OriginalString.Contains("/Account/SignIn?ReturnUrl", StringComparison.Ordinal) == true;
             var outcome = status >= 500 ? "server error"
-                : call.Rule is Rule.SetupOnly or Rule.ClientLink ? (status == 404 ? "ok" : $"{call.Page} answered {status}")
+                : call.Rule is Rule.SetupOnly or Rule.ClientLink or Rule.SignedLink ? (status == 404 ? "ok" : $"{call.Page} answered {status}")
                 : who is null && call.Rule != Rule.Public ? (toSignIn ? "ok" : $"anonymous got {status}, not the sign-in page")
                 : Allowed(call.Rule, who) ? (status != 404 && !toSignIn ? "ok" : $"refused with {status}")
                 : status == 404 ? "ok" : $"should be 404, got {status}";

@@ -87,6 +87,48 @@ public class ReminderTests(MailApp app) : IClassFixture<MailApp>
     }
 
     [Fact]
+    public async Task The_reminders_one_click_unsubscribe_works_without_signing_in_and_a_tampered_link_changes_nothing()
+    {
+        app.Clock.Now = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+        var advisor = await AdvisorInLondonAsync();
+        await app.AddRelationshipAsync("Unsubscribe Ltd", owner: advisor);
+        await RunAsync(app.Factory.Services);
+        await app.DeliverDueAsync();
+        var message = (await app.Smtp.WaitForAsync(advisor.Email!)).ShouldHaveSingleItem();
+        message.Headers["List-Unsubscribe-Post"].ShouldBe("List-Unsubscribe=One-Click");
+        var header = message.Headers["List-Unsubscribe"];
+        header.ShouldStartWith($"<{MailApp.PublicUrl}mail/unsubscribe/");
+        var link = new Uri(header.Trim('<', '>'));
+        (message.TextBody ?? "").ShouldContain($"Stop these reminders: {link.AbsoluteUri}");
+        Task<MailPreferences> PreferencesAsync() => app.QueryAsync(db => db.MailPreferences.AsNoTracking().SingleAsync(p => p.UserId == advisor.Id));
+
+        var visitor = app.CreateAnonymousClient();
+        var asked = await visitor.GetPageAsync(link.PathAndQuery);
+        asked.QuerySelector("h1")!.TextContent.ShouldBe("Stop these emails?");
+        asked.QuerySelector("main")!.TextContent.ShouldContain(advisor.Email!);
+        (await PreferencesAsync()).Reminder.ShouldBe(ReminderFrequency.Daily, "opening the link changes nothing");
+
+        var tampered = link.PathAndQuery[..^3] + (link.PathAndQuery[^3..] == "AAA" ? "BBB" : "AAA");
+        using (var refused = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }))
+        {
+            (await visitor.PostAsync(new Uri(tampered, UriKind.Relative), refused)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+
+        (await PreferencesAsync()).Reminder.ShouldBe(ReminderFrequency.Daily);
+
+        // What a mail program sends (RFC 8058): a POST of List-Unsubscribe=One-Click, no cookie, no form token.
+        using var oneClick = new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
+        var done = await app.CreateAnonymousClient().PostAsync(link, oneClick);
+        done.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await HtmlForms.ParseAsync(done)).QuerySelector("[role=status]")!.TextContent.ShouldStartWith("No more reminders of relationships to score");
+        (await PreferencesAsync()).Reminder.ShouldBe(ReminderFrequency.Off);
+
+        app.Clock.Now = app.Clock.Now.AddDays(1);
+        await RunAsync(app.Factory.Services);
+        (await RemindersOfAsync(advisor)).Count.ShouldBe(1, "no reminder after unsubscribing");
+    }
+
+    [Fact]
     public async Task Across_the_spring_change_the_reminder_still_comes_at_eight_on_the_clock()
     {
         var advisor = await AdvisorInLondonAsync();

@@ -100,6 +100,7 @@ public class ForgotPasswordTests(MailApp app) : IClassFixture<MailApp>
         var message = (await app.Smtp.WaitForAsync(person.Email)).ShouldHaveSingleItem();
         message.Subject.ShouldBe("Choose a new TrustAdvisor password");
         message.From.Mailboxes.Single().Address.ShouldBe("trust@firm.test");
+        message.Headers["List-Unsubscribe"].ShouldBeNull("a reset link is asked for, not subscribed to");
         (message.HtmlBody ?? "").ShouldContain("Choose a new password");
         (message.TextBody ?? "").ShouldContain($"Hello {person.DisplayName},");
         var link = LinkIn(message);

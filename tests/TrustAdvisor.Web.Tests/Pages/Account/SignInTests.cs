@@ -21,6 +21,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         ["/Error"] = HttpStatusCode.OK,
         ["/pulse/not-a-link"] = HttpStatusCode.NotFound, // the client's page: open to a valid link alone, without an account
         ["/pulse/thanks"] = HttpStatusCode.OK,
+        ["/mail/unsubscribe/{token}"] = HttpStatusCode.NotFound, // an email's signed link, without signing in: this one is made up
     };
 
     private IEnumerable<string> PageUrls() =>
