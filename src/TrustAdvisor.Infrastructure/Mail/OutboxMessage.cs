@@ -5,6 +5,7 @@ public enum MailKind
 {
     PasswordReset,
     Reminder,
+    WeeklyDigest,
 }
 
 public enum OutboxStatus

@@ -14,6 +14,7 @@ internal static class MailRegistration
         services.AddScoped<OutboxSender>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<ReminderRun>();
+        services.AddScoped<DigestRun>();
         services.AddSingleton<UnsubscribeLinks>();
         var reminderMinutes = section.GetValue(nameof(MailOptions.ReminderCheckMinutes), new MailOptions().ReminderCheckMinutes);
         var interval = TimeSpan.FromSeconds(Math.Max(1, section.GetValue(nameof(MailOptions.DeliveryIntervalSeconds), new MailOptions().DeliveryIntervalSeconds)));
@@ -24,8 +25,8 @@ internal static class MailRegistration
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));
             if (reminderMinutes > 0)
             {
-                quartz.AddJob<SendRemindersJob>(job => job.WithIdentity(SendRemindersJob.Key).StoreDurably());
-                quartz.AddTrigger(trigger => trigger.ForJob(SendRemindersJob.Key).WithIdentity("send-reminders-regularly")
+                quartz.AddJob<ScheduledMailJob>(job => job.WithIdentity(ScheduledMailJob.Key).StoreDurably());
+                quartz.AddTrigger(trigger => trigger.ForJob(ScheduledMailJob.Key).WithIdentity("scheduled-mail-regularly")
                     .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(reminderMinutes)).RepeatForever()));
             }
         });

@@ -34,8 +34,7 @@ public sealed class ReminderRun(
                 continue;
             }
 
-            var key = ReminderMail.Key(person.Id, day);
-            if (await db.OutboxMessages.AnyAsync(m => m.Key == key, cancellationToken))
+            if (await OutboxDecisions.IsDecidedAsync(db, ReminderMail.Key(person.Id, day), cancellationToken))
             {
                 continue;
             }
@@ -47,22 +46,11 @@ public sealed class ReminderRun(
             }
 
             var site = outbox.PublicAddress;
-            db.OutboxMessages.Add(ReminderMail.Compose(
-                person.Id, person.Email, person.DisplayName, day, items, site, unsubscribe.For(site, person.Id, MailKind.Reminder), now.UtcDateTime));
-            try
+            var message = ReminderMail.Compose(
+                person.Id, person.Email, person.DisplayName, day, items, site, unsubscribe.For(site, person.Id, MailKind.Reminder), now.UtcDateTime);
+            if (await OutboxDecisions.AddOnceAsync(db, message, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 added++;
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                if (!await db.OutboxMessages.AsNoTracking().AnyAsync(m => m.Key == key, cancellationToken))
-                {
-                    throw;
-                }
-
-                // Another instance decided the same reminder first: it is in the outbox once, as it should be.
             }
         }
 

@@ -44,6 +44,9 @@ public sealed class UnsubscribeModel(
             case MailKind.Reminder:
                 preferences.Reminder = ReminderFrequency.Off;
                 break;
+            case MailKind.WeeklyDigest:
+                preferences.WeeklyDigest = false;
+                break;
             default:
                 return NotFound(); // a kind nobody can turn off has no link
         }
@@ -68,6 +71,7 @@ public sealed class UnsubscribeModel(
     public static string Describe(MailKind kind) => kind switch
     {
         MailKind.Reminder => "reminders of relationships to score",
+        MailKind.WeeklyDigest => "weekly digests of the team",
         _ => kind.ToString(),
     };
 }

@@ -36,6 +36,8 @@ public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport
     public static string Describe(MailKind kind) => kind switch
     {
         MailKind.PasswordReset => "Password reset link",
+        MailKind.Reminder => "Reminder",
+        MailKind.WeeklyDigest => "Weekly digest",
         _ => kind.ToString(),
     };
 }
