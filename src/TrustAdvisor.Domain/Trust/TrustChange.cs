@@ -37,6 +37,9 @@ public sealed class TrustChange
 
     public bool IsStep => From > 0 && Math.Abs(Delta) / From >= StepShare;
 
+    /// <summary>A step down: the sharp drop the overview flags and the manager is alerted to.</summary>
+    public bool IsSharpDrop => Delta < 0 && IsStep;
+
     /// <summary>The factor that moved T most in the direction it went; null when T did not move.</summary>
     public FactorContribution? Driver =>
         Delta == 0

@@ -10,6 +10,8 @@ public sealed class MailTransport(IOptions<MailOptions> options, Microsoft.Exten
 {
     private readonly MailOptions _options = options.Value;
 
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>The folder the .eml files go to (no SMTP host configured).</summary>
     public string PickupDirectory => Path.GetFullPath(Path.Combine(environment.ContentRootPath, _options.PickupDirectory));
 
@@ -27,7 +29,9 @@ public sealed class MailTransport(IOptions<MailOptions> options, Microsoft.Exten
             return;
         }
 
-        using var client = new SmtpClient();
+        // Well inside the outbox's claim (OutboxSender.ClaimFor): a send still hanging when the claim lapses could be
+        // taken up by another instance and sent twice.
+        using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
         await client.ConnectAsync(host, _options.SmtpPort, Enum.Parse<SecureSocketOptions>(_options.Security), cancellationToken);
         if (!string.IsNullOrEmpty(_options.UserName))
         {

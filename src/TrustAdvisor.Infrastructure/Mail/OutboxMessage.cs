@@ -6,6 +6,7 @@ public enum MailKind
     PasswordReset,
     Reminder,
     WeeklyDigest,
+    DropAlert,
 }
 
 public enum OutboxStatus

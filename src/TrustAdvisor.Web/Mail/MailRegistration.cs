@@ -15,6 +15,7 @@ internal static class MailRegistration
         services.AddScoped<MailOutbox>();
         services.AddScoped<ReminderRun>();
         services.AddScoped<DigestRun>();
+        services.AddScoped<DropAlertRun>();
         services.AddSingleton<UnsubscribeLinks>();
         var reminderMinutes = section.GetValue(nameof(MailOptions.ReminderCheckMinutes), new MailOptions().ReminderCheckMinutes);
         var interval = TimeSpan.FromSeconds(Math.Max(1, section.GetValue(nameof(MailOptions.DeliveryIntervalSeconds), new MailOptions().DeliveryIntervalSeconds)));

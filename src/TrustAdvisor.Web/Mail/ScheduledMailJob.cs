@@ -3,11 +3,11 @@ using Quartz;
 namespace TrustAdvisor.Web.Mail;
 
 /// <summary>
-/// Decides the reminders and digests due (one run at a time per instance; the outbox key keeps instances and runs
+/// Decides the reminders, digests and drop alerts due (one run at a time per instance; the outbox key keeps instances and runs
 /// apart, so a run that comes again, or late, adds nothing twice).
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ScheduledMailJob(ReminderRun reminders, DigestRun digests) : IJob
+internal sealed class ScheduledMailJob(ReminderRun reminders, DigestRun digests, DropAlertRun alerts) : IJob
 {
     public static readonly JobKey Key = new("scheduled-mail");
 
@@ -15,5 +15,6 @@ internal sealed class ScheduledMailJob(ReminderRun reminders, DigestRun digests)
     {
         await reminders.RunAsync(cancellationToken);
         await digests.RunAsync(cancellationToken);
+        await alerts.RunAsync(cancellationToken);
     }
 }

@@ -47,6 +47,9 @@ public sealed class UnsubscribeModel(
             case MailKind.WeeklyDigest:
                 preferences.WeeklyDigest = false;
                 break;
+            case MailKind.DropAlert:
+                preferences.DropAlerts = false;
+                break;
             default:
                 return NotFound(); // a kind nobody can turn off has no link
         }
@@ -72,6 +75,7 @@ public sealed class UnsubscribeModel(
     {
         MailKind.Reminder => "reminders of relationships to score",
         MailKind.WeeklyDigest => "weekly digests of the team",
+        MailKind.DropAlert => "alerts of sharp drops in the team",
         _ => kind.ToString(),
     };
 }

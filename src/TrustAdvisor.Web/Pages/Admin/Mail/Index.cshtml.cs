@@ -38,6 +38,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport
         MailKind.PasswordReset => "Password reset link",
         MailKind.Reminder => "Reminder",
         MailKind.WeeklyDigest => "Weekly digest",
+        MailKind.DropAlert => "Drop alert",
         _ => kind.ToString(),
     };
 }
