@@ -38,6 +38,7 @@ builder.Services
         options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
         options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
         options.Conventions.AllowAnonymousToPage("/Mail/Unsubscribe");
+        options.Conventions.AllowAnonymousToPage("/Calendar/Feed");
         options.Conventions.AddPageApplicationModelConvention(
             "/Account/ForgotPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
         options.Conventions.AddPageApplicationModelConvention(

@@ -16,7 +16,9 @@ internal static class MailRegistration
         services.AddScoped<ReminderRun>();
         services.AddScoped<DigestRun>();
         services.AddScoped<DropAlertRun>();
+        services.AddSingleton<Security.SignedTokens>();
         services.AddSingleton<UnsubscribeLinks>();
+        services.AddSingleton<Pages.Calendar.CalendarLinks>();
         var reminderMinutes = section.GetValue(nameof(MailOptions.ReminderCheckMinutes), new MailOptions().ReminderCheckMinutes);
         var interval = TimeSpan.FromSeconds(Math.Max(1, section.GetValue(nameof(MailOptions.DeliveryIntervalSeconds), new MailOptions().DeliveryIntervalSeconds)));
         services.AddQuartz(quartz =>

@@ -46,6 +46,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Pulses/Thanks"] = Rule.Public,
         ["/Pulses/Answer"] = Rule.ClientLink,
         ["/Mail/Unsubscribe"] = Rule.SignedLink,
+        ["/Calendar/Feed"] = Rule.SignedLink,
         ["/Setup/Index"] = Rule.SetupOnly,
         ["/Account/SignOut"] = Rule.SignedIn,
         ["/Account/Password"] = Rule.SignedIn,

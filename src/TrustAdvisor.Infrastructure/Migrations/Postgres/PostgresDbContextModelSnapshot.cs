@@ -713,6 +713,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<int>("CalendarVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_version");
+
                     b.Property<bool>("DropAlerts")
                         .HasColumnType("boolean")
                         .HasColumnName("drop_alerts");

@@ -704,6 +704,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
+                    b.Property<int>("CalendarVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_version");
+
                     b.Property<bool>("DropAlerts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("drop_alerts");

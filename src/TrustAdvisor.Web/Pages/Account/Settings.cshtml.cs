@@ -11,8 +11,12 @@ namespace TrustAdvisor.Web.Pages.Account;
 
 /// <summary>One's own settings: which emails to get, when, and in which time zone.</summary>
 public sealed class SettingsModel(
-    TrustAdvisorDbContext db, IViewerAccessor viewer, IOptions<MailOptions> mail, IValidator<SettingsInput> validator) : PageModel
+    TrustAdvisorDbContext db, IViewerAccessor viewer, IOptions<MailOptions> mail, IValidator<SettingsInput> validator,
+    Calendar.CalendarLinks calendars, Web.Mail.MailOutbox outbox) : PageModel
 {
+    /// <summary>The person's secret calendar address, to subscribe to from a calendar program.</summary>
+    public Uri? CalendarAddress { get; private set; }
+
     [BindProperty]
     public SettingsInput Input { get; set; } = new(null, null, null, null, false, false);
 
@@ -29,8 +33,30 @@ public sealed class SettingsModel(
             return NotFound();
         }
 
-        Input = SettingsInput.From(await PreferencesAsync(me, cancellationToken));
+        var preferences = await PreferencesAsync(me, cancellationToken);
+        Input = SettingsInput.From(preferences);
+        CalendarAddress = calendars.For(outbox.BaseAddress(Request), me, preferences.CalendarVersion);
         return Page();
+    }
+
+    /// <summary>A new calendar address; the old one stops working at once (for an address that was shared by mistake).</summary>
+    public async Task<IActionResult> OnPostRenewCalendarAsync(CancellationToken cancellationToken)
+    {
+        if (viewer.Current.UserId is not { } me)
+        {
+            return NotFound();
+        }
+
+        var preferences = await PreferencesAsync(me, cancellationToken);
+        if (db.Entry(preferences).State == EntityState.Detached)
+        {
+            db.MailPreferences.Add(preferences);
+        }
+
+        preferences.CalendarVersion++;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Flash"] = "Your calendar has a new address: the old one no longer works. Subscribe to this one.";
+        return RedirectToPage(null, null, "calendar");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -42,6 +68,7 @@ public sealed class SettingsModel(
 
         if (!ModelState.IsValid | !await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
         {
+            CalendarAddress = calendars.For(outbox.BaseAddress(Request), me, (await PreferencesAsync(me, cancellationToken)).CalendarVersion);
             return Page();
         }
 

@@ -21,6 +21,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         ["/Error"] = HttpStatusCode.OK,
         ["/pulse/not-a-link"] = HttpStatusCode.NotFound, // the client's page: open to a valid link alone, without an account
         ["/pulse/thanks"] = HttpStatusCode.OK,
+        ["/calendar/{token}.ics"] = HttpStatusCode.NotFound, // a person's secret calendar address: this one is made up
         ["/mail/unsubscribe/{token}"] = HttpStatusCode.NotFound, // an email's signed link, without signing in: this one is made up
     };
 

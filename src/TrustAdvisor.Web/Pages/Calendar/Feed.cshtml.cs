@@ -1,0 +1,53 @@
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Mail;
+
+namespace TrustAdvisor.Web.Pages.Calendar;
+
+/// <summary>
+/// A person's calendar feed (iCalendar), read by Outlook, Google or Apple calendars without signing in: an all-day
+/// event per active relationship they own on its next review date, linking to its score form. The address is the
+/// secret; a renewed one makes this one answer 404.
+/// </summary>
+public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, MailOutbox outbox) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (links.Read(token) is not var (personId, version)
+            || !await db.Users.AnyAsync(u => u.Id == personId && u.IsActive, cancellationToken)
+            || (await db.MailPreferences.Where(p => p.UserId == personId).Select(p => (int?)p.CalendarVersion).SingleOrDefaultAsync(cancellationToken) ?? 0) != version)
+        {
+            return NotFound();
+        }
+
+        var relationships = await db.Relationships.IgnoreQueryFilters()
+            .Where(r => r.OwnerId == personId && r.ArchivedAt == null)
+            .OrderBy(r => r.NextReviewDate)
+            .Select(r => new { r.Id, r.ClientOrganisation, r.ContactName, r.NextReviewDate })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var site = outbox.PublicAddress;
+        var calendar = new Ical.Net.Calendar();
+        calendar.AddProperty("X-WR-CALNAME", "TrustAdvisor reviews");
+        foreach (var r in relationships)
+        {
+            var score = new Uri(site, $"Relationships/Score/{r.Id}");
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"review-{r.Id:N}@trustadvisor",
+                Summary = $"Review trust: {r.ClientOrganisation}, {r.ContactName}",
+                DtStart = new CalDateTime(r.NextReviewDate),
+                Url = score,
+                Description = $"Score the meeting: {score.AbsoluteUri}",
+            });
+        }
+
+        Response.Headers.CacheControl = "private, max-age=900";
+        return File(System.Text.Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? ""), "text/calendar; charset=utf-8", "trustadvisor.ics");
+    }
+}
