@@ -82,6 +82,15 @@ public sealed class Visit(IBrowserContext context, IPage page, Device device, st
         }
     }
 
+    /// <summary>The same screen as <see cref="SeeAsync"/>, then again in dark mode (axe checks both sets of colours).</summary>
+    public async Task SeeInLightAndDarkAsync(string name)
+    {
+        await SeeAsync(name);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        await SeeAsync($"{name}-dark");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
+    }
+
     /// <summary>Runs the journey; on failure the screen as it was is saved before the failure is reported.</summary>
     public async Task RunAsync(Func<Visit, Task> steps)
     {

@@ -36,13 +36,6 @@ public class ClientPulseJourneyTests(BrowserApp app)
         return relationship;
     });
 
-    private static async Task SeeInLightAndDarkAsync(Visit visit, string name)
-    {
-        await visit.SeeAsync(name);
-        await visit.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
-        await visit.SeeAsync($"{name}-dark");
-        await visit.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
-    }
 
     private static Task AnswerAsync(Visit visit, string statementStart, int answer)
     {
@@ -65,12 +58,12 @@ public class ClientPulseJourneyTests(BrowserApp app)
             await v.GoToAsync($"/Relationships/Details/{relationship.Id}");
             await v.TapAsync(v.Page.GetByRole(AriaRole.Link, new() { Name = "Ask the client" }).First);
             await Expect(v.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Ask {Contact} how they see it");
-            await SeeInLightAndDarkAsync(v, "ask");
+            await v.SeeInLightAndDarkAsync("ask");
             await v.TapAsync(v.Page.GetByRole(AriaRole.Button, new() { Name = $"Make a link for {Contact}" }));
             var shown = v.Page.GetByLabel($"Copy it into a message to {Contact}");
             await Expect(shown).ToBeVisibleAsync();
             await Expect(v.Page.GetByRole(AriaRole.Img, new() { Name = $"QR code of the link for {Contact}" })).ToBeVisibleAsync();
-            await SeeInLightAndDarkAsync(v, "link-shown");
+            await v.SeeInLightAndDarkAsync("link-shown");
             link = new Uri(await shown.InputValueAsync()).PathAndQuery;
         });
 
@@ -79,7 +72,7 @@ public class ClientPulseJourneyTests(BrowserApp app)
             await v.GoToAsync(link);
             await Expect(v.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("How is working with Alex Advisor (demo)?");
             await Expect(v.Page.GetByText("Who reads this:")).ToBeVisibleAsync();
-            await SeeInLightAndDarkAsync(v, "questions");
+            await v.SeeInLightAndDarkAsync("questions");
             await AnswerAsync(v, "I can believe", 6);
             await AnswerAsync(v, "Alex Advisor (demo) does what", 5);
             await AnswerAsync(v, "I can raise difficult things", 6);
@@ -87,10 +80,10 @@ public class ClientPulseJourneyTests(BrowserApp app)
             await v.TypeAsync(v.Page.GetByLabel(new Regex("^Anything you would like")), "More notice please.");
             await v.TapAsync(v.Page.GetByRole(AriaRole.Button, new() { Name = "Send" }));
             await Expect(v.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you");
-            await SeeInLightAndDarkAsync(v, "thanks");
+            await v.SeeInLightAndDarkAsync("thanks");
             await v.GoToAsync(link);
             await Expect(v.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This link is not open");
-            await SeeInLightAndDarkAsync(v, "link-used");
+            await v.SeeInLightAndDarkAsync("link-used");
         });
 
         await advisor.RunAsync(async v =>
@@ -102,7 +95,7 @@ public class ClientPulseJourneyTests(BrowserApp app)
             await Expect(v.Page.GetByText($"You rated reliability 8; {Contact} rated it 5.")).ToBeVisibleAsync();
             await Expect(v.Page.Locator("#client-view .client-comment")).ToHaveTextAsync("More notice please.");
             await Expect(v.Page.GetByText("A blind spot: they feel less trust than you believe.")).ToBeVisibleAsync();
-            await SeeInLightAndDarkAsync(v, "client-view");
+            await v.SeeInLightAndDarkAsync("client-view");
         });
 
         var stored = await app.QueryAsync(db => db.Pulses.IgnoreQueryFilters().SingleAsync(p => p.RelationshipId == relationship.Id));

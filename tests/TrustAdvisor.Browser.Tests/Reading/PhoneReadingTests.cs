@@ -30,7 +30,7 @@ public class PhoneReadingTests(BrowserApp app)
             var page = v.Page;
             await v.SignInAsync(People.Manager);
             await v.GoToAsync("/TeamDashboard");
-            await SeeInLightAndDarkAsync(v, "dashboard");
+            await v.SeeInLightAndDarkAsync("dashboard");
             if (!device.IsPhone)
             {
                 // A wide screen keeps the filters and the tables open, as they always were.
@@ -84,7 +84,7 @@ public class PhoneReadingTests(BrowserApp app)
             var page = v.Page;
             await v.SignInAsync(People.Advisor);
             await v.GoToAsync($"/Relationships/Details/{relationship.Id}");
-            await SeeInLightAndDarkAsync(v, "first-page");
+            await v.SeeInLightAndDarkAsync("first-page");
             if (device.IsPhone)
             {
                 (await ScreensAsync(page)).ShouldBeLessThanOrEqualTo(3.0, "the relationship's height in screens with its first page of history");
@@ -138,7 +138,7 @@ public class PhoneReadingTests(BrowserApp app)
             await Expect(rows).ToHaveCountAsync(RelationshipHistory.PageSize);
             await Expect(rows.Last.Locator("[data-label=Change]")).ToHaveTextAsync("first");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Older assessments" })).ToHaveCountAsync(0);
-            await SeeInLightAndDarkAsync(v, "second-page");
+            await v.SeeInLightAndDarkAsync("second-page");
             await v.TapAsync(page.GetByRole(AriaRole.Link, new() { Name = "Back to the newest" }));
             await Expect(rows.First.Locator(".trust")).ToHaveTextAsync("11.5");
         });
@@ -186,13 +186,6 @@ public class PhoneReadingTests(BrowserApp app)
         return relationship;
     });
 
-    private static async Task SeeInLightAndDarkAsync(Visit visit, string name)
-    {
-        await visit.SeeAsync(name);
-        await visit.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
-        await visit.SeeAsync($"{name}-dark");
-        await visit.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
-    }
 
     private static async Task<double> ScreensAsync(IPage page) =>
         await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight") / (double)Phone.Height;

@@ -6,11 +6,35 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Outbox : Migration
+    public partial class Email : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "mail_preferences",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    time_zone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    reminder = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    reminder_day = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    reminder_time = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    weekly_digest = table.Column<bool>(type: "boolean", nullable: false),
+                    drop_alerts = table.Column<bool>(type: "boolean", nullable: false),
+                    calendar_version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_mail_preferences", x => x.user_id);
+                    table.ForeignKey(
+                        name: "fk_mail_preferences_users",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
@@ -29,7 +53,8 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     claimed_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    unsubscribe_url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -56,6 +81,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "mail_preferences");
+
             migrationBuilder.DropTable(
                 name: "outbox_messages");
         }

@@ -12,8 +12,8 @@ using TrustAdvisor.Infrastructure.Persistence;
 namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261205071019_Outbox")]
-    partial class Outbox
+    [Migration("20261205081203_Email")]
+    partial class Email
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -710,6 +710,52 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("CalendarVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_version");
+
+                    b.Property<bool>("DropAlerts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("drop_alerts");
+
+                    b.Property<string>("Reminder")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reminder");
+
+                    b.Property<string>("ReminderDay")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reminder_day");
+
+                    b.Property<TimeOnly>("ReminderTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("reminder_time");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("weekly_digest");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_mail_preferences");
+
+                    b.ToTable("mail_preferences", (string)null);
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -784,6 +830,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("to");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("unsubscribe_url");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
@@ -930,6 +981,16 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_teams");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("TrustAdvisor.Infrastructure.Mail.MailPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mail_preferences_users");
                 });
 #pragma warning restore 612, 618
         }
