@@ -142,7 +142,9 @@ public class EmbeddedMailTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task Without_a_mail_server_each_message_is_written_as_an_eml_file_and_listed_for_administrators()
     {
         var person = await app.CreatePersonAsync($"eml.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, app.Team.Id);
-        (await app.CreateAnonymousClient().SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string?> { ["Email"] = person.Email }))
+        var visitor = app.CreateAnonymousClient();
+        visitor.DefaultRequestHeaders.Host = "attacker.example"; // anyone may ask for someone else's reset link
+        (await visitor.SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string?> { ["Email"] = person.Email }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
         MimeMessage? written = null;
@@ -162,7 +164,8 @@ public class EmbeddedMailTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         written.ShouldNotBeNull();
         written.Subject.ShouldBe("Choose a new TrustAdvisor password");
-        (written.TextBody ?? "").ShouldContain("/Account/ResetPassword?");
+        (written.TextBody ?? "").ShouldContain("http://localhost:5080/Account/ResetPassword?", customMessage: "the link never takes the request's Host");
+        (written.TextBody ?? "").ShouldNotContain("attacker.example");
         var page = await (await app.CreateClientAsync()).GetPageAsync("/Admin/Mail/Index");
         page.QuerySelector("main code")!.TextContent.ShouldBe(app.Factory.MailFolder);
         page.QuerySelectorAll("tr.mail-sent").ShouldContain(r => r.TextContent.Contains(person.Email!, StringComparison.Ordinal));

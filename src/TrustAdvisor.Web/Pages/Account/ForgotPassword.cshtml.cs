@@ -36,7 +36,9 @@ public sealed class ForgotPasswordModel(
         if (person is { IsActive: true, Email: { } address })
         {
             var token = await users.GeneratePasswordResetTokenAsync(person);
-            var link = new Uri(mail.BaseAddress(Request), Url.Page("/Account/ResetPassword", new { person = person.Id, token }));
+            // The configured address, never the request's Host header: anyone can ask for someone else's reset, and a
+            // forged Host would otherwise send the victim a link (and its token) to the asker's server.
+            var link = new Uri(mail.PublicAddress, Url.Page("/Account/ResetPassword", new { person = person.Id, token })!.TrimStart('/'));
             db.OutboxMessages.Add(PasswordResetMail.Compose(person.Id, address, person.DisplayName, link, time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
             await mail.DeliverSoonAsync(cancellationToken);
