@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Reminders;
 
 namespace TrustAdvisor.Infrastructure.Mail;
@@ -34,4 +35,20 @@ public sealed class MailPreferences
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc, Reminder, ReminderDay, ReminderTime);
 
     public static MailPreferences For(Guid userId, string defaultTimeZone) => new() { UserId = userId, TimeZone = defaultTimeZone };
+
+    /// <summary>The person's stored settings to change, or the defaults added to the context as their first row.</summary>
+    public static async Task<MailPreferences> EditAsync(
+        Persistence.TrustAdvisorDbContext db, Guid userId, string defaultTimeZone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var stored = await db.MailPreferences.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (stored is not null)
+        {
+            return stored;
+        }
+
+        var added = For(userId, defaultTimeZone);
+        db.MailPreferences.Add(added);
+        return added;
+    }
 }

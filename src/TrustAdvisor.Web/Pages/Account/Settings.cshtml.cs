@@ -47,12 +47,7 @@ public sealed class SettingsModel(
             return NotFound();
         }
 
-        var preferences = await PreferencesAsync(me, cancellationToken);
-        if (db.Entry(preferences).State == EntityState.Detached)
-        {
-            db.MailPreferences.Add(preferences);
-        }
-
+        var preferences = await MailPreferences.EditAsync(db, me, mail.Value.DefaultTimeZone, cancellationToken);
         preferences.CalendarVersion++;
         await db.SaveChangesAsync(cancellationToken);
         TempData["Flash"] = "Your calendar has a new address: the old one no longer works. Subscribe to this one.";
@@ -72,17 +67,12 @@ public sealed class SettingsModel(
             return Page();
         }
 
-        var preferences = await PreferencesAsync(me, cancellationToken);
-        if (db.Entry(preferences).State == EntityState.Detached)
-        {
-            db.MailPreferences.Add(preferences);
-        }
-
-        var keep = ManagesATeam ? null : (preferences.WeeklyDigest, preferences.DropAlerts) as (bool, bool)?;
+        var preferences = await MailPreferences.EditAsync(db, me, mail.Value.DefaultTimeZone, cancellationToken);
+        var (digest, alerts) = (preferences.WeeklyDigest, preferences.DropAlerts);
         Input.ApplyTo(preferences);
-        if (keep is var (digest, alerts))
+        if (!ManagesATeam)
         {
-            (preferences.WeeklyDigest, preferences.DropAlerts) = (digest, alerts);
+            (preferences.WeeklyDigest, preferences.DropAlerts) = (digest, alerts); // not theirs to choose
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -90,7 +80,8 @@ public sealed class SettingsModel(
         return RedirectToPage();
     }
 
+    /// <summary>For showing: the stored settings, or the defaults (not stored until the person saves).</summary>
     private async Task<MailPreferences> PreferencesAsync(Guid me, CancellationToken cancellationToken) =>
-        await db.MailPreferences.SingleOrDefaultAsync(p => p.UserId == me, cancellationToken)
+        await db.MailPreferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == me, cancellationToken)
         ?? MailPreferences.For(me, mail.Value.DefaultTimeZone);
 }

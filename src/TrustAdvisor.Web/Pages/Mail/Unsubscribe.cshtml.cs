@@ -32,12 +32,7 @@ public sealed class UnsubscribeModel(
             return NotFound();
         }
 
-        var preferences = await db.MailPreferences.SingleOrDefaultAsync(p => p.UserId == personId, cancellationToken);
-        if (preferences is null)
-        {
-            preferences = MailPreferences.For(personId, mail.Value.DefaultTimeZone);
-            db.MailPreferences.Add(preferences);
-        }
+        var preferences = await MailPreferences.EditAsync(db, personId, mail.Value.DefaultTimeZone, cancellationToken);
 
         switch (Kind)
         {
