@@ -25,6 +25,9 @@ public sealed class MailOptions
     /// <summary>The address people open the app at, for the links in emails (e.g. https://trust.example.com).</summary>
     public Uri? PublicUrl { get; set; }
 
+    /// <summary>The address links in emails start with: <see cref="PublicUrl"/>, else the app's local default.</summary>
+    public Uri PublicAddress => PublicUrl ?? new Uri("http://localhost:5080/");
+
     /// <summary>How often the sender looks for mail due (a message is also sent as soon as it is decided).</summary>
     public int DeliveryIntervalSeconds { get; set; } = 30;
 
@@ -33,6 +36,12 @@ public sealed class MailOptions
 
     /// <summary>A relationship not scored in this many days is in the reminder (as on the dashboard).</summary>
     public int ReminderStaleDays { get; set; } = 60;
+
+    /// <summary>The day of the managers' weekly digest (in each manager's own zone), about the seven days before it.</summary>
+    public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>The time of day, on <see cref="DigestDay"/> in each manager's zone, from which the digest is sent.</summary>
+    public TimeOnly DigestTime { get; set; } = new(8, 0);
 
     /// <summary>The time zone of a person who has not chosen theirs (an IANA id).</summary>
     public string DefaultTimeZone { get; set; } = "UTC";

@@ -21,19 +21,7 @@ public static class DatabaseRegistration
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                var postgres = configuration.GetConnectionString("Postgres");
-                if (string.IsNullOrWhiteSpace(postgres))
-                {
-                    throw new InvalidOperationException(
-                        "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. " +
-                        "Set it, e.g. ConnectionStrings__Postgres=\"Host=localhost;Database=trustadvisor;Username=...;Password=...\".");
-                }
-
-                if (options.PostgresPassword is { Length: > 0 } password)
-                {
-                    postgres = new NpgsqlConnectionStringBuilder(postgres) { Password = password }.ConnectionString;
-                }
-
+                var postgres = PostgresConnectionString(configuration, options);
                 services.AddPooledDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(TunePostgres(postgres)));
                 services.AddScoped<IDbContextFactory<TrustAdvisorDbContext>, ViewerContextFactory<PostgresDbContext>>();
                 break;
@@ -50,6 +38,24 @@ public static class DatabaseRegistration
         // building EF Core's per-context services was a measurable share of every request's CPU (ADR 9).
         services.AddScoped(s => s.GetRequiredService<IDbContextFactory<TrustAdvisorDbContext>>().CreateDbContext());
         return services;
+    }
+
+    /// <summary>ConnectionStrings:Postgres, with Database:PostgresPassword added when that is set.</summary>
+    public static string PostgresConnectionString(IConfiguration configuration, DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        var postgres = configuration.GetConnectionString("Postgres");
+        if (string.IsNullOrWhiteSpace(postgres))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. " +
+                "Set it, e.g. ConnectionStrings__Postgres=\"Host=localhost;Database=trustadvisor;Username=...;Password=...\".");
+        }
+
+        return options.PostgresPassword is { Length: > 0 } password
+            ? new NpgsqlConnectionStringBuilder(postgres) { Password = password }.ConnectionString
+            : postgres;
     }
 
     /// <summary>

@@ -8,14 +8,13 @@ using TrustAdvisor.Infrastructure.Persistence;
 namespace TrustAdvisor.Web.Mail;
 
 /// <summary>
-/// Decides the weekly digests due now: each manager who wants one gets it on Monday once it is
-/// <see cref="DigestTime"/> in their zone, about the week before, into the outbox under the key of manager and Monday.
+/// Decides the weekly digests due now: each manager who wants one gets it on the digest day (Monday unless
+/// <see cref="MailOptions.DigestDay"/> says otherwise) once it is <see cref="MailOptions.DigestTime"/> in their zone,
+/// about the week before, into the outbox under the key of manager and that day.
 /// </summary>
 public sealed class DigestRun(
-    TrustAdvisorDbContext db, TimeProvider time, IOptions<MailOptions> options, MailOutbox outbox, UnsubscribeLinks unsubscribe)
+    TrustAdvisorDbContext db, TimeProvider time, IOptions<MailOptions> options, UnsubscribeLinks unsubscribe)
 {
-    public static readonly TimeOnly DigestTime = new(8, 0);
-
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -39,30 +38,25 @@ public sealed class DigestRun(
             var preferences = manager.Preferences ?? MailPreferences.For(manager.Id, mail.DefaultTimeZone);
             var zone = preferences.Schedule().Zone;
             if (!preferences.WeeklyDigest
-                || new ReminderSchedule(zone, ReminderFrequency.Weekly, DayOfWeek.Monday, DigestTime).DueOn(now) is not { } monday
-                || await OutboxDecisions.IsDecidedAsync(db, DigestMail.Key(manager.Id, monday), cancellationToken))
+                || new ReminderSchedule(zone, ReminderFrequency.Weekly, mail.DigestDay, mail.DigestTime).DueOn(now) is not { } digestDay
+                || await OutboxDecisions.IsDecidedAsync(db, DigestMail.Key(manager.Id, digestDay), cancellationToken))
             {
                 continue;
             }
 
-            var week = await DigestMail.WeekAsync(db, manager.TeamId, monday, mail.ReminderStaleDays, cancellationToken);
+            var week = await DigestMail.WeekAsync(db, manager.TeamId, digestDay, mail.ReminderStaleDays, cancellationToken);
             if (week.IsEmpty)
             {
                 continue;
             }
 
-            var site = outbox.PublicAddress;
-            var message = DigestMail.Compose(manager.Id, manager.Email, manager.DisplayName, manager.Team, monday, week, site,
+            var site = mail.PublicAddress;
+            var message = DigestMail.Compose(manager.Id, manager.Email, manager.DisplayName, manager.Team, digestDay, week, site,
                 unsubscribe.For(site, manager.Id, MailKind.WeeklyDigest), now.UtcDateTime);
             if (await OutboxDecisions.AddOnceAsync(db, message, cancellationToken))
             {
                 added++;
             }
-        }
-
-        if (added > 0)
-        {
-            await outbox.DeliverSoonAsync(cancellationToken);
         }
 
         return added;

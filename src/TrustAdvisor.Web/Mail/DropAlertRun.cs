@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
@@ -16,7 +17,7 @@ namespace TrustAdvisor.Web.Mail;
 /// alert covers the scores recorded since the manager's previous one.
 /// </summary>
 public sealed class DropAlertRun(
-    TrustAdvisorDbContext db, TimeProvider time, MailOutbox outbox, UnsubscribeLinks unsubscribe)
+    TrustAdvisorDbContext db, TimeProvider time, IOptions<MailOptions> options, UnsubscribeLinks unsubscribe)
 {
     public static readonly TimeSpan Batch = TimeSpan.FromMinutes(15);
 
@@ -49,17 +50,12 @@ public sealed class DropAlertRun(
                 continue;
             }
 
-            var site = outbox.PublicAddress;
+            var site = options.Value.PublicAddress;
             var message = Compose(manager.Id, key, manager.Email, manager.DisplayName, drops, site, unsubscribe.For(site, manager.Id, MailKind.DropAlert), now);
             if (await OutboxDecisions.AddOnceAsync(db, message, cancellationToken))
             {
                 added++;
             }
-        }
-
-        if (added > 0)
-        {
-            await outbox.DeliverSoonAsync(cancellationToken);
         }
 
         return added;

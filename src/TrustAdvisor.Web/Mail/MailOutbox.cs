@@ -7,7 +7,8 @@ namespace TrustAdvisor.Web.Mail;
 /// Where pages hand mail over: they add the message to the outbox in their own transaction, then ask for delivery
 /// now rather than at the sender's next regular run.
 /// </summary>
-public sealed class MailOutbox(ISchedulerFactory schedulers, Microsoft.Extensions.Options.IOptions<MailOptions> options)
+public sealed class MailOutbox(
+    [FromKeyedServices(MailRegistration.SchedulerName)] IScheduler scheduler, Microsoft.Extensions.Options.IOptions<MailOptions> options)
 {
     /// <summary>The address links in emails start with: the configured public URL, else the one the request came to.</summary>
     public Uri BaseAddress(HttpRequest request)
@@ -16,12 +17,8 @@ public sealed class MailOutbox(ISchedulerFactory schedulers, Microsoft.Extension
         return options.Value.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
     }
 
-    /// <summary>The address links in scheduled emails start with: the configured public URL, else the local default.</summary>
-    public Uri PublicAddress => options.Value.PublicUrl ?? new Uri("http://localhost:5080/");
-
     public async Task DeliverSoonAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
         await scheduler.TriggerJob(DeliverMailJob.Key, cancellationToken);
     }
 }

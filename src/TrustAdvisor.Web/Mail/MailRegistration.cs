@@ -1,11 +1,18 @@
 using Quartz;
 using TrustAdvisor.Infrastructure.Mail;
+using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Mail;
 
 /// <summary>Email: options, the transport, the outbox's sender, and the scheduler that runs it (Quartz.NET, ADR 14).</summary>
 internal static class MailRegistration
 {
+    /// <summary>
+    /// The mail scheduler's name (and its rows' sched_name in Quartz's tables). A scheduler of its own name, because
+    /// only a named one keeps a clock of its own: the default one's would be the app's TimeProvider.
+    /// </summary>
+    public const string SchedulerName = "mail";
+
     public static IServiceCollection AddTrustAdvisorMail(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(MailOptions.Section);
@@ -21,8 +28,27 @@ internal static class MailRegistration
         services.AddSingleton<Pages.Calendar.CalendarLinks>();
         var reminderMinutes = section.GetValue(nameof(MailOptions.ReminderCheckMinutes), new MailOptions().ReminderCheckMinutes);
         var interval = TimeSpan.FromSeconds(Math.Max(1, section.GetValue(nameof(MailOptions.DeliveryIntervalSeconds), new MailOptions().DeliveryIntervalSeconds)));
-        services.AddQuartz(quartz =>
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // The "Quartz" section tunes the scheduler itself (e.g. Quartz:Scheduler:IdleWaitTime); the jobs are set here.
+        services.AddQuartz(SchedulerName, configuration.GetSection("Quartz"), quartz =>
         {
+            // The scheduler keeps real time (its timers, a cluster's check-ins); what the jobs decide reads the app's clock.
+            quartz.UseTimeProvider(TimeProvider.System);
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                // One schedule for every instance on the database (tables by migration): each run fires on one of them.
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(DatabaseRegistration.PostgresConnectionString(configuration, database));
+                    store.UseClustering();
+                    store.UseSystemTextJsonSerializer();
+                });
+            }
+            else
+            {
+                quartz.UseInMemoryStore();
+            }
+
             quartz.AddJob<DeliverMailJob>(job => job.WithIdentity(DeliverMailJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(DeliverMailJob.Key).WithIdentity("deliver-mail-regularly")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));

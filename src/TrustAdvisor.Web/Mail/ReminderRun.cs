@@ -12,7 +12,7 @@ namespace TrustAdvisor.Web.Mail;
 /// nothing more. Nothing is sent when there is nothing to say.
 /// </summary>
 public sealed class ReminderRun(
-    TrustAdvisorDbContext db, TimeProvider time, IOptions<MailOptions> options, MailOutbox outbox, UnsubscribeLinks unsubscribe)
+    TrustAdvisorDbContext db, TimeProvider time, IOptions<MailOptions> options, UnsubscribeLinks unsubscribe)
 {
     /// <summary>Returns how many reminders it added to the outbox.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -45,18 +45,13 @@ public sealed class ReminderRun(
                 continue;
             }
 
-            var site = outbox.PublicAddress;
+            var site = mail.PublicAddress;
             var message = ReminderMail.Compose(
                 person.Id, person.Email, person.DisplayName, day, items, site, unsubscribe.For(site, person.Id, MailKind.Reminder), now.UtcDateTime);
             if (await OutboxDecisions.AddOnceAsync(db, message, cancellationToken))
             {
                 added++;
             }
-        }
-
-        if (added > 0)
-        {
-            await outbox.DeliverSoonAsync(cancellationToken);
         }
 
         return added;

@@ -7,14 +7,18 @@ namespace TrustAdvisor.Web.Mail;
 /// apart, so a run that comes again, or late, adds nothing twice).
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ScheduledMailJob(ReminderRun reminders, DigestRun digests, DropAlertRun alerts) : IJob
+internal sealed class ScheduledMailJob(ReminderRun reminders, DigestRun digests, DropAlertRun alerts, MailOutbox outbox) : IJob
 {
     public static readonly JobKey Key = new("scheduled-mail");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        await reminders.RunAsync(cancellationToken);
-        await digests.RunAsync(cancellationToken);
-        await alerts.RunAsync(cancellationToken);
+        var added = await reminders.RunAsync(cancellationToken)
+            + await digests.RunAsync(cancellationToken)
+            + await alerts.RunAsync(cancellationToken);
+        if (added > 0)
+        {
+            await outbox.DeliverSoonAsync(cancellationToken);
+        }
     }
 }

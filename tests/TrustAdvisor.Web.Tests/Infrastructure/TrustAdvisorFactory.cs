@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace TrustAdvisor.Web.Tests.Infrastructure;
@@ -42,7 +41,12 @@ public sealed class TrustAdvisorFactory(
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
+            // The app's clock only: the scheduler's own (a keyed registration, Quartz's real time) stays as it is.
+            foreach (var registration in services.Where(d => d.ServiceType == typeof(TimeProvider) && !d.IsKeyedService).ToList())
+            {
+                services.Remove(registration);
+            }
+
             services.AddSingleton<TimeProvider>(clock);
         });
     }

@@ -2,7 +2,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Mail;
@@ -14,7 +16,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// not the address has an account, so it tells no one who has one; it is rate-limited per address like sign-in.
 /// </summary>
 public sealed class ForgotPasswordModel(
-    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox mail, TimeProvider time, IValidator<ForgotPasswordInput> validator) : PageModel
+    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox outbox, IOptions<MailOptions> mail, TimeProvider time, IValidator<ForgotPasswordInput> validator) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -38,10 +40,10 @@ public sealed class ForgotPasswordModel(
             var token = await users.GeneratePasswordResetTokenAsync(person);
             // The configured address, never the request's Host header: anyone can ask for someone else's reset, and a
             // forged Host would otherwise send the victim a link (and its token) to the asker's server.
-            var link = new Uri(mail.PublicAddress, Url.Page("/Account/ResetPassword", new { person = person.Id, token })!.TrimStart('/'));
+            var link = new Uri(mail.Value.PublicAddress, Url.Page("/Account/ResetPassword", new { person = person.Id, token })!.TrimStart('/'));
             db.OutboxMessages.Add(PasswordResetMail.Compose(person.Id, address, person.DisplayName, link, time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
-            await mail.DeliverSoonAsync(cancellationToken);
+            await outbox.DeliverSoonAsync(cancellationToken);
         }
 
         Sent = true;

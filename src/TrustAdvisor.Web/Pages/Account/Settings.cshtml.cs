@@ -23,6 +23,9 @@ public sealed class SettingsModel(
     /// <summary>Managers (and administrators, who may manage a team) choose the digest and the alerts too.</summary>
     public bool ManagesATeam => viewer.Current.IsManager || viewer.Current.SeesAll;
 
+    /// <summary>When the weekly digest comes (the firm's day and time, in the person's zone).</summary>
+    public string DigestWhen => $"{mail.Value.DigestDay}s at {mail.Value.DigestTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static IReadOnlyList<TimeZoneInfo> TimeZones { get; } =
         [.. TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).OrderBy(z => z.BaseUtcOffset).ThenBy(z => z.Id, StringComparer.Ordinal)];
 

@@ -4,8 +4,9 @@ using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Mail;
 
 namespace TrustAdvisor.Web.Pages.Calendar;
 
@@ -14,7 +15,7 @@ namespace TrustAdvisor.Web.Pages.Calendar;
 /// event per active relationship they own on its next review date, linking to its score form. The address is the
 /// secret; a renewed one makes this one answer 404.
 /// </summary>
-public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, MailOutbox outbox) : PageModel
+public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, IOptions<MailOptions> mail) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, Mai
             .Select(r => new { r.Id, r.ClientOrganisation, r.ContactName, r.NextReviewDate })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        var site = outbox.PublicAddress;
+        var site = mail.Value.PublicAddress;
         var calendar = new Ical.Net.Calendar();
         calendar.AddProperty("X-WR-CALNAME", "TrustAdvisor reviews");
         foreach (var r in relationships)
