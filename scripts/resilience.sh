@@ -4,7 +4,10 @@
 # 5 seconds and started again, and (3) the app is killed with kill -9 and started again. (4) Two instances behind
 # nginx round-robin on one database: signed in through one, signed in on both; posts alternate between them. Every
 # response is recorded; afterwards every assessment the app acknowledged (a redirect naming it) must be in the
-# database exactly once. Prints a summary and exits non-zero on any loss, any 5xx under load, or a lost session.
+# database exactly once. (5) The weekly digest run (a firm of 100 managers, each week's digest due now, mail to a real
+# SMTP server the script runs) with the app killed by kill -9 in its middle and started again: every digest, and
+# every reminder of the same run, must arrive exactly once. Prints a summary and exits non-zero on any loss, any 5xx
+# under load, a lost session, or a digest missing or sent twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
@@ -13,10 +16,17 @@ PG_PORT=${PG_PORT:-55460}
 APP_PORT=${APP_PORT:-5197}
 SECOND_PORT=$((APP_PORT + 1))
 PROXY_PORT=$((APP_PORT + 2))
+SMTP_PORT=$((APP_PORT + 3))
+DIGEST_PORT=$((APP_PORT + 4))
+SMTP_PID=
 setup_work resilience
-setup_cleanup_extra() { if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi; }
+setup_cleanup_extra() {
+  if [ -f "$WORK/nginx.pid" ]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi
+  if [ -n "$SMTP_PID" ]; then kill "$SMTP_PID" 2>/dev/null || true; fi
+}
 setup_need wrk
 setup_need nginx nginx-light
+python3 -c 'import aiosmtpd' 2>/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
 
 setup_publish
 setup_database "$PG_PORT"
@@ -117,6 +127,48 @@ served_first=$(( $(grep -c 'HTTP POST /Relationships/Score' "$WORK/app-2.log" ||
 served_second=$(grep -c 'HTTP POST /Relationships/Score' "$WORK/app-second.log" || true)
 echo "posts served: first instance $served_first, second instance $served_second"
 
+echo "== 5. the app killed (kill -9) in the middle of the weekly digest run"
+python3 scripts/lib/smtp_sink.py "$SMTP_PORT" "$WORK/received.tsv" >"$WORK/smtp.log" 2>&1 &
+SMTP_PID=$!
+DIGEST_DB=${PG_CONNECTION/Database=trustadvisor/Database=trustadvisor_digest}
+pg_psql "$PG_PORT" -qc "CREATE DATABASE trustadvisor_digest" >/dev/null
+# A year of scores, so that every team has a week to tell.
+PG_CONNECTION=$DIGEST_DB setup_dataset --teams 100 --advisors-per-team 3 --relationships 3000 --assessments 60000 --years 1
+digest_psql() { pg_psql "$PG_PORT" -d trustadvisor_digest "$@"; }
+MANAGERS=$(digest_psql -Atc "SELECT count(*) FROM users WHERE role = 'Manager' AND is_active")
+decided() { digest_psql -Atc "SELECT count(*) FROM outbox_messages WHERE kind = '$1'"; }
+# Today is the digest day from midnight, so the digests are due as the app starts; mail goes to the script's server.
+export Mail__SmtpHost=127.0.0.1 Mail__SmtpPort=$SMTP_PORT Mail__Security=None Mail__PublicUrl="http://127.0.0.1:$DIGEST_PORT/" \
+  Mail__DigestDay=$(date -u +%A) Mail__DigestTime=00:00 Mail__ReminderCheckMinutes=1 Mail__DeliveryIntervalSeconds=2
+PG_CONNECTION=$DIGEST_DB app_start "$DIGEST_PORT" "$WORK/app-digest.log"
+for _ in $(seq 1 600); do [ "$(decided WeeklyDigest)" -ge 5 ] && break; sleep 0.05; done
+kill -9 "$APP_PID"
+wait "$APP_PID" 2>/dev/null || true
+digests_at_kill=$(decided WeeklyDigest)
+echo "killed with $digests_at_kill of $MANAGERS digests decided"
+PG_CONNECTION=$DIGEST_DB app_start "$DIGEST_PORT" "$WORK/app-digest-2.log"
+unset Mail__SmtpHost Mail__SmtpPort Mail__Security Mail__PublicUrl Mail__DigestDay Mail__DigestTime Mail__ReminderCheckMinutes Mail__DeliveryIntervalSeconds
+# A message the killed instance had claimed is sent again once its claim lapses (two minutes): wait for all of it.
+waiting() { digest_psql -Atc "SELECT count(*) FROM outbox_messages WHERE status <> 'Sent'"; }
+for _ in $(seq 1 240); do
+  if [ "$(decided WeeklyDigest)" = "$MANAGERS" ] && [ "$(waiting)" = "0" ]; then break; fi
+  sleep 1
+done
+received() {  # "<kind> <messages received> <recipients> <most copies of one message>" for each kind of mail
+  digest_psql -qAt -F ' ' -c "CREATE TEMP TABLE received (recipient text, message_id text); COPY received FROM STDIN;
+    SELECT m.kind, count(*), count(DISTINCT r.recipient), max(copies) FROM outbox_messages m
+    JOIN (SELECT recipient, message_id, count(*) OVER (PARTITION BY message_id) AS copies FROM received) r
+      ON r.message_id = replace(m.id::text, '-', '') || '@trustadvisor'
+    GROUP BY m.kind ORDER BY m.kind" <"$WORK/received.tsv"
+}
+received >"$WORK/received.summary"
+cat "$WORK/received.summary"
+digests_received=$(awk '$1 == "WeeklyDigest" { print $2 }' "$WORK/received.summary")
+digest_recipients=$(awk '$1 == "WeeklyDigest" { print $3 }' "$WORK/received.summary")
+most_copies=$(awk '{ if ($4 > m) m = $4 } END { print m + 0 }' "$WORK/received.summary")
+reminders_decided=$(decided Reminder)
+reminders_received=$(awk '$1 == "Reminder" { print $2 }' "$WORK/received.summary")
+
 # Every acknowledged assessment must be stored exactly once.
 summary() {
   local name=$1 acknowledged stored lost
@@ -154,4 +206,11 @@ duplicates=$(pg_psql "$PG_PORT" -Atc "SELECT count(*) - count(DISTINCT lineage_i
 echo "Current assessments sharing a scored meeting (duplicates): $duplicates"
 [ "$duplicates" = "0" ] || ok=1
 [ "$still_signed_in" = "200" ] || ok=1
+echo "Digest run killed with $digests_at_kill of $MANAGERS digests decided; after the restart the SMTP server received" \
+  "${digests_received:-0} digests for ${digest_recipients:-0} managers and ${reminders_received:-0} of $reminders_decided reminders;" \
+  "the most copies of one message: $most_copies."
+[ "$digests_at_kill" -lt "$MANAGERS" ] || { echo "The run had finished before the kill: not a mid-run kill."; ok=1; }
+[ "${digests_received:-0}" = "$MANAGERS" ] && [ "${digest_recipients:-0}" = "$MANAGERS" ] || ok=1
+[ "${reminders_received:-0}" = "$reminders_decided" ] || ok=1
+[ "$most_copies" = "1" ] || ok=1
 exit $ok

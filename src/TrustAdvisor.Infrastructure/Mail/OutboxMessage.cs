@@ -72,6 +72,10 @@ public sealed class OutboxMessage
             NextAttemptAt = nowUtc,
         };
 
+    /// <summary>A copy to send as a sample: an id and key of its own, and "Sample:" before the subject.</summary>
+    public OutboxMessage AsSample(Guid id, string key) =>
+        Compose(id, key, Kind, RecipientId, To, $"Sample: {Subject}", TextBody, HtmlBody, CreatedAt, UnsubscribeUrl is null ? null : new Uri(UnsubscribeUrl));
+
     /// <summary>The wait after a failed attempt: 1, 2, 4 … minutes, at most an hour.</summary>
     public static TimeSpan BackOff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
 }

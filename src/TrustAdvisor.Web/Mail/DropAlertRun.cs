@@ -61,6 +61,17 @@ public sealed class DropAlertRun(
         return added;
     }
 
+    /// <summary>A sample alert for a manager: the team's sharp drops of the last 30 days, or none when there were none.</summary>
+    public async Task<OutboxMessage?> SampleAsync(Guid managerId, string to, string name, Guid teamId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var drops = await DropsAsync(teamId, now.AddDays(-30), now, cancellationToken);
+        var site = options.Value.PublicAddress;
+        return drops.Count == 0
+            ? null
+            : Compose(managerId, $"alert-sample:{managerId:N}", to, name, drops, site, unsubscribe.For(site, managerId, MailKind.DropAlert), now);
+    }
+
     /// <summary>New scores (not corrections) recorded in the team after <paramref name="since"/> that fell sharply from the one before.</summary>
     private async Task<IReadOnlyList<Drop>> DropsAsync(Guid teamId, DateTime since, DateTime until, CancellationToken cancellationToken)
     {

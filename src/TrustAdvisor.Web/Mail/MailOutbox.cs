@@ -7,8 +7,7 @@ namespace TrustAdvisor.Web.Mail;
 /// Where pages hand mail over: they add the message to the outbox in their own transaction, then ask for delivery
 /// now rather than at the sender's next regular run.
 /// </summary>
-public sealed class MailOutbox(
-    [FromKeyedServices(MailRegistration.SchedulerName)] IScheduler scheduler, Microsoft.Extensions.Options.IOptions<MailOptions> options)
+public sealed class MailOutbox(MailScheduler scheduler, Microsoft.Extensions.Options.IOptions<MailOptions> options)
 {
     /// <summary>The address links in emails start with: the configured public URL, else the one the request came to.</summary>
     public Uri BaseAddress(HttpRequest request)
@@ -17,8 +16,24 @@ public sealed class MailOutbox(
         return options.Value.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
     }
 
+    /// <summary>
+    /// Asks for a delivery run now. The message is in the outbox already: when the scheduler has not started (the
+    /// database was down) or cannot be asked, the next regular run sends it, and the page that decided it is not failed.
+    /// </summary>
     public async Task DeliverSoonAsync(CancellationToken cancellationToken)
     {
-        await scheduler.TriggerJob(DeliverMailJob.Key, cancellationToken);
+        if (scheduler.Running is not { } running)
+        {
+            return;
+        }
+
+        try
+        {
+            await running.TriggerJob(DeliverMailJob.Key, cancellationToken);
+        }
+        catch (SchedulerException)
+        {
+            // Sent by the next regular run.
+        }
     }
 }

@@ -23,6 +23,7 @@ internal static class MailRegistration
         services.AddScoped<ReminderRun>();
         services.AddScoped<DigestRun>();
         services.AddScoped<DropAlertRun>();
+        services.AddScoped<MailSamples>();
         services.AddSingleton<Security.SignedTokens>();
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<Pages.Calendar.CalendarLinks>();
@@ -59,7 +60,8 @@ internal static class MailRegistration
                     .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(reminderMinutes)).RepeatForever()));
             }
         });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddSingleton<MailScheduler>();
+        services.AddHostedService(s => s.GetRequiredService<MailScheduler>());
         return services;
     }
 }

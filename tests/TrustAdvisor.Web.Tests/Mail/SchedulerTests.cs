@@ -39,6 +39,17 @@ public class SchedulerTests(MailApp app) : IClassFixture<MailApp>
         return count;
     }
 
+    private static async Task<IScheduler> RunningSchedulerAsync(TrustAdvisorFactory instance)
+    {
+        var mail = instance.Services.GetRequiredService<MailScheduler>();
+        for (var i = 0; i < 100 && mail.Running is null; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        return mail.Running ?? throw new TimeoutException("The mail scheduler did not start.");
+    }
+
     [Fact]
     public async Task A_run_scheduled_through_one_instance_is_made_by_another_after_the_first_has_stopped_and_only_once()
     {
@@ -70,7 +81,7 @@ public class SchedulerTests(MailApp app) : IClassFixture<MailApp>
             await using (var first = new TrustAdvisorFactory(app.Provider, app.ConnectionString, demoData: false, app.Clock, InstanceSettings))
             {
                 _ = first.Server;
-                var scheduler = first.Services.GetRequiredKeyedService<IScheduler>(MailRegistration.SchedulerName);
+                var scheduler = await RunningSchedulerAsync(first);
                 await scheduler.ScheduleJob(
                     JobBuilder.Create<ScheduledMailJob>().WithIdentity("reminders-once").Build(),
                     TriggerBuilder.Create().WithIdentity("reminders-once").StartAt(DateTimeOffset.UtcNow.AddSeconds(3)).Build());

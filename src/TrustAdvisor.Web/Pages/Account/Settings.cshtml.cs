@@ -12,7 +12,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// <summary>One's own settings: which emails to get, when, and in which time zone.</summary>
 public sealed class SettingsModel(
     TrustAdvisorDbContext db, IViewerAccessor viewer, IOptions<MailOptions> mail, IValidator<SettingsInput> validator,
-    Calendar.CalendarLinks calendars, Web.Mail.MailOutbox outbox) : PageModel
+    Calendar.CalendarLinks calendars, Web.Mail.MailOutbox outbox, Web.Mail.MailSamples samples) : PageModel
 {
     /// <summary>The person's secret calendar address, to subscribe to from a calendar program.</summary>
     public Uri? CalendarAddress { get; private set; }
@@ -55,6 +55,43 @@ public sealed class SettingsModel(
         await db.SaveChangesAsync(cancellationToken);
         TempData["Flash"] = "Your calendar has a new address: the old one no longer works. Subscribe to this one.";
         return RedirectToPage(null, null, "calendar");
+    }
+
+    /// <summary>The samples this person may ask for, by kind, with their names: a reminder; for managers also the digest and an alert.</summary>
+    public IReadOnlyList<(MailKind Kind, string Name)> Samples =>
+        [(MailKind.Reminder, "reminder"), .. ManagesATeam ? new[] { (MailKind.WeeklyDigest, "weekly digest"), (MailKind.DropAlert, "drop alert") } : []];
+
+    /// <summary>Sends oneself a sample of one kind of email, as it would be now, whatever one's own choices.</summary>
+    public async Task<IActionResult> OnPostSampleAsync(string? kind, CancellationToken cancellationToken)
+    {
+        if (viewer.Current.UserId is not { } me)
+        {
+            return NotFound();
+        }
+
+        var sample = Samples.FirstOrDefault(s => s.Kind.ToString() == kind);
+        if (sample.Name is null)
+        {
+            TempData["Flash"] = "Choose one of the emails listed below to get a sample of it.";
+            return RedirectToPage(null, null, "samples");
+        }
+
+        var message = await samples.ComposeAsync(sample.Kind, me, cancellationToken);
+        if (message is null)
+        {
+            TempData["Flash"] = $"There is nothing to put in a {sample.Name} now, so none would be sent, and no sample is.";
+        }
+        else if (!await Web.Mail.OutboxDecisions.AddOnceAsync(db, message, cancellationToken))
+        {
+            TempData["Flash"] = $"A sample {sample.Name} was sent to you a moment ago: it is on its way.";
+        }
+        else
+        {
+            await outbox.DeliverSoonAsync(cancellationToken);
+            TempData["Flash"] = $"A sample {sample.Name} is on its way to {message.To}.";
+        }
+
+        return RedirectToPage(null, null, "samples");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
