@@ -102,6 +102,15 @@ latency_run overview "$base/" "$ADVISOR_COOKIE"
 # What any signed-in page costs (pipeline, session check, layout): the floor under both pages.
 latency_run baseline "$base/Account/Password" "$ADVISOR_COOKIE"
 
+echo "== the weekly digest run for every manager, and the dashboard while it runs"
+dotnet bench/TrustAdvisor.Bench.Sql/bin/Release/net10.0/TrustAdvisor.Bench.Sql.dll --digests $((DURATION + 8)) \
+  --connection "$BIG" --today "$TODAY" >"$WORK/digests.json" &
+DIGESTS_PID=$!
+sleep 2
+latency_run dashboard_during_digests "$base/TeamDashboard?period=year" "$MANAGER_COOKIE"
+wait "$DIGESTS_PID"
+cat "$WORK/digests.json"
+
 echo "== the same SQL, straight through Npgsql, alone and side by side with the pages; both dashboards side by side"
 rm -rf docs/benchmarks-explain
 dotnet bench/TrustAdvisor.Bench.Sql/bin/Release/net10.0/TrustAdvisor.Bench.Sql.dll --connection "$BIG" \

@@ -25,12 +25,18 @@ namespace TrustAdvisor.Bench.Sql;
 ///   [--dashboard-url URL --manager-cookie COOKIE --overview-url URL --advisor-cookie COOKIE]
 ///   [--small-dashboard-url URL --small-manager-cookie COOKIE]   the dashboard of an app on the small dataset, timed
 ///                                                                side by side with --dashboard-url
+/// Or, with --digests SECONDS, the weekly digest run (<see cref="DigestTimings"/>).
 /// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
         var options = Enumerable.Range(0, args.Length / 2).ToDictionary(i => args[2 * i], i => args[(2 * i) + 1]);
+        if (options.ContainsKey("--digests"))
+        {
+            return await DigestTimings.RunAsync(options);
+        }
+
         // The connection settings the app uses (ADR 8), for the capture, the EF timings and the raw SQL alike.
         var connectionString = DatabaseRegistration.TunePostgres(options["--connection"]);
         var today = DateOnly.ParseExact(options["--today"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
