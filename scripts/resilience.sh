@@ -26,7 +26,7 @@ setup_cleanup_extra() {
 }
 setup_need wrk
 setup_need nginx nginx-light
-python3 -c 'import aiosmtpd' 2>/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
 
 setup_publish
 setup_database "$PG_PORT"
@@ -128,7 +128,7 @@ served_second=$(grep -c 'HTTP POST /Relationships/Score' "$WORK/app-second.log" 
 echo "posts served: first instance $served_first, second instance $served_second"
 
 echo "== 5. the app killed (kill -9) in the middle of the weekly digest run"
-python3 scripts/lib/smtp_sink.py "$SMTP_PORT" "$WORK/received.tsv" >"$WORK/smtp.log" 2>&1 &
+/usr/bin/python3 scripts/lib/smtp_sink.py "$SMTP_PORT" "$WORK/received.tsv" >"$WORK/smtp.log" 2>&1 &
 SMTP_PID=$!
 DIGEST_DB=${PG_CONNECTION/Database=trustadvisor/Database=trustadvisor_digest}
 pg_psql "$PG_PORT" -qc "CREATE DATABASE trustadvisor_digest" >/dev/null
