@@ -36,10 +36,7 @@ internal static class DigestTimings
         var total = Stopwatch.StartNew();
         while (runs.Count == 0 || total.Elapsed.TotalSeconds < seconds)
         {
-            await using var db = new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString).Options)
-            {
-                ViewerAccessor = FixedViewerAccessor.System,
-            };
+            await using var db = Program.Context(connectionString, FixedViewerAccessor.System, null);
             await db.OutboxMessages.Where(m => m.Kind == MailKind.WeeklyDigest).ExecuteDeleteAsync();
             var run = Stopwatch.StartNew();
             digests = await new DigestRun(db, clock, Microsoft.Extensions.Options.Options.Create(mail), unsubscribe).RunAsync(CancellationToken.None);

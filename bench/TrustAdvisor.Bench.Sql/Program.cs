@@ -112,7 +112,7 @@ internal static class Program
         return (new Viewer(user.Id, user.TeamId, user.Role, SeesAll: user.Role == UserRole.Administrator), user.SecurityStamp!);
     }
 
-    private static PostgresDbContext Context(string connectionString, IViewerAccessor viewer, CapturedCommands? capture)
+    internal static PostgresDbContext Context(string connectionString, IViewerAccessor viewer, CapturedCommands? capture)
     {
         var builder = new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(connectionString);
         if (capture is not null)
