@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TrustAdvisor.Infrastructure.Mail;
 
 /// <summary>
@@ -42,6 +44,10 @@ public sealed class MailOptions
 
     /// <summary>The time of day, on <see cref="DigestDay"/> in each manager's zone, from which the digest is sent.</summary>
     public TimeOnly DigestTime { get; set; } = new(8, 0);
+
+    /// <summary>How long an emailed password reset link works (Identity's token lifespan); once, within this time.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan ResetLinkValidFor { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>The time zone of a person who has not chosen theirs (an IANA id).</summary>
     public string DefaultTimeZone { get; set; } = "UTC";

@@ -16,7 +16,7 @@ internal static class MailRegistration
     public static IServiceCollection AddTrustAdvisorMail(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(MailOptions.Section);
-        services.AddOptions<MailOptions>().Bind(section);
+        services.AddOptions<MailOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MailTransport>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<MailOutbox>();

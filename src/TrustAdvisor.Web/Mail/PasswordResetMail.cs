@@ -1,16 +1,15 @@
 using System.Text.Encodings.Web;
 using TrustAdvisor.Infrastructure.Mail;
-using TrustAdvisor.Web.Pages.Account;
 
 namespace TrustAdvisor.Web.Mail;
 
 /// <summary>The email with a link to choose a new password: one per request (its key is the message's own id).</summary>
 internal static class PasswordResetMail
 {
-    public static OutboxMessage Compose(Guid personId, string to, string name, Uri link, DateTime nowUtc)
+    public static OutboxMessage Compose(Guid personId, string to, string name, Uri link, TimeSpan validFor, DateTime nowUtc)
     {
         var id = Guid.CreateVersion7();
-        var hours = (int)ResetPasswordModel.LinkValidFor.TotalHours;
+        var duration = Describe(validFor);
         var text = $"""
             Hello {name},
 
@@ -18,7 +17,7 @@ internal static class PasswordResetMail
 
             {link}
 
-            The link works once, for {hours} hours. If you did not ask, ignore this email: your password stays as it is.
+            The link works once, for {duration}. If you did not ask, ignore this email: your password stays as it is.
             """;
         var html = MailHtml.Page(
             "Choose a new password",
@@ -26,8 +25,19 @@ internal static class PasswordResetMail
             <p>Hello {HtmlEncoder.Default.Encode(name)},</p>
             <p>Someone (we hope you) asked to choose a new password for TrustAdvisor.</p>
             {MailHtml.Button(link, "Choose a new password")}
-            <p>The link works once, for {hours} hours. If you did not ask, ignore this email: your password stays as it is.</p>
+            <p>The link works once, for {duration}. If you did not ask, ignore this email: your password stays as it is.</p>
             """);
         return OutboxMessage.Compose(id, $"reset:{personId:N}:{id:N}", MailKind.PasswordReset, personId, to, "Choose a new TrustAdvisor password", text, html, nowUtc);
     }
+
+    /// <summary>"2 hours", "1 hour", "90 minutes", "1 day": the largest whole unit the time is made of.</summary>
+    internal static string Describe(TimeSpan validFor) => validFor switch
+    {
+        { TotalDays: >= 1 } when validFor.TotalDays % 1 == 0 => Plural((int)validFor.TotalDays, "day"),
+        { TotalHours: >= 1 } when validFor.TotalHours % 1 == 0 => Plural((int)validFor.TotalHours, "hour"),
+        { TotalMinutes: >= 1 } when validFor.TotalMinutes % 1 == 0 => Plural((int)validFor.TotalMinutes, "minute"),
+        _ => Plural((int)Math.Ceiling(validFor.TotalSeconds), "second"),
+    };
+
+    private static string Plural(int count, string unit) => count == 1 ? $"1 {unit}" : $"{count} {unit}s";
 }

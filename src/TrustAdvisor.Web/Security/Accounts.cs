@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Security;
@@ -43,8 +45,9 @@ internal static class Accounts
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
-        // A password reset link (and any other emailed Identity token) expires after this.
-        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = Pages.Account.ResetPasswordModel.LinkValidFor);
+        // A password reset link (and any other emailed Identity token) expires after the configured time.
+        services.AddOptions<DataProtectionTokenProviderOptions>()
+            .Configure<IOptions<MailOptions>>((tokens, mail) => tokens.TokenLifespan = mail.Value.ResetLinkValidFor);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/Account/SignIn";

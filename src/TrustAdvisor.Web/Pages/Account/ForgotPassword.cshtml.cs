@@ -23,6 +23,9 @@ public sealed class ForgotPasswordModel(
 
     public bool Sent { get; private set; }
 
+    /// <summary>How long the emailed link works, in words ("2 hours").</summary>
+    public string LinkValidFor => PasswordResetMail.Describe(mail.Value.ResetLinkValidFor);
+
     public void OnGet()
     {
     }
@@ -41,7 +44,7 @@ public sealed class ForgotPasswordModel(
             // The configured address, never the request's Host header: anyone can ask for someone else's reset, and a
             // forged Host would otherwise send the victim a link (and its token) to the asker's server.
             var link = new Uri(mail.Value.PublicAddress, Url.Page("/Account/ResetPassword", new { person = person.Id, token })!.TrimStart('/'));
-            db.OutboxMessages.Add(PasswordResetMail.Compose(person.Id, address, person.DisplayName, link, time.GetUtcNow().UtcDateTime));
+            db.OutboxMessages.Add(PasswordResetMail.Compose(person.Id, address, person.DisplayName, link, mail.Value.ResetLinkValidFor, time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
             await outbox.DeliverSoonAsync(cancellationToken);
         }

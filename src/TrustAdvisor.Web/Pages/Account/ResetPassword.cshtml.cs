@@ -4,19 +4,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
 /// <summary>
 /// The emailed link's page: a new password, typed twice. Identity's token is bound to the person's security stamp,
-/// which the reset changes, so a link works once; it also expires after <see cref="LinkValidFor"/>.
+/// which the reset changes, so a link works once; it also expires (<see cref="MailOptions.ResetLinkValidFor"/>).
 /// </summary>
 public sealed class ResetPasswordModel(
     UserManager<AppUser> users, AuditTrail audit, IValidator<ResetPasswordInput> validator) : PageModel
 {
-    public static readonly TimeSpan LinkValidFor = TimeSpan.FromHours(2);
-
     public const string LinkRefused = "This link has expired or has already been used. Ask for a new one.";
 
     [BindProperty(SupportsGet = true)]
@@ -31,17 +30,26 @@ public sealed class ResetPasswordModel(
     [BindProperty]
     public string? ConfirmPassword { get; set; }
 
-    public bool LinkIsIncomplete => Person is null || string.IsNullOrEmpty(Token);
+    /// <summary>The link is incomplete, expired, used or not this person's: the page says so instead of showing the form.</summary>
+    public bool LinkIsUnusable { get; private set; }
 
-    public void OnGet()
+    private bool LinkIsIncomplete => Person is null || string.IsNullOrEmpty(Token);
+
+    // Checked on opening too, so nobody types a new password twice only to learn the link had expired.
+    public async Task OnGetAsync() => LinkIsUnusable = LinkIsIncomplete || !await LinkWorksAsync();
+
+    private async Task<bool> LinkWorksAsync()
     {
+        var person = await users.FindByIdAsync(Person!.Value.ToString());
+        return person is { IsActive: true }
+            && await users.VerifyUserTokenAsync(person, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, Token!);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (LinkIsIncomplete)
         {
-            ModelState.AddModelError(string.Empty, LinkRefused);
+            LinkIsUnusable = true;
             return Page();
         }
 
@@ -56,10 +64,10 @@ public sealed class ResetPasswordModel(
             : IdentityResult.Failed(new IdentityError { Code = "InvalidToken" });
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            LinkIsUnusable = result.Errors.Any(error => error.Code == "InvalidToken");
+            foreach (var error in result.Errors.Where(error => error.Code != "InvalidToken"))
             {
-                var (key, message) = error.Code == "InvalidToken" ? (string.Empty, LinkRefused) : (nameof(NewPassword), error.Description);
-                ModelState.AddModelError(key, message);
+                ModelState.AddModelError(nameof(NewPassword), error.Description);
             }
 
             return Page();

@@ -11,7 +11,7 @@ using TrustAdvisor.Web.Tests.Infrastructure;
 namespace TrustAdvisor.Web.Tests.Pages.Account;
 
 /// <summary>The app on PostgreSQL, mailing through a real SMTP server the tests run; the sender's regular run is hourly here.</summary>
-public sealed class MailApp : PostgresApp
+public class MailApp : PostgresApp
 {
     public const string PublicUrl = "https://trust.example.test/";
 
@@ -20,7 +20,7 @@ public sealed class MailApp : PostgresApp
     protected override IReadOnlyDictionary<string, string> Settings => MailSettings;
 
     /// <summary>The mail settings, for a second instance of the app on the same database.</summary>
-    public IReadOnlyDictionary<string, string> MailSettings => new Dictionary<string, string>
+    public virtual IReadOnlyDictionary<string, string> MailSettings => new Dictionary<string, string>
     {
         ["Mail:SmtpHost"] = "127.0.0.1",
         ["Mail:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -76,18 +76,39 @@ public class ForgotPasswordTests(MailApp app) : IClassFixture<MailApp>
         return person;
     }
 
-    private static async Task<string> AskAsync(HttpClient visitor, string email)
+    internal static async Task<string> AskAsync(HttpClient visitor, string email)
     {
         var response = await visitor.SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string?> { ["Email"] = email });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return (await HtmlForms.ParseAsync(response)).QuerySelector("[role=status]")?.TextContent ?? "";
     }
 
-    private static Uri LinkIn(MimeMessage message) =>
+    internal static Uri LinkIn(MimeMessage message) =>
         new(Regex.Match(message.TextBody ?? "", @"https://\S+/Account/ResetPassword\?\S+").Value);
 
-    private static async Task<HttpResponseMessage> ResetAsync(HttpClient visitor, Uri link, string password, string? confirm = null) =>
+    internal static async Task<HttpResponseMessage> ResetAsync(HttpClient visitor, Uri link, string password, string? confirm = null) =>
         await visitor.SubmitAsync(link.PathAndQuery, new Dictionary<string, string?> { ["NewPassword"] = password, ["ConfirmPassword"] = confirm ?? password });
+
+    /// <summary>Posts a reset form opened earlier (a tab left open), with its fields changed as given.</summary>
+    internal static async Task<HttpResponseMessage> PostOpenedAsync(
+        HttpClient visitor, (string Action, Dictionary<string, string?> Fields) opened, string password, IReadOnlyDictionary<string, string?>? changes = null)
+    {
+        var fields = new Dictionary<string, string?>(opened.Fields) { ["NewPassword"] = password, ["ConfirmPassword"] = password };
+        foreach (var (name, value) in changes ?? new Dictionary<string, string?>())
+        {
+            fields[name] = value;
+        }
+
+        return await visitor.PostFormAsync(opened.Action, fields);
+    }
+
+    /// <summary>The page's refusal of a link that cannot work: the message, a way to ask for a new one, no form.</summary>
+    internal static void ShouldRefuseTheLink(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        page.QuerySelector("[role=alert]")!.TextContent.ShouldBe(ResetPasswordModel.LinkRefused);
+        page.QuerySelector("input[name=NewPassword]").ShouldBeNull("no form to fill in for a link that cannot work");
+        page.QuerySelector("a[href='/Account/ForgotPassword']")!.TextContent.ShouldBe("Ask for a new link");
+    }
 
     [Fact]
     public async Task The_emailed_link_sets_a_new_password_once()
@@ -103,11 +124,14 @@ public class ForgotPasswordTests(MailApp app) : IClassFixture<MailApp>
         message.Headers["List-Unsubscribe"].ShouldBeNull("a reset link is asked for, not subscribed to");
         (message.HtmlBody ?? "").ShouldContain("Choose a new password");
         (message.TextBody ?? "").ShouldContain($"Hello {person.DisplayName},");
+        (message.TextBody ?? "").ShouldContain("The link works once, for 2 hours.");
         var link = LinkIn(message);
         link.GetLeftPart(UriPartial.Authority).ShouldBe(MailApp.PublicUrl.TrimEnd('/'));
         (message.HtmlBody ?? "").ShouldContain(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(link.AbsoluteUri));
 
         (await visitor.GetPageAsync(link.PathAndQuery)).QuerySelector("h1")!.TextContent.ShouldBe("Choose a new password");
+        var otherBrowser = app.CreateAnonymousClient();
+        var otherTab = await otherBrowser.ReadFormAsync(link.PathAndQuery);
         var done = await ResetAsync(visitor, link, "a brand new passphrase");
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         done.Headers.Location!.OriginalString.ShouldStartWith("/Account/SignIn");
@@ -118,9 +142,10 @@ public class ForgotPasswordTests(MailApp app) : IClassFixture<MailApp>
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var hash = (await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Id))).PasswordHash;
-        var again = await ResetAsync(app.CreateAnonymousClient(), link, "yet another passphrase");
+        ShouldRefuseTheLink(await app.CreateAnonymousClient().GetPageAsync(link.PathAndQuery));
+        var again = await PostOpenedAsync(otherBrowser, otherTab, "yet another passphrase");
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await HtmlForms.ParseAsync(again)).QuerySelector("[role=alert]")!.TextContent.ShouldContain(ResetPasswordModel.LinkRefused);
+        ShouldRefuseTheLink(await HtmlForms.ParseAsync(again));
         (await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Id))).PasswordHash.ShouldBe(hash);
         (await app.CreateAnonymousClient().SubmitAsync("/Account/SignIn", new Dictionary<string, string?>
         {
@@ -171,17 +196,17 @@ public class ForgotPasswordTests(MailApp app) : IClassFixture<MailApp>
         var hash = (await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Id))).PasswordHash;
 
         var tampered = new Uri(link.AbsoluteUri.Replace("token=", "token=x", StringComparison.Ordinal));
-        var refused = await HtmlForms.ParseAsync(await ResetAsync(visitor, tampered, "a brand new passphrase"));
-        refused.QuerySelector("[role=alert]")!.TextContent.ShouldContain(ResetPasswordModel.LinkRefused);
+        ShouldRefuseTheLink(await visitor.GetPageAsync(tampered.PathAndQuery));
         var otherPerson = new Uri(Regex.Replace(link.AbsoluteUri, "person=[^&]+", $"person={app.Admin.Id}"));
-        (await HtmlForms.ParseAsync(await ResetAsync(visitor, otherPerson, "a brand new passphrase")))
-            .QuerySelector("[role=alert]")!.TextContent.ShouldContain(ResetPasswordModel.LinkRefused);
+        ShouldRefuseTheLink(await visitor.GetPageAsync(otherPerson.PathAndQuery));
+        var opened = await visitor.ReadFormAsync(link.PathAndQuery);
+        ShouldRefuseTheLink(await HtmlForms.ParseAsync(await PostOpenedAsync(visitor, opened, "a brand new passphrase", new Dictionary<string, string?> { ["Token"] = "x" + opened.Fields["Token"] })));
+        ShouldRefuseTheLink(await HtmlForms.ParseAsync(await PostOpenedAsync(visitor, opened, "a brand new passphrase", new Dictionary<string, string?> { ["Person"] = app.Admin.Id.ToString() })));
         var mismatch = await HtmlForms.ParseAsync(await ResetAsync(visitor, link, "a brand new passphrase", "a different passphrase"));
         mismatch.GetElementById("ConfirmPassword-error")!.TextContent.ShouldNotBeEmpty();
         var tooShort = await HtmlForms.ParseAsync(await ResetAsync(visitor, link, "short"));
         tooShort.GetElementById("NewPassword-error")!.TextContent.ShouldNotBeEmpty();
-        (await HtmlForms.ParseAsync(await visitor.GetAsync(new Uri("/Account/ResetPassword", UriKind.Relative))))
-            .QuerySelector("[role=alert]")!.TextContent.ShouldBe(ResetPasswordModel.LinkRefused);
+        ShouldRefuseTheLink(await visitor.GetPageAsync("/Account/ResetPassword"));
 
         (await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == person.Id))).PasswordHash.ShouldBe(hash);
         (await ResetAsync(visitor, link, "a brand new passphrase")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the real link still works");
