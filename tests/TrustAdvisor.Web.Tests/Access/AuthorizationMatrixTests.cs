@@ -43,6 +43,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Account/ForgotPassword"] = Rule.Public,
         ["/Account/ResetPassword"] = Rule.Public,
         ["/Error"] = Rule.Public,
+        ["/Offline/Index"] = Rule.Public, // holds nothing from the server: the phone's kept scores are read by script
+        ["/Offline/ServiceWorker"] = Rule.Public,
         ["/Pulses/Thanks"] = Rule.Public,
         ["/Pulses/Answer"] = Rule.ClientLink,
         ["/Mail/Unsubscribe"] = Rule.SignedLink,

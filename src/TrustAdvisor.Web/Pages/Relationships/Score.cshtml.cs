@@ -44,36 +44,75 @@ public sealed class ScoreModel(
             return notFound;
         }
 
+        return await SaveAsync(id, cancellationToken) switch
+        {
+            (SaveOutcome.Saved, var assessment) => Saved(id, assessment!.Id, SavedMessage(assessment.Trust, Relationship.LatestTrust)),
+            (SaveOutcome.AlreadySaved, _) => Saved(id, AssessmentId, AlreadySavedMessage),
+            (SaveOutcome.Conflict, _) => BadRequest(), // the form's id belongs to something else: not a form this page showed
+            _ => Page(),
+        };
+    }
+
+    /// <summary>
+    /// A score kept on the phone while offline, sent by the service worker: the same decision as a post, answered in
+    /// JSON (200 stored, 422 refused with why; 404 when the relationship is no longer the advisor's to score).
+    /// </summary>
+    public async Task<IActionResult> OnPostQueuedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        return await SaveAsync(id, cancellationToken) switch
+        {
+            (SaveOutcome.Saved, var assessment) => new JsonResult(new QueuedAnswer(SavedMessage(assessment!.Trust, Relationship.LatestTrust), DetailsUrl(id, assessment.Id))),
+            (SaveOutcome.AlreadySaved, _) => new JsonResult(new QueuedAnswer(AlreadySavedMessage, DetailsUrl(id, AssessmentId))),
+            (SaveOutcome.Conflict, _) => new JsonResult(new QueuedRefusal("This score did not come from a form the app showed, so nothing was saved.")) { StatusCode = StatusCodes.Status422UnprocessableEntity },
+            _ => new JsonResult(new QueuedRefusal(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct())))
+            {
+                StatusCode = StatusCodes.Status422UnprocessableEntity,
+            },
+        };
+    }
+
+    /// <summary>Stores the posted assessment once; anything refused is in the model state, and nothing is stored.</summary>
+    private async Task<(SaveOutcome? Outcome, Assessment? Assessment)> SaveAsync(Guid id, CancellationToken cancellationToken)
+    {
         if (!ModelState.RequireFormId(AssessmentId))
         {
-            return Page();
+            return (null, null);
         }
 
         if (Relationship.IsArchived)
         {
             ModelState.AddModelError(string.Empty, "This relationship is archived, so nothing was saved. Restore it to score it.");
-            return Page();
+            return (null, null);
         }
 
         if (!await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
         {
-            return Page();
+            return (null, null);
         }
 
         var author = viewer.Current.UserId ?? throw new InvalidOperationException("Scoring needs a signed-in person.");
         var assessment = Assessment.Record(AssessmentId, id, author, Input.ToScoredMeeting(), time.UtcNow(), Today);
         db.Assessments.Add(assessment);
-        switch (await db.SaveOnceAsync(ct => IsStoredAsync(id, ct), cancellationToken))
-        {
-            case SaveOutcome.AlreadySaved:
-                return AlreadySaved(id);
-            case SaveOutcome.Conflict:
-                // The form's id belongs to something else: not a form this page showed.
-                return BadRequest();
-        }
+        return (await db.SaveOnceAsync(ct => IsStoredAsync(id, ct), cancellationToken), assessment);
+    }
 
-        TempData["Flash"] = SavedMessage(assessment.Trust, Relationship.LatestTrust);
-        return RedirectToPage("Details", null, new { id }, $"a-{assessment.Id}");
+    public sealed record QueuedAnswer(string Message, string Url);
+
+    public sealed record QueuedRefusal(string Reason);
+
+    private const string AlreadySavedMessage = "That assessment was already saved; it is stored once.";
+
+    private string DetailsUrl(Guid id, Guid assessmentId) => Url.Page("Details", null, new { id }, null, null, $"a-{assessmentId}")!;
+
+    private RedirectToPageResult Saved(Guid id, Guid assessmentId, string message)
+    {
+        TempData["Flash"] = message;
+        return RedirectToPage("Details", null, new { id }, $"a-{assessmentId}");
     }
 
     private Task<bool> IsStoredAsync(Guid id, CancellationToken cancellationToken) =>
@@ -83,12 +122,6 @@ public sealed class ScoreModel(
         previous is { } before
             ? $"Saved. T is now {TrustEquation.Format(trust)} ({TrustEquation.FormatDelta((decimal)trust - (decimal)before)} since the previous assessment)."
             : $"Saved. T is {TrustEquation.Format(trust)}: the first assessment of this relationship.";
-
-    private RedirectToPageResult AlreadySaved(Guid id)
-    {
-        TempData["Flash"] = "That assessment was already saved; it is stored once.";
-        return RedirectToPage("Details", null, new { id }, $"a-{AssessmentId}");
-    }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

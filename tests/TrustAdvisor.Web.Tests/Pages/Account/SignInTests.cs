@@ -19,6 +19,8 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         ["/Setup"] = HttpStatusCode.NotFound, // an administrator exists
         ["/Setup/Index"] = HttpStatusCode.NotFound,
         ["/Error"] = HttpStatusCode.OK,
+        ["/Offline"] = HttpStatusCode.OK, // the service worker's page for what the phone keeps: nothing from the server
+        ["/sw.js"] = HttpStatusCode.OK,
         ["/pulse/not-a-link"] = HttpStatusCode.NotFound, // the client's page: open to a valid link alone, without an account
         ["/pulse/thanks"] = HttpStatusCode.OK,
         ["/calendar/{token}.ics"] = HttpStatusCode.NotFound, // a person's secret calendar address: this one is made up
