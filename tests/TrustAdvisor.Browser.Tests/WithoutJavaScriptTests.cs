@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TrustAdvisor.Browser.Tests;
 
-/// <summary>Scripts only draw charts: with JavaScript off (or failing to load) scoring works as before.</summary>
+/// <summary>Scripts draw charts and keep scores on the phone offline: with JavaScript off (or failing to load) scoring works online as before.</summary>
 [Collection(BrowserGroup.Name)]
 public class WithoutJavaScriptTests(BrowserApp app)
 {

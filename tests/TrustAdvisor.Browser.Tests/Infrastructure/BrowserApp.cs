@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -20,6 +21,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The app through a network a test can cut (<see cref="Visit.GoOfflineAsync"/>).</summary>
+    public Network Network { get; private set; } = null!;
+
     /// <summary>Today, as the app sees it: the clock stands still at the time the fixture started.</summary>
     public FixedClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -35,6 +39,7 @@ public sealed class BrowserApp : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         Address = _factory.ClientOptions.BaseAddress;
+        Network = new Network(Address);
 
         if (!File.Exists(ChromiumPath))
         {
@@ -55,11 +60,12 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A new person at a new browser: own cookies, the device's screen and input.</summary>
-    public async Task<Visit> VisitAsync(Device device, string journey, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light)
+    public async Task<Visit> VisitAsync(
+        Device device, string journey, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light, bool throughNetwork = false)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Address.ToString(),
+            BaseURL = (throughNetwork ? Network.Address : Address).ToString(),
             ViewportSize = new ViewportSize { Width = device.Width, Height = device.Height },
             DeviceScaleFactor = device.IsPhone ? 3 : 1,
             IsMobile = device.IsPhone,
@@ -69,7 +75,7 @@ public sealed class BrowserApp : IAsyncLifetime
             ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(15_000);
-        return new Visit(context, await context.NewPageAsync(), device, journey, javaScript);
+        return new Visit(context, await context.NewPageAsync(), device, journey, javaScript, throughNetwork ? Network : null);
     }
 
     public async Task<T> QueryAsync<T>(Func<TrustAdvisorDbContext, Task<T>> query)
@@ -77,6 +83,16 @@ public sealed class BrowserApp : IAsyncLifetime
         await using var scope = _factory!.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>());
     }
+
+    /// <summary>Runs <paramref name="work"/> with the app's services, as a change made elsewhere meanwhile.</summary>
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Changes a setting of the running app, as a new release deployed would.</summary>
+    public void ChangeSetting(string key, string value) => _factory!.Services.GetRequiredService<IConfiguration>()[key] = value;
 
     public Task<int> CountAssessmentsAsync(string clientOrganisation) => QueryAsync(db =>
         db.Assessments.IgnoreQueryFilters().CountAsync(a => db.Relationships.IgnoreQueryFilters()
@@ -90,6 +106,11 @@ public sealed class BrowserApp : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        if (Network is not null)
+        {
+            await Network.DisposeAsync();
+        }
+
         if (_factory is not null)
         {
             await _factory.DisposeAsync();

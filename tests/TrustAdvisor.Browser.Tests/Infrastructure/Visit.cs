@@ -7,7 +7,8 @@ namespace TrustAdvisor.Browser.Tests.Infrastructure;
 /// One person at one browser, on one device. Every tap and key press goes through here, so a test can count them;
 /// <see cref="SeeAsync"/> is a screen the person looks at: it is photographed and checked with axe-core.
 /// </summary>
-public sealed class Visit(IBrowserContext context, IPage page, Device device, string journey, bool javaScript) : IAsyncDisposable
+public sealed class Visit(IBrowserContext context, IPage page, Device device, string journey, bool javaScript, Network? network = null)
+    : IAsyncDisposable
 {
     /// <summary>Screenshots of every run: the test output's screenshots folder, one file per screen.</summary>
     public static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -24,6 +25,19 @@ public sealed class Visit(IBrowserContext context, IPage page, Device device, st
     public List<string> PagesLoaded { get; } = Watch(page);
 
     public Task GoToAsync(string address) => page.GotoAsync(address);
+
+    /// <summary>No signal: the browser says it is offline and the network to the app is cut, for its service worker too.</summary>
+    public async Task GoOfflineAsync()
+    {
+        (network ?? throw new InvalidOperationException("Visit through the app's Network to go offline.")).Cut();
+        await context.SetOfflineAsync(true);
+    }
+
+    public async Task GoOnlineAsync()
+    {
+        (network ?? throw new InvalidOperationException("Visit through the app's Network to go online.")).Restore();
+        await context.SetOfflineAsync(false);
+    }
 
     public async Task TapAsync(ILocator target)
     {
@@ -135,5 +149,9 @@ public sealed class Visit(IBrowserContext context, IPage page, Device device, st
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, file), FullPage = true });
     }
 
-    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        network?.Restore(); // the next visit finds the network up, whatever this one's test did
+        await context.DisposeAsync();
+    }
 }
