@@ -155,6 +155,8 @@ public class OfflineScoringTests(BrowserApp app)
                 await ArchiveAsync(relationship, archived: true);
                 await v.GoOnlineAsync();
                 await Expect(v.Banner()).ToContainTextAsync("1 score saved on this phone could not be stored.");
+                await v.GoToAsync("/");
+                await Expect(v.Banner()).ToContainTextAsync("1 score saved on this phone could not be stored.");
                 await v.TapAsync(v.Banner().GetByRole(AriaRole.Link, new() { Name = "See why" }));
                 var kept = page.Locator(".offline-score");
                 await Expect(kept.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This relationship is archived, so nothing was saved. Restore it to score it.");
