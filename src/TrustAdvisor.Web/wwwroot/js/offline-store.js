@@ -5,8 +5,10 @@
   'use strict';
   const name = 'trustadvisor-offline';
 
+  // One connection for the page (or the worker), opened when first needed.
+  let connection = null;
   function open() {
-    return new Promise((resolve, reject) => {
+    connection ??= new Promise((resolve, reject) => {
       const request = indexedDB.open(name, 1);
       request.onupgradeneeded = () => {
         const db = request.result;
@@ -14,9 +16,14 @@
         db.createObjectStore('labels', { keyPath: 'key' });
         db.createObjectStore('meta', { keyPath: 'key' });
       };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const db = request.result;
+        db.onversionchange = () => { db.close(); connection = null; }; // a newer release's schema takes over
+        resolve(db);
+      };
+      request.onerror = () => { connection = null; reject(request.error); };
     });
+    return connection;
   }
 
   async function run(storeName, mode, work) {
@@ -24,8 +31,8 @@
     return new Promise((resolve, reject) => {
       const transaction = db.transaction(storeName, mode);
       const request = work(transaction.objectStore(storeName));
-      transaction.oncomplete = () => { db.close(); resolve(request ? request.result : undefined); };
-      transaction.onerror = transaction.onabort = () => { db.close(); reject(transaction.error); };
+      transaction.oncomplete = () => resolve(request ? request.result : undefined);
+      transaction.onerror = transaction.onabort = () => reject(transaction.error);
     });
   }
 

@@ -10,7 +10,6 @@
   const banner = document.getElementById('offline-banner');
   let needsSignIn = false;
 
-  navigator.serviceWorker.register('/sw.js').catch(() => { /* no offline use, the app works as before */ });
 
   const plural = (count, one, many) => (count === 1 ? one : many.replace('#', count));
 
@@ -46,12 +45,10 @@
     }
   }
 
+  // A copy of a form kept on the phone may be opened many times: each opening is a new assessment (its id is set
+  // below, as soon as the script runs); the relationship's name is kept for the list of waiting scores.
   async function prepareScoreForm() {
-    const form = document.querySelector('form.score-form');
     if (!form || !person) return;
-    // A copy of this form kept on the phone may be opened many times: each opening is a new assessment.
-    const id = form.querySelector('input[name="AssessmentId"]');
-    if (id) id.value = uuid7();
     const relationship = /\/Relationships\/Score\/([0-9a-f-]{36})$/i.exec(location.pathname)?.[1];
     if (relationship) await store.put('labels', { key: store.labelKey(person, relationship), label: form.dataset.offlineLabel });
   }
@@ -160,11 +157,27 @@
   addEventListener('online', () => { needsSignIn = false; showBanner().catch(() => {}); });
   addEventListener('offline', () => showBanner().catch(() => {}));
 
-  (async () => {
-    await rememberWhoIsHere();
-    await prepareScoreForm();
-    await showList();
-    await showBanner();
-    keepForms();
-  })().catch(() => { /* storage refused (private mode): the app works online as before */ });
+  // The form's new id first, before anyone can tap Save; the rest once the page has loaded, so that installing the
+  // worker and its shell never competes with the page itself.
+  const form = document.querySelector('form.score-form');
+  const formId = form?.querySelector('input[name="AssessmentId"]');
+  if (formId && signedIn) formId.value = uuid7();
+
+  // The worker is installed from the pages an advisor scores from (home, relationships, the offline page), in idle
+  // time after the load: a manager's dashboard, drawing its charts, is not slowed by it; once installed it serves all.
+  const scoresFromHere = /^\/(Relationships\/|Offline$|$)/.test(location.pathname);
+  const start = () => {
+    if (scoresFromHere) {
+      (self.requestIdleCallback || setTimeout)(() => navigator.serviceWorker.register('/sw.js').catch(() => { /* online as before */ }));
+    }
+    (async () => {
+      await rememberWhoIsHere();
+      await prepareScoreForm();
+      await showList();
+      await showBanner();
+      keepForms();
+    })().catch(() => { /* storage refused (private mode): the app works online as before */ });
+  };
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
 })();
