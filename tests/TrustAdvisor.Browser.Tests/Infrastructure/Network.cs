@@ -31,6 +31,11 @@ public sealed class Network : IAsyncDisposable
 
     public bool IsCut => _cut;
 
+    /// <summary>Bytes the app sent to the browser through this network, as sent (headers and compressed bodies).</summary>
+    public long BytesToBrowser => Interlocked.Read(ref _bytesToBrowser);
+
+    private long _bytesToBrowser;
+
     public void Cut()
     {
         _cut = true;
@@ -86,7 +91,7 @@ public sealed class Network : IAsyncDisposable
             }
 
             var upstream = browser.GetStream().CopyToAsync(app.GetStream(), _stop.Token);
-            var downstream = app.GetStream().CopyToAsync(browser.GetStream(), _stop.Token);
+            var downstream = CountedCopyAsync(app.GetStream(), browser.GetStream());
             await Task.WhenAny(upstream, downstream);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
@@ -102,6 +107,17 @@ public sealed class Network : IAsyncDisposable
             }
 
             browser.Dispose();
+        }
+    }
+
+    private async Task CountedCopyAsync(Stream from, Stream to)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
+        {
+            Interlocked.Add(ref _bytesToBrowser, read);
+            await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
         }
     }
 

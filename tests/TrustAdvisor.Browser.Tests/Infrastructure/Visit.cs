@@ -16,6 +16,7 @@ public sealed class Visit(IBrowserContext context, IPage page, Device device, st
     private int _screen;
 
     public IPage Page => page;
+    public IBrowserContext Context => context;
     public Device Device => device;
 
     /// <summary>Taps on a phone, clicks on a desktop, key presses on either.</summary>

@@ -23,6 +23,9 @@ public sealed class ServiceWorkerModel(IConfiguration configuration) : PageModel
     private static readonly string[] ShellFiles =
         ["css/site.css", "js/offline-store.js", "js/offline.js", "manifest.webmanifest", "icons/icon.svg", "icons/icon-192.png", "favicon.ico"];
 
+    /// <summary>The offline page as the worker keeps it: marked, so that its script knows it is the phone's copy.</summary>
+    public const string KeptOfflinePage = "/Offline?kept=1";
+
     private static readonly string[] WorkerFiles = ["js/offline-store.js", "js/offline-worker.js"];
 
     private static readonly string AppVersion =
@@ -32,7 +35,7 @@ public sealed class ServiceWorkerModel(IConfiguration configuration) : PageModel
     {
         var assets = HttpContext.GetEndpoint()?.Metadata.GetMetadata<ResourceAssetCollection>() ?? ResourceAssetCollection.Empty;
         string Address(string file) => "/" + assets[file].TrimStart('/');
-        var shell = ShellFiles.Select(Address).Append("/Offline").ToArray();
+        var shell = ShellFiles.Select(Address).Append(KeptOfflinePage).ToArray();
         var worker = WorkerFiles.Select(Address).ToArray();
         var release = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join('\n', [.. shell, .. worker, AppVersion, configuration[ReleaseSetting] ?? ""]))))[..16];

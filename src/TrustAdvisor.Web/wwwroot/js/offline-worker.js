@@ -8,11 +8,13 @@ const pagesCache = 'pages';
 const scoreForm = /^\/Relationships\/Score\/([0-9a-f-]{36})$/i;
 const keptPage = /^\/$|^\/Relationships\/(Score|Details)\/[0-9a-f-]{36}$/i;
 const keptPagesAtMost = 40;
+const keptOfflinePage = '/Offline?kept=1';
 const notYours = 'This relationship is no longer yours to score (it was handed to someone else or removed), so nothing was saved.';
 
 self.addEventListener('install', event => event.waitUntil(
-  // Without cookies: the offline page kept is nobody's (no name in its header), whoever uses the phone next.
-  caches.open(shellCache).then(cache => cache.addAll(self.SHELL.map(path => new Request(path, { credentials: 'omit' }))))
+  // The offline page without cookies: the copy kept is nobody's (no name in its header), whoever uses the phone next.
+  // The static files as the page asked for them, so the browser's own cache answers for those it already has.
+  caches.open(shellCache).then(cache => cache.addAll(self.SHELL.map(path => (path === keptOfflinePage ? new Request(path, { credentials: 'omit' }) : path))))
     .then(() => self.skipWaiting())));
 
 self.addEventListener('activate', event => event.waitUntil((async () => {
@@ -61,7 +63,7 @@ async function navigate(request, url) {
     return response;
   } catch (offline) {
     const kept = await (await caches.open(pagesCache)).match(url.pathname);
-    return kept || (await caches.match('/Offline', { cacheName: shellCache })) || Response.error();
+    return kept || (await caches.match(keptOfflinePage, { cacheName: shellCache })) || Response.error();
   }
 }
 

@@ -35,8 +35,9 @@
   }
 
   async function rememberWhoIsHere() {
-    // The offline page is kept without anyone's session: offline, it lists the scores of the phone's last person.
-    if (!signedIn && document.querySelector('[data-offline-list]') && !navigator.onLine) person = (await store.get('meta', 'owner'))?.person || null;
+    // The phone's copy of the offline page is nobody's (kept without a session): it lists the scores of the phone's
+    // last person. The same page from the app, to someone not signed in, lists nothing.
+    if (!signedIn && document.querySelector('[data-offline-list][data-kept="true"]')) person = (await store.get('meta', 'owner'))?.person || null;
     if (!signedIn) return;
     const owner = await store.get('meta', 'owner');
     if (owner?.person !== person) {

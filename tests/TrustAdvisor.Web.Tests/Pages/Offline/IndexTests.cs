@@ -29,6 +29,8 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
         page.QuerySelector("[data-offline-list]")!.TextContent.Trim().ShouldBe("Nothing is waiting on this phone: every score you saved has been sent.");
         page.QuerySelector("noscript")!.TextContent.ShouldContain("only when JavaScript is on");
         page.QuerySelector("meta[name=trustadvisor-person]").ShouldBeNull();
+        page.QuerySelector("[data-offline-list]")!.GetAttribute("data-kept").ShouldBe("false", "only the worker's copy lists the phone's last person's scores");
+        (await app.CreateAnonymousClient().GetPageAsync("/Offline?kept=1")).QuerySelector("[data-offline-list]")!.GetAttribute("data-kept").ShouldBe("true");
     }
 
     [Fact]
@@ -42,7 +44,7 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
         var script = await response.Content.ReadAsStringAsync();
         script.ShouldMatch(@"self\.RELEASE = ""[0-9a-f]{16}"";");
         script.ShouldMatch(@"""/css/site\.[a-z0-9]+\.css""");
-        script.ShouldContain("\"/Offline\"");
+        script.ShouldContain("\"/Offline?kept=1\"");
         script.ShouldMatch(@"importScripts\(""/js/offline-store\.[a-z0-9]+\.js"", ""/js/offline-worker\.[a-z0-9]+\.js""\);");
     }
 }
