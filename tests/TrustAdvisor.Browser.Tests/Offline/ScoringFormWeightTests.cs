@@ -32,7 +32,13 @@ public class ScoringFormWeightTests(BrowserApp app, ITestOutputHelper output)
         {
             await v.Context.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie
             {
-                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+                Name = c.Name,
+                Value = c.Value,
+                Domain = c.Domain,
+                Path = c.Path,
+                HttpOnly = c.HttpOnly,
+                Secure = c.Secure,
+                SameSite = c.SameSite,
             }));
             var before = app.Network.BytesToBrowser;
 
