@@ -10,7 +10,6 @@
   const banner = document.getElementById('offline-banner');
   let needsSignIn = false;
 
-
   const plural = (count, one, many) => (count === 1 ? one : many.replace('#', count));
 
   function uuid7() {
