@@ -50,4 +50,14 @@ public sealed class TrustAdvisorFactory(
             services.AddSingleton<TimeProvider>(clock);
         });
     }
+
+    /// <summary>Stops the app, then removes its mail folder: a test run leaves nothing behind in the temp folder.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+    }
 }
