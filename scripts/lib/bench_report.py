@@ -357,6 +357,10 @@ A repeat visit fetches the HTML again; static assets have fingerprinted URLs and
 - `scripts/bench.sh` starts a throwaway PostgreSQL 15 cluster with durable settings (fsync on), loads both
   datasets with `tools/TrustAdvisor.Dataset`, builds everything in Release and runs the app (Production settings)
   on loopback, signed in as `manager1` and `advisor1` of the dataset. wrk is a separate process.
+- The app's scheduled mail run is off in the measured instances (`Mail__ReminderCheckMinutes=0`): started fresh
+  past 08:00, an instance would decide a reminder for every advisor of the dataset at once while being measured (a
+  once-a-day burst, not the steady state the pages are measured in). The mail's own cost is measured on its own:
+  the weekly digest run, and the dashboard while it runs.
 - Page latency is measured with one connection, so p50 and p99 are the server's time per request on loopback.
   "Its SQL" is the statements the page's own query code sends, the session check included (captured once through
   EF Core, then executed directly with Npgsql as the page runs them, reading every row); the page / SQL ratio times the two
