@@ -17,6 +17,9 @@ public class OfflineScoringTests(BrowserApp app)
 {
     private Task<int> CountWithNoteAsync(string note) => app.QueryAsync(db => db.Assessments.IgnoreQueryFilters().CountAsync(a => a.Note == note));
 
+    /// <summary>Back online, sending may wait for a request that was left hanging when the signal went to time out.</summary>
+    private static readonly LocatorAssertionsToContainTextOptions Arrival = new() { Timeout = 20_000 };
+
     private static string NewNote() => $"Said in the car park {Guid.NewGuid():N}";
 
     [Theory]
@@ -39,7 +42,7 @@ public class OfflineScoringTests(BrowserApp app)
             (await CountWithNoteAsync(note)).ShouldBe(0);
 
             await v.GoOnlineAsync();
-            await Expect(v.Banner()).ToContainTextAsync($"Your waiting score arrived: {client}");
+            await Expect(v.Banner()).ToContainTextAsync($"Your waiting score arrived: {client}", Arrival);
             await Expect(v.Banner()).ToContainTextAsync("Saved. T is");
             await v.SeeAsync("arrived");
             (await CountWithNoteAsync(note)).ShouldBe(1);
@@ -77,7 +80,7 @@ public class OfflineScoringTests(BrowserApp app)
             await Expect(page.Locator(".offline-score")).ToHaveCountAsync(2);
 
             await v.GoOnlineAsync();
-            await Expect(v.Banner()).ToContainTextAsync("Your 2 waiting scores arrived");
+            await Expect(v.Banner()).ToContainTextAsync("Your 2 waiting scores arrived", Arrival);
         });
 
         (await CountWithNoteAsync(first)).ShouldBe(1);
@@ -127,7 +130,7 @@ public class OfflineScoringTests(BrowserApp app)
             await v.SignOutAsync();
 
             await v.SignInAsync(People.Advisor);
-            await Expect(v.Banner()).ToContainTextAsync("Your waiting score arrived");
+            await Expect(v.Banner()).ToContainTextAsync("Your waiting score arrived", Arrival);
         });
 
         (await CountWithNoteAsync(note)).ShouldBe(1);
@@ -246,7 +249,7 @@ public class OfflineScoringTests(BrowserApp app)
             await page.EvaluateAsync("async () => (await navigator.serviceWorker.ready).update()");
             await page.WaitForFunctionAsync(
                 "async before => { const keys = await caches.keys(); return keys.some(k => k.startsWith('shell-')) && !keys.includes(before); }", shellBefore);
-            await Expect(v.Banner()).ToContainTextAsync("Your waiting score arrived");
+            await Expect(v.Banner()).ToContainTextAsync("Your waiting score arrived", Arrival);
         });
 
         (await CountWithNoteAsync(note)).ShouldBe(1);

@@ -9,6 +9,9 @@ const scoreForm = /^\/Relationships\/Score\/([0-9a-f-]{36})$/i;
 const keptPage = /^\/$|^\/Relationships\/(Score|Details)\/[0-9a-f-]{36}$/i;
 const keptPagesAtMost = 40;
 const keptOfflinePage = '/Offline?kept=1';
+// A connection that looks present but carries nothing leaves a request hanging: past these, it counts as none.
+const postWaitsAtMost = 20000;
+const sendWaitsAtMost = 15000;
 const notYours = 'This relationship is no longer yours to score (it was handed to someone else or removed), so nothing was saved.';
 
 self.addEventListener('install', event => event.waitUntil(
@@ -92,7 +95,8 @@ async function keepPages(paths) {
 async function postScore(request) {
   const copy = request.clone();
   try {
-    return await fetch(request);
+    // If the post did arrive after all, the kept copy is stored once: it has the same assessment id.
+    return await Promise.race([fetch(request), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), postWaitsAtMost))]);
   } catch (offline) {
     const relationship = scoreForm.exec(new URL(request.url).pathname)[1];
     const fields = [...(await copy.formData()).entries()]
@@ -110,9 +114,21 @@ async function postScore(request) {
   }
 }
 
+// One sending at a time; a request to send while one runs (the connection came back meanwhile) runs once more after.
 let sending = null;
+let sendAgain = false;
 function send() {
-  sending ??= sendWaiting().finally(() => { sending = null; });
+  if (sending) {
+    sendAgain = true;
+    return sending;
+  }
+  sending = sendWaiting().finally(() => {
+    sending = null;
+    if (sendAgain) {
+      sendAgain = false;
+      send().catch(() => {});
+    }
+  });
   return sending;
 }
 
@@ -121,30 +137,34 @@ function send() {
 async function sendWaiting() {
   const waiting = (await store.all('scores')).filter(score => score.status === 'waiting');
   if (waiting.length === 0) return;
-  const session = await (await fetch('/Offline?handler=Session', { cache: 'no-store', credentials: 'same-origin' })).json();
+  const session = await (await fetch('/Offline?handler=Session', {
+    cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(sendWaitsAtMost),
+  })).json();
   if (!session.person) {
     await tell({ type: 'sign-in' });
     return;
   }
 
-  for (const score of waiting.filter(s => s.person === session.person)) {
-    const body = new URLSearchParams(score.fields);
-    body.set('__RequestVerificationToken', session.token);
-    const response = await fetch(`/Relationships/Score/${score.relationship}?handler=Queued`, {
-      method: 'POST', body, credentials: 'same-origin', redirect: 'manual',
-    });
-    if (response.ok) {
-      const answer = await response.json();
-      await store.put('scores', { ...score, status: 'arrived', message: answer.message, url: answer.url });
-    } else if (response.status === 404 || response.status === 422) {
-      const reason = response.status === 404 ? notYours : (await response.json()).reason;
-      await store.put('scores', { ...score, status: 'refused', reason });
-    } else {
-      break; // signed out meanwhile (a redirect to sign in) or the app is in trouble: the next attempt sends it
+  try {
+    for (const score of waiting.filter(s => s.person === session.person)) {
+      const body = new URLSearchParams(score.fields);
+      body.set('__RequestVerificationToken', session.token);
+      const response = await fetch(`/Relationships/Score/${score.relationship}?handler=Queued`, {
+        method: 'POST', body, credentials: 'same-origin', redirect: 'manual', signal: AbortSignal.timeout(sendWaitsAtMost),
+      });
+      if (response.ok) {
+        const answer = await response.json();
+        await store.put('scores', { ...score, status: 'arrived', message: answer.message, url: answer.url });
+      } else if (response.status === 404 || response.status === 422) {
+        const reason = response.status === 404 ? notYours : (await response.json()).reason;
+        await store.put('scores', { ...score, status: 'refused', reason });
+      } else {
+        break; // signed out meanwhile (a redirect to sign in) or the app is in trouble: the next attempt sends it
+      }
     }
+  } finally {
+    await tell({ type: 'changed' }); // what arrived or was refused before a failure shows too
   }
-
-  await tell({ type: 'changed' });
 }
 
 async function tell(message) {

@@ -67,7 +67,7 @@
     const arrived = mine.filter(s => s.status === 'arrived');
     const lines = [];
     if (arrived.length) {
-      lines.push([`${plural(arrived.length, 'Your waiting score arrived', 'Your # waiting scores arrived')}: ${arrived.map(s => s.label).join('; ')}. ${arrived.length === 1 ? arrived[0].message : ''}`.trim()]);
+      lines.push([`${plural(arrived.length, 'Your waiting score arrived', 'Your # waiting scores arrived')}: ${arrived.map(s => s.label).join('; ')}. ${arrived.length === 1 ? arrived[0].message : ''}`.trim(), null, 'flash']);
       for (const score of arrived) await store.remove('scores', score.id);
     }
     const onOfflinePage = location.pathname === '/Offline';
@@ -83,8 +83,8 @@
     if (!person && (await store.all('scores')).some(s => s.status === 'waiting')) {
       lines.push(['Scores saved on this phone are waiting. They will be sent when the person who saved them signs in again.']);
     }
-    banner.replaceChildren(...lines.map(([text, link]) => {
-      const p = element('p', text + (link ? ' ' : ''));
+    banner.replaceChildren(...lines.map(([text, link, style]) => {
+      const p = element('p', text + (link ? ' ' : ''), { class: style || 'form-alert' });
       if (link) p.append(element('a', link[0], { href: link[1] }));
       return p;
     }));
