@@ -32,11 +32,7 @@ public class OfflineScoringTests(BrowserApp app)
         {
             var page = v.Page;
             var (form, client) = await v.SignInWithTheAppKeptAsync(People.Advisor);
-            await v.GoToAsync(form);
-            await v.GoOfflineAsync();
-
-            await v.ScoreAndSaveAsync(7, note);
-            await v.ShouldSeeSavedOnPhoneAsync(waiting: 1);
+            await v.ScoreWithoutSignalAsync(form, 7, note);
             await Expect(page.Locator(".offline-score")).ToContainTextAsync(client);
             await v.SeeAsync("saved-on-the-phone");
             (await CountWithNoteAsync(note)).ShouldBe(0);
@@ -97,10 +93,7 @@ public class OfflineScoringTests(BrowserApp app)
         {
             var page = v.Page;
             var (form, _) = await v.SignInWithTheAppKeptAsync(People.Advisor);
-            await v.GoToAsync(form);
-            await v.GoOfflineAsync();
-            await v.ScoreAndSaveAsync(8, note);
-            await v.ShouldSeeSavedOnPhoneAsync(waiting: 1);
+            await v.ScoreWithoutSignalAsync(form, 8, note);
 
             // Meanwhile the session ends (as after a password change elsewhere): the kept score's token is no good either.
             await app.WithServicesAsync(async services =>
@@ -150,10 +143,7 @@ public class OfflineScoringTests(BrowserApp app)
                 var page = v.Page;
                 var (form, _) = await v.SignInWithTheAppKeptAsync(People.Advisor);
                 relationship = Guid.Parse(form["/Relationships/Score/".Length..]);
-                await v.GoToAsync(form);
-                await v.GoOfflineAsync();
-                await v.ScoreAndSaveAsync(6, note);
-                await v.ShouldSeeSavedOnPhoneAsync(waiting: 1);
+                await v.ScoreWithoutSignalAsync(form, 6, note);
 
                 await ArchiveAsync(relationship, archived: true);
                 await v.GoOnlineAsync();
@@ -196,10 +186,7 @@ public class OfflineScoringTests(BrowserApp app)
         {
             var page = v.Page;
             var (form, _) = await v.SignInWithTheAppKeptAsync(People.Advisor);
-            await v.GoToAsync(form);
-            await v.GoOfflineAsync();
-            await v.ScoreAndSaveAsync(5, note);
-            await v.ShouldSeeSavedOnPhoneAsync(waiting: 1);
+            await v.ScoreWithoutSignalAsync(form, 5, note);
             await v.GoToAsync("/"); // the home page as the phone keeps it: the offline page is nobody's, without a Sign out
 
             string? asked = null;

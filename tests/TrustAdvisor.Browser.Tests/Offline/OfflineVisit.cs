@@ -37,6 +37,15 @@ internal static class OfflineVisit
         await visit.TapAsync(visit.Page.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }));
     }
 
+    /// <summary>Opens the form (with signal), loses the signal, scores and saves: the score now waits on the phone.</summary>
+    public static async Task ScoreWithoutSignalAsync(this Visit visit, string form, int credibility, string note)
+    {
+        await visit.GoToAsync(form);
+        await visit.GoOfflineAsync();
+        await visit.ScoreAndSaveAsync(credibility, note);
+        await visit.ShouldSeeSavedOnPhoneAsync(waiting: 1);
+    }
+
     public static ILocator Banner(this Visit visit) => visit.Page.Locator("#offline-banner");
 
     /// <summary>The scores this phone keeps, of anyone, as the page's storage has them.</summary>
