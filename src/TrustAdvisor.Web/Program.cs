@@ -23,6 +23,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddTrustAdvisorTelemetry(builder.Configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddSingleton<SetupCode>();
 builder.Services.AddClientPages(builder.Configuration);
 builder.Services.AddTrustAdvisorMail(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
@@ -39,6 +40,8 @@ builder.Services
         options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
         options.Conventions.AllowAnonymousToPage("/Mail/Unsubscribe");
         options.Conventions.AllowAnonymousToPage("/Calendar/Feed");
+        options.Conventions.AddPageApplicationModelConvention(
+            "/Setup/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
         options.Conventions.AddPageApplicationModelConvention(
             "/Account/ForgotPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
         options.Conventions.AddPageApplicationModelConvention(
@@ -59,6 +62,8 @@ var app = builder.Build();
 
 await app.Services.InitialiseDatabaseAsync();
 app.LogKeyProtection();
+app.LogInstallationWarnings();
+await app.Services.GetRequiredService<SetupCode>().IssueIfNeededAsync(app.Services, app.Environment);
 
 app.UseForwardedHeaders();
 app.UseMiddleware<SecurityHeaders>();

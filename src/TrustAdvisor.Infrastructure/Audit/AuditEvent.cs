@@ -12,6 +12,7 @@ public enum AuditKind
     PasswordReset,
     PasswordChanged,
     HandOff,
+    DemoRemoved,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

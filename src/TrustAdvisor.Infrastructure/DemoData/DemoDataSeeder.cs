@@ -48,4 +48,22 @@ public static class DemoDataSeeder
         db.ChangeTracker.Clear();
         return generated.Relationships.Count;
     }
+
+    /// <summary>Deactivates every active demo account (their sessions end too); returns how many.</summary>
+    public static async Task<int> DeactivateDemoAccountsAsync(UserManager<AppUser> users, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var active = await users.Users.Where(u => u.IsDemo && u.IsActive).ToListAsync(cancellationToken);
+        foreach (var person in active)
+        {
+            var result = await PeopleAdministration.SetActiveAsync(users, person, active: false);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    $"Could not deactivate the demo account {person.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+        }
+
+        return active.Count;
+    }
 }

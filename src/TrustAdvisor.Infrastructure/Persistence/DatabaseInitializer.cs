@@ -56,6 +56,15 @@ public static partial class DatabaseInitializer
                 LogDemoData(logger, added);
             }
         }
+        else
+        {
+            // Their passwords are in the README: an installation that turned the demo off must not keep them usable.
+            var deactivated = await DemoDataSeeder.DeactivateDemoAccountsAsync(users, cancellationToken);
+            if (deactivated > 0)
+            {
+                LogDemoAccountsDeactivated(logger, deactivated);
+            }
+        }
 
         if (options.AdministratorEmail is { Length: > 0 } email && !await AccountSeeder.AdministratorExistsAsync(users))
         {
@@ -72,6 +81,9 @@ public static partial class DatabaseInitializer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}, migrations applied)")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data is off: deactivated {Count} demo accounts")]
+    private static partial void LogDemoAccountsDeactivated(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo team: {Count} relationships with their history")]
     private static partial void LogDemoData(ILogger logger, int count);

@@ -16,8 +16,11 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations when the app starts. Turn off where deployments migrate separately.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
-    /// <summary>Load the demo team into an empty database at start.</summary>
-    public bool DemoData { get; set; } = true;
+    /// <summary>
+    /// Load the demo team and its published accounts into an empty database at start. Off unless set: only
+    /// Development (`dotnet run`) sets it, in appsettings.Development.json. Off, the demo accounts are deactivated.
+    /// </summary>
+    public bool DemoData { get; set; }
 
     /// <summary>
     /// The PostgreSQL password, kept out of the connection string (a container's secret, say): set here, it is

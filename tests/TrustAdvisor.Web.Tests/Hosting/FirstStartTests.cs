@@ -24,11 +24,14 @@ public sealed class FirstStartTests : IDisposable
         await StartAndReadAsync("Postgres", await server.CreateDatabaseAsync());
     }
 
-    /// <summary>Starts the app with the demo data (migrations, the demo team, the first keys) and asks for the sign-in page.</summary>
+    /// <summary>
+    /// Starts the app as `dotnet run` does (Development, so with the demo data: migrations, the demo team, the first
+    /// keys) and asks for the sign-in page.
+    /// </summary>
     private static async Task StartAndReadAsync(string provider, string connectionString)
     {
         var logs = new CapturedLogs();
-        await using var app = new TrustAdvisorFactory(provider, connectionString, demoData: true, new FixedClock(FixedClock.Default))
+        await using var app = new TrustAdvisorFactory(provider, connectionString, demoData: null, new FixedClock(FixedClock.Default)) { EnvironmentName = "Development" }
             .WithWebHostBuilder(host => host.ConfigureLogging(logging => logging.AddProvider(logs)));
 
         var response = await app.CreateClient().GetAsync(new Uri("/Account/SignIn", UriKind.Relative));

@@ -6,23 +6,41 @@ using Microsoft.Extensions.Logging;
 
 namespace TrustAdvisor.Web.Tests.Infrastructure;
 
-/// <summary>The real app, on the provider and database a fixture gives it, with the clock held still.</summary>
+/// <summary>
+/// The real app, on the provider and database a fixture gives it, with the clock held still. Demo data as told, or
+/// (null) as the environment's own configuration has it.
+/// </summary>
 public sealed class TrustAdvisorFactory(
-    string provider, string connectionString, bool demoData, FixedClock clock, IReadOnlyDictionary<string, string>? settings = null)
+    string provider, string connectionString, bool? demoData, FixedClock clock, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The environment the app runs in: "Testing" (neither Development nor Production) unless a test says.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>What the app logged (warnings and errors), as its operator would read it.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The one-time setup code the app wrote to its log at start, as an operator would copy it.</summary>
+    public string SetupCodeFromLog() =>
+        Logs.Lines.Select(line => System.Text.RegularExpressions.Regex.Match(line, "one-time setup code [^:]*: \"?([A-Z0-9-]+)"))
+            .Last(match => match.Success).Groups[1].Value;
+
     /// <summary>Where this app writes its mail when no SMTP server is configured.</summary>
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"trustadvisor-test-mail-{Guid.NewGuid():N}");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // Static files as `dotnet run` serves them (from the build's manifest): outside Development, MapStaticAssets
         // expects a published folder, and the browser tests need the real stylesheet and scripts.
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting($"ConnectionStrings:{provider}", connectionString);
-        builder.UseSetting("Database:DemoData", demoData ? "true" : "false");
+        if (demoData is { } demo)
+        {
+            builder.UseSetting("Database:DemoData", demo ? "true" : "false");
+        }
+
         builder.UseSetting("Database:MigrateOnStartup", "true");
         // Tests sign in many times a minute from one address; the rate limit has its own fixture.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
@@ -38,7 +56,7 @@ public sealed class TrustAdvisorFactory(
 
         // Warnings and errors only (a failed request's line is an error), as before Serilog took over.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             // The app's clock only: the scheduler's own (a keyed registration, Quartz's real time) stays as it is.

@@ -5,13 +5,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Setup;
 
 /// <summary>First run: creates the first administrator. Once one exists, this page is gone (404).</summary>
 public sealed class IndexModel(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<SetupInput> validator, TimeProvider time) : PageModel
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<SetupInput> validator, TimeProvider time, SetupCode setupCode) : PageModel
 {
+    public const string WrongCode = "That setup code is not right. The app wrote it to its log when it started (\"one-time setup code\").";
+
+    public bool AsksForCode => setupCode.IsRequired;
+
     [BindProperty]
     public SetupInput Input { get; set; } = new();
 
@@ -30,10 +35,21 @@ public sealed class IndexModel(
             return Page();
         }
 
+        if (setupCode.IsRequired && !setupCode.TryUse(Input.SetupCode))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.SetupCode)}", WrongCode);
+            return Page();
+        }
+
         var result = await AccountSeeder.CreateAsync(
             users, Input.Email!, Input.Password!, Input.DisplayName!, UserRole.Administrator, time.UtcNow());
         if (!result.Succeeded)
         {
+            if (setupCode.IsRequired)
+            {
+                setupCode.GiveBack(Input.SetupCode);
+            }
+
             foreach (var error in result.Errors)
             {
                 var field = error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password"

@@ -7,6 +7,9 @@ namespace TrustAdvisor.Web.Pages.Setup;
 
 public sealed class SetupInput
 {
+    /// <summary>The one-time code from the app's log; asked for outside Development only (SetupCode).</summary>
+    public string? SetupCode { get; set; }
+
     public string? DisplayName { get; set; }
     public string? Email { get; set; }
     public string? Password { get; set; }

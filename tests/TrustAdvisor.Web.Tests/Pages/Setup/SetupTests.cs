@@ -7,8 +7,9 @@ namespace TrustAdvisor.Web.Tests.Pages.Setup;
 
 public class SetupTests(FreshInstall app) : IClassFixture<FreshInstall>
 {
-    private static Dictionary<string, string?> Administrator(string email) => new()
+    private Dictionary<string, string?> Administrator(string email) => new()
     {
+        ["Input.SetupCode"] = app.Factory.SetupCodeFromLog(),
         ["Input.DisplayName"] = "Grace Hopper",
         ["Input.Email"] = email,
         ["Input.Password"] = "a long enough passphrase",
@@ -23,6 +24,8 @@ public class SetupTests(FreshInstall app) : IClassFixture<FreshInstall>
         { "Input.Email", "not-an-email", "Email", "Enter a valid email address, like name@firm.com." },
         { "Input.Password", "short", "Password", "Choose a password of at least 10 characters" },
         { "Input.ConfirmPassword", "something else entirely", "ConfirmPassword", "The two passwords are not the same." },
+        { "Input.SetupCode", "", "SetupCode", "That setup code is not right." },
+        { "Input.SetupCode", "AAAA-BBBB-CCCC-DDDD-EEEE", "SetupCode", "That setup code is not right." },
     };
 
     [Theory]
@@ -55,6 +58,7 @@ public class SetupOnceTests
 
             var response = await visitor.SubmitAsync("/Setup", new Dictionary<string, string?>
             {
+                ["Input.SetupCode"] = app.Factory.SetupCodeFromLog().ToLowerInvariant(),
                 ["Input.DisplayName"] = "Grace Hopper",
                 ["Input.Email"] = "grace@firm.test",
                 ["Input.Password"] = "a long enough passphrase",

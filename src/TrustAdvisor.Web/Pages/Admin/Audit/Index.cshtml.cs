@@ -39,6 +39,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.PasswordReset => "Password reset",
         AuditKind.PasswordChanged => "Password changed",
         AuditKind.HandOff => "Relationship handed off",
+        AuditKind.DemoRemoved => "Demo team removed",
         _ => kind.ToString(),
     };
 }
