@@ -24,6 +24,7 @@ builder.Services.AddTrustAdvisorTelemetry(builder.Configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddSingleton<SetupCode>();
+builder.Services.AddScoped<PasswordCheck>();
 builder.Services.AddClientPages(builder.Configuration);
 builder.Services.AddTrustAdvisorMail(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);

@@ -48,6 +48,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     /// <summary>What each person receives by email and when (a person without a row has the defaults).</summary>
     public DbSet<Mail.MailPreferences> MailPreferences => Set<Mail.MailPreferences>();
 
+    /// <summary>Failed password checks of the last hour, per account and address (SignInThrottle).</summary>
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     /// <summary>Data Protection's keys, shared by every instance of the app (PersistKeysToDbContext, Hosting/KeyStorage).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -13,8 +13,6 @@ internal static class Accounts
     public const int MinimumPasswordLength = 10;
     public const string AdministratorsOnly = "AdministratorsOnly";
     public const string ManagersAndAdministrators = "ManagersAndAdministrators";
-    public const int MaxFailedSignIns = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// ASP.NET Core Identity with its EF Core stores in the app's database, a cookie sign-in, and a fallback policy
@@ -34,8 +32,7 @@ internal static class Accounts
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                // Failures are counted per account and address by PasswordCheck, which sets the lockout end itself.
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = true; // "confirmed" = active: see ActiveUserConfirmation

@@ -707,6 +707,41 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.SignInFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("account_key")
+                        .IsFixedLength();
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sign_in_failures_at");
+
+                    b.HasIndex("AccountKey", "At")
+                        .HasDatabaseName("ix_sign_in_failures_account_key_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>
                 {
                     b.Property<Guid>("UserId")

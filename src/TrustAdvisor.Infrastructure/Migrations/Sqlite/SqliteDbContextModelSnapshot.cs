@@ -698,6 +698,41 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.SignInFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_key")
+                        .IsFixedLength();
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sign_in_failures_at");
+
+                    b.HasIndex("AccountKey", "At")
+                        .HasDatabaseName("ix_sign_in_failures_account_key_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>
                 {
                     b.Property<Guid>("UserId")

@@ -5,13 +5,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
 /// <summary>Change one's own password; other sessions end, this one carries on.</summary>
 public sealed class PasswordModel(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditTrail audit, IValidator<ChangePasswordInput> validator) : PageModel
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditTrail audit, IValidator<ChangePasswordInput> validator,
+    PasswordCheck passwords) : PageModel
 {
+    public const string NotCurrent = "That is not your current password, or there were too many attempts: try again in a few minutes.";
+
     [BindProperty]
     public string? CurrentPassword { get; set; }
 
@@ -39,6 +43,15 @@ public sealed class PasswordModel(
             return NotFound();
         }
 
+        // Throttled like sign-in: a session left open must not become a way to guess the password.
+        var check = await passwords.CheckAsync(me.Email!, me, CurrentPassword!, cancellationToken);
+        if (!check.Passed)
+        {
+            await audit.RecordAsync(check.LockedNow ? AuditKind.LockedOut : AuditKind.SignInFailed, me.Id, $"{me.Email} (Change password)");
+            ModelState.AddModelError(nameof(CurrentPassword), NotCurrent);
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(me, CurrentPassword!, NewPassword!);
         if (!result.Succeeded)
         {
@@ -46,7 +59,7 @@ public sealed class PasswordModel(
             {
                 ModelState.AddModelError(
                     error.Code == "PasswordMismatch" ? nameof(CurrentPassword) : nameof(NewPassword),
-                    error.Code == "PasswordMismatch" ? "That is not your current password." : error.Description);
+                    error.Code == "PasswordMismatch" ? NotCurrent : error.Description);
             }
 
             return Page();

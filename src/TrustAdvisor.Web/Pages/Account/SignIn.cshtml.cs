@@ -7,12 +7,16 @@ using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DatabaseOptions database, AuditTrail audit) : PageModel
+public sealed class SignInModel(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, DatabaseOptions database, AuditTrail audit, PasswordCheck passwords) : PageModel
 {
-    public const string Failed = "The email or password is not right, or the account is not active.";
+    /// <summary>The one answer to every failure: an unknown address, a wrong password, an account held back or locked, or not active.</summary>
+    public const string Failed = "The email or password is not right, or the account is not active. After several failed attempts, "
+        + "the account rests for a few minutes: try again later, or choose a new password with \"Forgot your password?\".";
 
     [BindProperty]
     [Display(Name = "Email")]
@@ -50,28 +54,36 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
             return Page();
         }
 
-        // Found once, for the sign-in and for the audit log (people sign in with their email as user name).
-        var person = await users.FindByNameAsync(Email!.Trim());
-        var result = person is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(person, Password!, isPersistent: false, lockoutOnFailure: true);
+        // Found once, for the check and for the audit log (people sign in with their email as user name).
+        var check = await passwords.CheckAsync(Email!, await users.FindByNameAsync(Email!.Trim()), Password!);
+        if (check.Passed)
+        {
+            await signIn.SignInAsync(check.Person!, isPersistent: false); // first, so the audit log names them as who did it
+        }
+
         await audit.RecordAsync(
-            result.Succeeded ? AuditKind.SignInSucceeded : result.IsLockedOut ? AuditKind.LockedOut : AuditKind.SignInFailed,
-            person?.Id,
-            Email.Trim());
-        if (result.Succeeded)
+            check.Passed ? AuditKind.SignInSucceeded : check.LockedNow ? AuditKind.LockedOut : AuditKind.SignInFailed,
+            check.Person?.Id,
+            check.Passed ? Email.Trim() : $"{Email.Trim()} ({Describe(check.Failure)})");
+        if (check.Passed)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError(
-            string.Empty,
-            result.IsLockedOut
-                ? $"Too many failed attempts: this account is locked for {Security.Accounts.LockoutDuration.TotalMinutes:0} minutes. An administrator can unlock it sooner."
-                : Failed);
+        ModelState.AddModelError(string.Empty, Failed);
         await LoadAsync();
         return Page();
     }
+
+    private static string Describe(PasswordCheckFailure failure) => failure switch
+    {
+        PasswordCheckFailure.UnknownAccount => "no such account",
+        PasswordCheckFailure.WrongPassword => "wrong password",
+        PasswordCheckFailure.TooManyFromThisAddress => "held back: too many failures from this address",
+        PasswordCheckFailure.AccountLocked => "account locked",
+        PasswordCheckFailure.NotActive => "not active",
+        _ => failure.ToString(),
+    };
 
     private async Task LoadAsync()
     {

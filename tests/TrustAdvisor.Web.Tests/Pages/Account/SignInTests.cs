@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Tests.Infrastructure;
@@ -149,23 +148,6 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         }
 
         (await visitor.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-    }
-
-    [Fact]
-    public async Task Five_failures_lock_the_account_even_against_the_right_password()
-    {
-        await app.CreatePersonAsync("locked.out@firm.test", UserRole.Advisor);
-        var visitor = app.CreateAnonymousClient();
-        for (var i = 0; i < 5; i++)
-        {
-            await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = "locked.out@firm.test", ["Password"] = $"guess number {i}" });
-        }
-
-        var response = await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = "locked.out@firm.test", ["Password"] = AppFixture.Password });
-
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("this account is locked for 15 minutes");
-        (await app.QueryAsync(db => db.Users.SingleAsync(u => u.Email == "locked.out@firm.test"))).LockoutEnd.ShouldNotBeNull();
     }
 
     [Fact]
