@@ -25,6 +25,7 @@ builder.Services.AddMemoryCache();
 builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddSingleton<SetupCode>();
 builder.Services.AddScoped<PasswordCheck>();
+builder.Services.AddSingleton<SecretPaths>();
 builder.Services.AddClientPages(builder.Configuration);
 builder.Services.AddTrustAdvisorMail(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);

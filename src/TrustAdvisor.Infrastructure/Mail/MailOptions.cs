@@ -49,6 +49,10 @@ public sealed class MailOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan ResetLinkValidFor { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>A calendar address no calendar has read for this many days stops working (renewing makes a new one); 0: never.</summary>
+    [Range(0, 3650)]
+    public int CalendarExpiresAfterDaysUnused { get; set; } = 90;
+
     /// <summary>The time zone of a person who has not chosen theirs (an IANA id).</summary>
     public string DefaultTimeZone { get; set; } = "UTC";
 

@@ -30,6 +30,9 @@ public sealed class MailPreferences
     /// <summary>The version of the person's calendar address: renewing it counts up, and the older addresses stop working.</summary>
     public int CalendarVersion { get; set; }
 
+    /// <summary>When a calendar last read the person's address, or it was renewed; null: not yet (MailOptions.CalendarExpiresAfterDaysUnused).</summary>
+    public DateTime? CalendarUsedAt { get; set; }
+
     /// <summary>The reminder's schedule; a zone this machine does not know (removed since it was chosen) counts as UTC.</summary>
     public ReminderSchedule Schedule() => new(
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc, Reminder, ReminderDay, ReminderTime);

@@ -59,10 +59,18 @@ public static partial class DatabaseInitializer
         else
         {
             // Their passwords are in the README: an installation that turned the demo off must not keep them usable.
-            var deactivated = await DemoDataSeeder.DeactivateDemoAccountsAsync(users, cancellationToken);
-            if (deactivated > 0)
+            // With the database down the app still starts (it answers 503 until it is back); the next start does this.
+            try
             {
-                LogDemoAccountsDeactivated(logger, deactivated);
+                var deactivated = await DemoDataSeeder.DeactivateDemoAccountsAsync(users, cancellationToken);
+                if (deactivated > 0)
+                {
+                    LogDemoAccountsDeactivated(logger, deactivated);
+                }
+            }
+            catch (Exception e) when (DatabaseUnavailable.Is(e))
+            {
+                LogDemoAccountsNotChecked(logger);
             }
         }
 
@@ -81,6 +89,9 @@ public static partial class DatabaseInitializer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}, migrations applied)")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unreachable: demo accounts will be looked for at the next start")]
+    private static partial void LogDemoAccountsNotChecked(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data is off: deactivated {Count} demo accounts")]
     private static partial void LogDemoAccountsDeactivated(ILogger logger, int count);

@@ -25,6 +25,10 @@ internal static class Logging
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
+                // ASP.NET Core's own request lines, and its routing and handler diagnostics (Debug, Trace), carry the
+                // full address or a handler's arguments, a secret's token included, at whatever level an operator turns
+                // on; the app's own request line (below) replaces them (SecretPaths).
+                .Filter.ByExcluding(CarriesRequestAddress)
                 .WriteTo.Async(sink =>
                 {
                     if (development)
@@ -40,6 +44,12 @@ internal static class Logging
             writeToProviders: true);
     }
 
+    private static readonly Func<LogEvent, bool> FromHostingDiagnostics = Serilog.Filters.Matching.FromSource("Microsoft.AspNetCore.Hosting.Diagnostics");
+    private static readonly Func<LogEvent, bool> FromAspNetCore = Serilog.Filters.Matching.FromSource("Microsoft.AspNetCore");
+
+    private static bool CarriesRequestAddress(LogEvent e) =>
+        FromHostingDiagnostics(e) || (e.Level < LogEventLevel.Information && FromAspNetCore(e));
+
     /// <summary>
     /// One line per request, written when it ends: the status the person got, the time it took, the reference an
     /// error page shows (the request id), the route it matched and the signed-in person's id (never their email).
@@ -51,11 +61,12 @@ internal static class Logging
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate =
                 "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms ({RequestId:l}; route {Route:l}; person {UserId:l})";
-            // The default properties, with a client's link left out of the path (its token answers the pulse).
+            // The default properties, with any secret left out of the path (SecretPaths).
+            var secrets = app.ApplicationServices.GetRequiredService<SecretPaths>();
             options.GetMessageTemplateProperties = (http, _, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
-                new LogEventProperty("RequestPath", new ScalarValue(ClientPages.LoggedPath(http.Request.Path))),
+                new LogEventProperty("RequestPath", new ScalarValue(secrets.Logged(http.Request.Path))),
                 new LogEventProperty("StatusCode", new ScalarValue(status)),
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
             ];

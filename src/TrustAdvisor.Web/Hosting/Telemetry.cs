@@ -28,7 +28,10 @@ internal static class Telemetry
             .ConfigureResource(resource => resource.AddService("TrustAdvisor"))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.EnrichWithHttpRequest = (activity, request) =>
-                    activity.SetTag("url.path", ClientPages.LoggedPath(request.Path)))
+                {
+                    activity.SetTag("url.path", request.HttpContext.RequestServices.GetRequiredService<SecretPaths>().Logged(request.Path));
+                    activity.SetTag("url.query", null); // a reset link's token travels in it
+                })
                 .AddHttpClientInstrumentation()
                 .AddNpgsql())
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter("Npgsql"))

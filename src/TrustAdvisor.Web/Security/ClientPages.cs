@@ -35,20 +35,6 @@ internal static class ClientPages
         });
     }
 
-    /// <summary>
-    /// A path as logs and traces may keep it: a client's link is a secret that answers the pulse, so the token in
-    /// "/pulse/{token}" is left out ("/pulse/(link)"); every other path is kept as it is. By path, not by the page's
-    /// marker: a trace's span is enriched before routing has found the page.
-    /// </summary>
-    public static string LoggedPath(PathString path)
-    {
-        const string Prefix = "/pulse/";
-        var value = path.Value ?? string.Empty;
-        return value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && !value.Equals(Prefix + "thanks", StringComparison.OrdinalIgnoreCase)
-            ? Prefix + "(link)"
-            : value;
-    }
-
     public static bool IsClientPage(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null;
 
     internal sealed class Marker

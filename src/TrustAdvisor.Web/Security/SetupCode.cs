@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Security;
 
@@ -30,9 +31,16 @@ public sealed partial class SetupCode(ILogger<SetupCode> logger)
 
         IsRequired = true;
         await using var scope = services.CreateAsyncScope();
-        if (await AccountSeeder.AdministratorExistsAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>()))
+        try
         {
-            return;
+            if (await AccountSeeder.AdministratorExistsAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>()))
+            {
+                return;
+            }
+        }
+        catch (Exception e) when (DatabaseUnavailable.Is(e))
+        {
+            // Not known whether setup is needed: a code is issued anyway; the page refuses it once an administrator exists.
         }
 
         var code = NewCode();

@@ -66,6 +66,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Assessments/Correct"] = Rule.AnnasResource,
         ["/Assessments/Revisions"] = Rule.AnnasResource,
         ["/Admin/Teams/Index"] = Rule.Administrators,
+        ["/Admin/Teams/RemoveDemo"] = Rule.Administrators,
         ["/Admin/Audit/Index"] = Rule.Administrators,
         ["/Admin/Mail/Index"] = Rule.Administrators,
         ["/Admin/People/Index"] = Rule.Administrators,

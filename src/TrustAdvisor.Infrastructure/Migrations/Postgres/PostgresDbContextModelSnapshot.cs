@@ -748,6 +748,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<DateTime?>("CalendarUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_used_at");
+
                     b.Property<int>("CalendarVersion")
                         .HasColumnType("integer")
                         .HasColumnName("calendar_version");

@@ -739,6 +739,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
+                    b.Property<DateTime?>("CalendarUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_used_at");
+
                     b.Property<int>("CalendarVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("calendar_version");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
@@ -12,8 +13,11 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// <summary>One's own settings: which emails to get, when, and in which time zone.</summary>
 public sealed class SettingsModel(
     TrustAdvisorDbContext db, IViewerAccessor viewer, IOptions<MailOptions> mail, IValidator<SettingsInput> validator,
-    Calendar.CalendarLinks calendars, Web.Mail.MailOutbox outbox, Web.Mail.MailSamples samples) : PageModel
+    Calendar.CalendarLinks calendars, Web.Mail.MailOutbox outbox, Web.Mail.MailSamples samples, TimeProvider time) : PageModel
 {
+    /// <summary>Days without a calendar reading the address after which it stops working; 0: never.</summary>
+    public int CalendarUnusedDays => mail.Value.CalendarExpiresAfterDaysUnused;
+
     /// <summary>The person's secret calendar address, to subscribe to from a calendar program.</summary>
     public Uri? CalendarAddress { get; private set; }
 
@@ -52,6 +56,7 @@ public sealed class SettingsModel(
 
         var preferences = await MailPreferences.EditAsync(db, me, mail.Value.DefaultTimeZone, cancellationToken);
         preferences.CalendarVersion++;
+        preferences.CalendarUsedAt = time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
         TempData["Flash"] = "Your calendar has a new address: the old one no longer works. Subscribe to this one.";
         return RedirectToPage(null, null, "calendar");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Infrastructure.Mail;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Pages.Calendar;
@@ -15,16 +16,25 @@ namespace TrustAdvisor.Web.Pages.Calendar;
 /// event per active relationship they own on its next review date, linking to its score form. The address is the
 /// secret; a renewed one makes this one answer 404.
 /// </summary>
-public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, IOptions<MailOptions> mail) : PageModel
+public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, IOptions<MailOptions> mail, TimeProvider time) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
-        if (links.Read(token) is not var (personId, version)
-            || !await db.Users.AnyAsync(u => u.Id == personId && u.IsActive, cancellationToken)
-            || (await db.MailPreferences.Where(p => p.UserId == personId).Select(p => (int?)p.CalendarVersion).SingleOrDefaultAsync(cancellationToken) ?? 0) != version)
+        if (links.Read(token) is not var (personId, version) || !await db.Users.AnyAsync(u => u.Id == personId && u.IsActive, cancellationToken))
         {
             return NotFound();
         }
+
+        var preferences = await MailPreferences.EditAsync(db, personId, mail.Value.DefaultTimeZone, cancellationToken);
+        var now = time.UtcNow();
+        var unusedFor = mail.Value.CalendarExpiresAfterDaysUnused;
+        if (preferences.CalendarVersion != version || (unusedFor > 0 && preferences.CalendarUsedAt < now.AddDays(-unusedFor)))
+        {
+            return NotFound();
+        }
+
+        preferences.CalendarUsedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
 
         var relationships = await db.Relationships.IgnoreQueryFilters()
             .Where(r => r.OwnerId == personId && r.ArchivedAt == null)

@@ -43,6 +43,34 @@ public class FeedTests(PostgresApp app) : IClassFixture<PostgresApp>
         (await app.CreateAnonymousClient().GetAsync(new Uri(renewed.PathAndQuery, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task An_address_no_calendar_has_read_for_90_days_stops_working_until_renewed()
+    {
+        var advisor = await app.CreatePersonAsync($"calendar.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, app.Team.Id);
+        var person = await app.CreateClientAsync(advisor.Email!);
+        var address = new Uri((await AddressAsync(person)).PathAndQuery, UriKind.Relative);
+        var started = app.Clock.Now;
+        try
+        {
+            (await app.CreateAnonymousClient().GetAsync(address)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            app.Clock.Now = started.AddDays(89);
+            (await app.CreateAnonymousClient().GetAsync(address)).StatusCode.ShouldBe(HttpStatusCode.OK); // read: the 90 days start again
+            app.Clock.Now = started.AddDays(89 + 91);
+
+            (await app.CreateAnonymousClient().GetAsync(address)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+            person = await app.CreateClientAsync(advisor.Email!); // half a year on, the session has long ended
+            (await person.GetPageAsync("/Account/Settings")).GetElementById("calendar")!.TextContent.ShouldContain("no calendar has read for 90 days");
+            (await person.SubmitAsync("/Account/Settings", new Dictionary<string, string?>(), "form[action*=RenewCalendar]")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var renewed = new Uri((await AddressAsync(person)).PathAndQuery, UriKind.Relative);
+            (await app.CreateAnonymousClient().GetAsync(renewed)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        finally
+        {
+            app.Clock.Now = started;
+        }
+    }
+
     [Theory]
     [InlineData("/calendar/not-a-token.ics")]
     [InlineData("/calendar/CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")]
