@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Domain;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Pages.Calendar;
