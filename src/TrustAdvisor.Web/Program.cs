@@ -17,7 +17,8 @@ builder.AddTrustAdvisorLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTrustAdvisorDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddKeysInDatabase(builder.Configuration);
-builder.Services.AddTrustAdvisorAccounts();
+builder.Services.AddTrustAdvisorAccounts(builder.Environment);
+builder.Services.AddTransportSecurity(builder.Environment, builder.Configuration);
 // Singletons, as before: building a validator's rules on every request was a measurable part of a scoring post's CPU.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddTrustAdvisorTelemetry(builder.Configuration);
@@ -68,6 +69,7 @@ app.LogInstallationWarnings();
 await app.Services.GetRequiredService<SetupCode>().IssueIfNeededAsync(app.Services, app.Environment);
 
 app.UseForwardedHeaders();
+app.UseHttpsWhereConfigured();
 app.UseMiddleware<SecurityHeaders>();
 // Outside the error pages, so its line has the status the person got and the reference the error page showed.
 app.UseTrustAdvisorRequestLogging();

@@ -13,8 +13,23 @@ public sealed class MailOptions
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 587;
 
-    /// <summary>MailKit's SecureSocketOptions: None, Auto, SslOnConnect, StartTls or StartTlsWhenAvailable.</summary>
-    public string Security { get; set; } = "StartTlsWhenAvailable";
+    /// <summary>
+    /// TLS to the SMTP server, required unless "None" is set explicitly (then the app warns at start): "Auto" (TLS on
+    /// connect on port 465, STARTTLS on any other), "SslOnConnect" or "StartTls". MailKit's "StartTlsWhenAvailable"
+    /// would fall back to plain text without a word, so it is refused.
+    /// </summary>
+    [RegularExpression("^(None|Auto|SslOnConnect|StartTls)$",
+        ErrorMessage = "Mail:Security must be Auto, SslOnConnect, StartTls or None (plain text, only where the server is on the same machine or network).")]
+    public string Security { get; set; } = "Auto";
+
+    /// <summary>How the connection to the SMTP server is secured (<see cref="Security"/>).</summary>
+    public MailKit.Security.SecureSocketOptions SocketOptions => Security switch
+    {
+        "None" => MailKit.Security.SecureSocketOptions.None,
+        "SslOnConnect" => MailKit.Security.SecureSocketOptions.SslOnConnect,
+        "StartTls" => MailKit.Security.SecureSocketOptions.StartTls,
+        _ => SmtpPort == 465 ? MailKit.Security.SecureSocketOptions.SslOnConnect : MailKit.Security.SecureSocketOptions.StartTls,
+    };
 
     public string? UserName { get; set; }
     public string? Password { get; set; }

@@ -1,5 +1,4 @@
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -32,7 +31,7 @@ public sealed class MailTransport(IOptions<MailOptions> options, Microsoft.Exten
         // Well inside the outbox's claim (OutboxSender.ClaimFor): a send still hanging when the claim lapses could be
         // taken up by another instance and sent twice.
         using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
-        await client.ConnectAsync(host, _options.SmtpPort, Enum.Parse<SecureSocketOptions>(_options.Security), cancellationToken);
+        await client.ConnectAsync(host, _options.SmtpPort, _options.SocketOptions, cancellationToken);
         if (!string.IsNullOrEmpty(_options.UserName))
         {
             await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);

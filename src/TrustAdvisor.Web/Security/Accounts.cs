@@ -13,12 +13,13 @@ internal static class Accounts
     public const int MinimumPasswordLength = 10;
     public const string AdministratorsOnly = "AdministratorsOnly";
     public const string ManagersAndAdministrators = "ManagersAndAdministrators";
+    public const string SessionCookie = "TrustAdvisor.Session";
 
     /// <summary>
     /// ASP.NET Core Identity with its EF Core stores in the app's database, a cookie sign-in, and a fallback policy
     /// that requires a signed-in person everywhere except where a page explicitly allows anonymous visitors.
     /// </summary>
-    public static IServiceCollection AddTrustAdvisorAccounts(this IServiceCollection services)
+    public static IServiceCollection AddTrustAdvisorAccounts(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<IViewerAccessor, SignedInViewer>();
@@ -50,10 +51,8 @@ internal static class Accounts
             cookie.LoginPath = "/Account/SignIn";
             cookie.LogoutPath = "/Account/SignOut";
             cookie.AccessDeniedPath = "/Account/SignIn";
-            cookie.Cookie.Name = "TrustAdvisor.Session";
-            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie = Transport.Cookie(cookie.Cookie, SessionCookie, environment);
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
             // Every request checks the session against the person's security stamp (SessionCheck), so deactivating

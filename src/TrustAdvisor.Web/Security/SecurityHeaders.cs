@@ -3,9 +3,9 @@ namespace TrustAdvisor.Web.Security;
 /// <summary>
 /// Headers that tell browsers to refuse what the app never does: run scripts or styles from anywhere but itself
 /// (there is no inline script or style attribute to allow), be framed, sniff content types, leak addresses to
-/// other sites. On every response, pages, static files and errors alike; HSTS only over HTTPS.
+/// other sites. On every response, pages, static files and errors alike; HSTS outside Development (Transport).
 /// </summary>
-internal sealed class SecurityHeaders(RequestDelegate next)
+internal sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment environment)
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -33,7 +33,7 @@ internal sealed class SecurityHeaders(RequestDelegate next)
 
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (context.Request.IsHttps)
+            if (Transport.SendsHsts(context, environment))
             {
                 headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
             }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Infrastructure.Identity;
@@ -21,7 +20,7 @@ public sealed class SafeDefaultsTests : IDisposable
     }
 
     private static HttpClient Visitor(TrustAdvisorFactory app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        app.CreateClient(TrustAdvisorFactory.BrowserLike());
 
     private static async Task<T> QueryAsync<T>(TrustAdvisorFactory app, Func<TrustAdvisorDbContext, Task<T>> query)
     {

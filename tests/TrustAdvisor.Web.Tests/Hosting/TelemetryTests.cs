@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using TrustAdvisor.Web.Tests.Infrastructure;
@@ -21,7 +20,7 @@ public class TelemetryTests(PostgresApp app) : IClassFixture<PostgresApp>
             host.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
         });
         var relationship = await app.AddRelationshipAsync();
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.CreateClient(TrustAdvisorFactory.BrowserLike());
         (await client.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = AppFixture.AdminEmail, ["Password"] = AppFixture.Password }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 

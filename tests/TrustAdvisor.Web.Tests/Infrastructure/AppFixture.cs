@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Domain.Assessments;
@@ -100,7 +99,7 @@ public abstract class AppFixture : IAsyncLifetime
 
     /// <summary>A browser-like client, not signed in: keeps cookies, does not follow redirects (tests look at them).</summary>
     public HttpClient CreateAnonymousClient() =>
-        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Factory.CreateClient(TrustAdvisorFactory.BrowserLike());
 
     /// <summary>A browser-like client signed in through the sign-in form, as the administrator unless told otherwise.</summary>
     public async Task<HttpClient> CreateClientAsync(string email = AdminEmail)

@@ -10,10 +10,30 @@ namespace TrustAdvisor.Web.Tests.Infrastructure;
 /// The real app, on the provider and database a fixture gives it, with the clock held still. Demo data as told, or
 /// (null) as the environment's own configuration has it.
 /// </summary>
-public sealed class TrustAdvisorFactory(
-    string provider, string connectionString, bool? demoData, FixedClock clock, IReadOnlyDictionary<string, string>? settings = null)
-    : WebApplicationFactory<Program>
+public sealed class TrustAdvisorFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// Where test clients reach the app: over HTTPS, as browsers do in production, because outside Development its
+    /// cookies are Secure and .NET's cookie container sends those over HTTPS only.
+    /// </summary>
+    public static readonly Uri Https = new("https://localhost/");
+
+    private readonly string _provider;
+    private readonly string _connectionString;
+    private readonly bool? _demoData;
+    private readonly FixedClock _clock;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+
+    public TrustAdvisorFactory(
+        string provider, string connectionString, bool? demoData, FixedClock clock, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        (_provider, _connectionString, _demoData, _clock, _settings) = (provider, connectionString, demoData, clock, settings);
+        ClientOptions.BaseAddress = Https;
+    }
+
+    /// <summary>A browser-like client's options: HTTPS, cookies kept, redirects not followed (tests look at them).</summary>
+    public static WebApplicationFactoryClientOptions BrowserLike() => new() { BaseAddress = Https, AllowAutoRedirect = false, HandleCookies = true };
+
     /// <summary>The environment the app runs in: "Testing" (neither Development nor Production) unless a test says.</summary>
     public string EnvironmentName { get; init; } = "Testing";
 
@@ -34,9 +54,9 @@ public sealed class TrustAdvisorFactory(
         // Static files as `dotnet run` serves them (from the build's manifest): outside Development, MapStaticAssets
         // expects a published folder, and the browser tests need the real stylesheet and scripts.
         builder.UseStaticWebAssets();
-        builder.UseSetting("Database:Provider", provider);
-        builder.UseSetting($"ConnectionStrings:{provider}", connectionString);
-        if (demoData is { } demo)
+        builder.UseSetting("Database:Provider", _provider);
+        builder.UseSetting($"ConnectionStrings:{_provider}", _connectionString);
+        if (_demoData is { } demo)
         {
             builder.UseSetting("Database:DemoData", demo ? "true" : "false");
         }
@@ -49,7 +69,7 @@ public sealed class TrustAdvisorFactory(
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         // Reminders are decided when a test asks (ReminderRun), at the time it sets, not by the scheduler meanwhile.
         builder.UseSetting("Mail:ReminderCheckMinutes", "0");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }
@@ -65,7 +85,7 @@ public sealed class TrustAdvisorFactory(
                 services.Remove(registration);
             }
 
-            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<TimeProvider>(_clock);
         });
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
@@ -74,7 +73,7 @@ public class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp>
         var unreachable = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Port = 1, Timeout = 3 }.ToString();
         await using var factory = new TrustAdvisorFactory(
             "Postgres", unreachable, demoData: false, app.Clock, new Dictionary<string, string> { ["Database:MigrateOnStartup"] = "false" });
-        var visitor = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var visitor = factory.CreateClient(TrustAdvisorFactory.BrowserLike());
 
         var response = await visitor.GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
 

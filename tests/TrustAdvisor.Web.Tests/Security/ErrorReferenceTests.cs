@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrustAdvisor.Web.Tests.Infrastructure;
@@ -26,7 +25,7 @@ public class ErrorReferenceTests(PostgresApp app) : IClassFixture<PostgresApp>
             host.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>("TrustAdvisor", LogLevel.Information));
             host.ConfigureServices(services => services.AddTransient<IStartupFilter, FailingAddressFilter>());
         });
-        var visitor = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var visitor = factory.CreateClient(TrustAdvisorFactory.BrowserLike());
         (await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = AppFixture.AdminEmail, ["Password"] = AppFixture.Password }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 

@@ -12,10 +12,10 @@ public class KeyStorageTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var signIn = await app.CreateAnonymousClient().SubmitAsync(
             "/Account/SignIn", new Dictionary<string, string?> { ["Email"] = AppFixture.AdminEmail, ["Password"] = AppFixture.Password });
-        var session = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("TrustAdvisor.Session=", StringComparison.Ordinal)).Split(';')[0];
+        var session = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-TrustAdvisor.Session=", StringComparison.Ordinal)).Split(';')[0];
 
         await using var other = new TrustAdvisorFactory(app.Provider, app.ConnectionString, demoData: false, app.Clock);
-        var client = other.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = other.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = TrustAdvisorFactory.Https, AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/Account/Password", UriKind.Relative));
         request.Headers.Add("Cookie", session);
         var response = await client.SendAsync(request);

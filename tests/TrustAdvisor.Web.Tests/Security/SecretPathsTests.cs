@@ -19,7 +19,7 @@ public class SecretPathsTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         public WebApplicationFactory<Program> Factory => factory;
 
-        public HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        public HttpClient Client() => factory.CreateClient(TrustAdvisorFactory.BrowserLike());
 
         public (List<string> Lines, Activity[] Spans) Read()
         {

@@ -77,7 +77,7 @@ public class SignInThrottleTests(ThrottleApp app) : IClassFixture<ThrottleApp>
         var hasher = new CountingHasher();
         await using var counted = app.Factory.WithWebHostBuilder(host =>
             host.ConfigureTestServices(services => services.AddScoped<IPasswordHasher<AppUser>>(_ => hasher)));
-        var visitor = counted.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var visitor = counted.CreateClient(TrustAdvisorFactory.BrowserLike());
 
         await SignInAsync(visitor, $"nobody.{Guid.NewGuid():N}@firm.test", "a guess at a password");
         var forUnknown = hasher.Verifications;

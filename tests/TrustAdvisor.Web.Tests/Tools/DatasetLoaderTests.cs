@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TrustAdvisor.Dataset;
@@ -83,7 +82,7 @@ public class DatasetLoaderTests
         await EveryActiveRelationshipHasOneOpenLinkAsync(connectionString, counts, links);
 
         await using var app = new TrustAdvisorFactory("Postgres", connectionString, demoData: false, new FixedClock(FixedClock.Default));
-        var manager = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var manager = app.CreateClient(TrustAdvisorFactory.BrowserLike());
         (await manager.SubmitAsync("/Account/SignIn", new Dictionary<string, string?>
         {
             ["Email"] = DatasetSpec.ManagerEmail(0),
@@ -94,7 +93,7 @@ public class DatasetLoaderTests
         dashboard.GetElementById("calibration")!.QuerySelectorAll("tbody tr").Length.ShouldBe(3);
         var link = (await File.ReadAllLinesAsync(links))[0];
         File.Delete(links);
-        var sent = await app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+        var sent = await app.CreateClient(TrustAdvisorFactory.BrowserLike())
             .SubmitAsync(link, ClientPulses.Answers(), "form.pulse-form");
         sent.Location().ShouldBe("/pulse/thanks");
         app.Services.GetRequiredService<DatabaseOptions>().Provider.ShouldBe(DatabaseProvider.Postgres);

@@ -52,7 +52,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
             else
             {
                 response.StatusCode.ShouldBe(HttpStatusCode.Redirect, url);
-                response.Location().ShouldStartWith("http://localhost/Account/SignIn?ReturnUrl=", customMessage: url);
+                response.Location().ShouldStartWith("https://localhost/Account/SignIn?ReturnUrl=", customMessage: url);
             }
         }
     }
@@ -71,7 +71,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await visitor.PostFormAsync($"/Relationships/Score/{relationship.Id}", fields);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Location().ShouldStartWith("http://localhost/Account/SignIn");
+        response.Location().ShouldStartWith("https://localhost/Account/SignIn");
         (await app.CountAssessmentsAsync(relationship.Id)).ShouldBe(0);
     }
 
@@ -99,7 +99,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         var response = await visitor.SubmitAsync(asked.Location(), new Dictionary<string, string?> { ["Email"] = AppFixture.AdminEmail, ["Password"] = AppFixture.Password });
 
         response.Location().ShouldBe("/Relationships/Create");
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("TrustAdvisor.Session=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-TrustAdvisor.Session=", StringComparison.Ordinal));
         cookie.ShouldContain("httponly", Case.Insensitive);
         cookie.ShouldContain("samesite=lax", Case.Insensitive);
         (await visitor.GetAsync(new Uri("/Relationships/Create", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);

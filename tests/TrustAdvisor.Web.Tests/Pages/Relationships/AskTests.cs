@@ -24,7 +24,7 @@ public class AskTests(PostgresApp app) : IClassFixture<PostgresApp>
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await advisor.GetPageAsync(response.Location());
         var link = page.QuerySelector<IHtmlInputElement>("#pulse-link")!.Value;
-        link.ShouldStartWith("http://localhost/pulse/");
+        link.ShouldStartWith("https://localhost/pulse/");
         page.QuerySelector("svg.qr")!.GetAttribute("aria-label").ShouldBe("QR code of the link for Priya Shah");
         var pulse = (await PulsesAsync(relationship.Id)).ShouldHaveSingleItem();
         (pulse.Status, pulse.AdvisorId, pulse.ContactName).ShouldBe((PulseStatus.Open, app.Admin.Id, "Priya Shah"));

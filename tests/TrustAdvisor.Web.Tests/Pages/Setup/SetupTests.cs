@@ -90,7 +90,7 @@ public class SetupOnceTests
             ["Database:AdministratorEmail"] = "ops@firm.test",
             ["Database:AdministratorPassword"] = "from a secret store",
         });
-        var visitor = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var visitor = factory.CreateClient(TrustAdvisorFactory.BrowserLike());
 
         (await visitor.GetAsync(new Uri("/Setup", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var signIn = await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = "ops@firm.test", ["Password"] = "from a secret store" });
