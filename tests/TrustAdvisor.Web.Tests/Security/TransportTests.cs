@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
-using TrustAdvisor.Web.Tests.Pages.Account;
 using TrustAdvisor.Web.Tests.Infrastructure;
+using TrustAdvisor.Web.Tests.Pages.Account;
 
 namespace TrustAdvisor.Web.Tests.Security;
 
