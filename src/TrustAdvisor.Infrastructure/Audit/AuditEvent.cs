@@ -13,6 +13,7 @@ public enum AuditKind
     PasswordChanged,
     HandOff,
     DemoRemoved,
+    PasswordResetAsked,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

@@ -7,6 +7,12 @@ public enum MailKind
     Reminder,
     WeeklyDigest,
     DropAlert,
+
+    /// <summary>The person's password was changed (by them, by a reset link or by an administrator).</summary>
+    PasswordChanged,
+
+    /// <summary>Failed sign-ins from many places locked the person's account for a few minutes.</summary>
+    AccountLocked,
 }
 
 public enum OutboxStatus
@@ -31,6 +37,12 @@ public sealed class OutboxMessage
 {
     public const int MaxAttempts = 8;
 
+    /// <summary>Where a sealed secret (a reset link) goes in the bodies; it is put in only when the message is delivered.</summary>
+    public const string SecretPlaceholder = "{{sealed-link}}";
+
+    /// <summary>What anyone reading the stored message sees instead of the secret.</summary>
+    public const string HiddenSecret = "[link hidden: only the recipient receives it]";
+
     private OutboxMessage()
     {
     }
@@ -51,14 +63,24 @@ public sealed class OutboxMessage
     public DateTime? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// A secret only the recipient may see (a reset link), protected with Data Protection (MailSecrets) until the
+    /// message is delivered, then erased; the bodies hold <see cref="SecretPlaceholder"/> in its place.
+    /// </summary>
+    public string? SealedSecret { get; private set; }
+
+    /// <summary>The text as the app may show it to anyone but the recipient (Sent mail).</summary>
+    public static string Shown(string body) => body.Replace(SecretPlaceholder, HiddenSecret, StringComparison.Ordinal);
+
     /// <summary>The one-click unsubscribe address of a message a person can turn off (RFC 8058); none for a password reset.</summary>
     public string? UnsubscribeUrl { get; private set; }
 
     public static OutboxMessage Compose(
         Guid id, string key, MailKind kind, Guid? recipientId, string to, string subject, string textBody, string htmlBody, DateTime nowUtc,
-        Uri? unsubscribe = null) => new()
+        Uri? unsubscribe = null, string? sealedSecret = null) => new()
         {
             UnsubscribeUrl = unsubscribe?.AbsoluteUri,
+            SealedSecret = sealedSecret,
             Id = id,
             Key = key,
             Kind = kind,

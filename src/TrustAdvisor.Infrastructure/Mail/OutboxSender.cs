@@ -11,7 +11,7 @@ namespace TrustAdvisor.Infrastructure.Mail;
 /// send it; a claim that outlives its sender (the process died) lapses and the message is tried again (ADR 14).
 /// </summary>
 public sealed partial class OutboxSender(
-    TrustAdvisorDbContext db, MailTransport transport, IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxSender> logger)
+    TrustAdvisorDbContext db, MailTransport transport, MailSecrets secrets, IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxSender> logger)
 {
     /// <summary>How long a claim holds: longer than any one delivery takes.</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
@@ -67,9 +67,11 @@ public sealed partial class OutboxSender(
         var attempts = message.Attempts + 1;
         if (failure is null)
         {
+            // Delivered: the sealed secret is erased, so nothing stored can be used again.
             await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, now)
-                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellationToken);
+                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                .SetProperty(m => m.SealedSecret, (string?)null), cancellationToken);
             return true;
         }
 
@@ -81,6 +83,7 @@ public sealed partial class OutboxSender(
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.NextAttemptAt, now + OutboxMessage.BackOff(attempts))
             .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+            .SetProperty(m => m.SealedSecret, m => givesUp ? null : m.SealedSecret)
             .SetProperty(m => m.LastError, error), cancellationToken);
         return false;
     }
@@ -89,11 +92,12 @@ public sealed partial class OutboxSender(
     public MimeMessage ToMime(OutboxMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var (text, html) = secrets.Unseal(message);
         var mime = new MimeMessage
         {
             Subject = message.Subject,
             MessageId = $"{message.Id:N}@trustadvisor",
-            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
+            Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));

@@ -18,6 +18,8 @@ internal static class MailRegistration
         var section = configuration.GetSection(MailOptions.Section);
         services.AddOptions<MailOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MailTransport>();
+        services.AddSingleton<MailSecrets>();
+        services.AddScoped<SecurityNotices>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<ReminderRun>();

@@ -3,10 +3,13 @@ using TrustAdvisor.Infrastructure.Mail;
 
 namespace TrustAdvisor.Web.Mail;
 
-/// <summary>The email with a link to choose a new password: one per request (its key is the message's own id).</summary>
+/// <summary>
+/// The email with a link to choose a new password: one per request (its key is the message's own id). The link is
+/// sealed until delivery (MailSecrets): what the outbox keeps and Sent mail shows cannot be used.
+/// </summary>
 internal static class PasswordResetMail
 {
-    public static OutboxMessage Compose(Guid personId, string to, string name, Uri link, TimeSpan validFor, DateTime nowUtc)
+    public static OutboxMessage Compose(MailSecrets secrets, Guid personId, string to, string name, Uri link, TimeSpan validFor, DateTime nowUtc)
     {
         var id = Guid.CreateVersion7();
         var duration = Describe(validFor);
@@ -27,7 +30,10 @@ internal static class PasswordResetMail
             {MailHtml.Button(link, "Choose a new password")}
             <p>The link works once, for {duration}. If you did not ask, ignore this email: your password stays as it is.</p>
             """);
-        return OutboxMessage.Compose(id, $"reset:{personId:N}:{id:N}", MailKind.PasswordReset, personId, to, "Choose a new TrustAdvisor password", text, html, nowUtc);
+        var (sealedText, sealedHtml, sealedLink) = secrets.Seal(text, html, link.AbsoluteUri);
+        return OutboxMessage.Compose(
+            id, $"reset:{personId:N}:{id:N}", MailKind.PasswordReset, personId, to, "Choose a new TrustAdvisor password", sealedText, sealedHtml, nowUtc,
+            sealedSecret: sealedLink);
     }
 
     /// <summary>"2 hours", "1 hour", "90 minutes", "1 day": the largest whole unit the time is made of.</summary>

@@ -34,7 +34,8 @@ public sealed record PasswordCheckResult(AppUser? Person, PasswordCheckFailure F
 /// reach); the caller says the same thing for every failure.
 /// </summary>
 public sealed class PasswordCheck(
-    UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TrustAdvisorDbContext db, IHttpContextAccessor http, TimeProvider time)
+    UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TrustAdvisorDbContext db, IHttpContextAccessor http, TimeProvider time,
+    Mail.SecurityNotices notices)
 {
     public const int FailuresPerAddress = 5;
     public static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(15);
@@ -97,7 +98,15 @@ public sealed class PasswordCheck(
         }
 
         await users.SetLockoutEndDateAsync(person, time.GetUtcNow() + AccountLock);
+        await notices.AccountLockedAsync(person, AccountLock, CancellationToken.None);
         return true;
+    }
+
+    /// <summary>Forgets the account's failures from every address (its owner proved they read its mailbox).</summary>
+    public Task ForgetFailuresAsync(string login, CancellationToken cancellationToken)
+    {
+        var key = AccountKey(login);
+        return db.SignInFailures.Where(f => f.AccountKey == key).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>What is typed, trimmed and case-folded, hashed: an account's key whether or not the account exists.</summary>

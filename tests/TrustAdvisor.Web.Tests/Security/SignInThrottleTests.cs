@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Pages.Account;
 using TrustAdvisor.Web.Security;
 using TrustAdvisor.Web.Tests.Infrastructure;
@@ -116,6 +117,8 @@ public class SignInThrottleTests(ThrottleApp app) : IClassFixture<ThrottleApp>
         (await SignInAsync(From("198.51.100.30"), person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == person.Id))).LockoutEnd.ShouldNotBeNull();
         (await app.QueryAsync(db => db.AuditEvents.CountAsync(e => e.SubjectId == person.Id && e.Kind == AuditKind.LockedOut))).ShouldBe(1);
+        var notice = await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.RecipientId == person.Id && m.Kind == MailKind.AccountLocked));
+        notice.TextBody.ShouldContain("your TrustAdvisor account is locked for 5 minutes");
         await WithTimeMovedAsync(PasswordCheck.AccountLock + TimeSpan.FromSeconds(1), async () =>
             (await SignInAsync(From("198.51.100.30"), person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect));
     }

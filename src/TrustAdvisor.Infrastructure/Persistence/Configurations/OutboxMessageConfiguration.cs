@@ -18,6 +18,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.UnsubscribeUrl).HasMaxLength(1000);
+        builder.Property(m => m.SealedSecret).HasMaxLength(4000);
         builder.HasIndex(m => m.Key).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CreatedAt);

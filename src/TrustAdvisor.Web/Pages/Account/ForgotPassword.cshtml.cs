@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -16,7 +17,8 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// not the address has an account, so it tells no one who has one; it is rate-limited per address like sign-in.
 /// </summary>
 public sealed class ForgotPasswordModel(
-    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox outbox, IOptions<MailOptions> mail, TimeProvider time, IValidator<ForgotPasswordInput> validator) : PageModel
+    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox outbox, MailSecrets secrets, IOptions<MailOptions> mail, TimeProvider time,
+    IValidator<ForgotPasswordInput> validator, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -38,15 +40,22 @@ public sealed class ForgotPasswordModel(
         }
 
         var person = await users.FindByEmailAsync(Email!.Trim());
+        // Audited whatever the answer, with the address it came from: a stream of asks for others' accounts shows.
+        audit.Add(AuditKind.PasswordResetAsked, person?.Id, Email.Trim());
         if (person is { IsActive: true, Email: { } address })
         {
             var token = await users.GeneratePasswordResetTokenAsync(person);
             // The configured address, never the request's Host header: anyone can ask for someone else's reset, and a
             // forged Host would otherwise send the victim a link (and its token) to the asker's server.
             var link = new Uri(mail.Value.PublicAddress, Url.Page("/Account/ResetPassword", new { person = person.Id, token })!.TrimStart('/'));
-            db.OutboxMessages.Add(PasswordResetMail.Compose(person.Id, address, person.DisplayName, link, mail.Value.ResetLinkValidFor, time.GetUtcNow().UtcDateTime));
+            db.OutboxMessages.Add(
+                PasswordResetMail.Compose(secrets, person.Id, address, person.DisplayName, link, mail.Value.ResetLinkValidFor, time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
             await outbox.DeliverSoonAsync(cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         Sent = true;

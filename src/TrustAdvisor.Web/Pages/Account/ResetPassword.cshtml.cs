@@ -6,6 +6,7 @@ using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
@@ -14,7 +15,8 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// which the reset changes, so a link works once; it also expires (<see cref="MailOptions.ResetLinkValidFor"/>).
 /// </summary>
 public sealed class ResetPasswordModel(
-    UserManager<AppUser> users, AuditTrail audit, IValidator<ResetPasswordInput> validator) : PageModel
+    UserManager<AppUser> users, AuditTrail audit, IValidator<ResetPasswordInput> validator, PasswordCheck passwords,
+    Web.Mail.SecurityNotices notices) : PageModel
 {
     public const string LinkRefused = "This link has expired or has already been used. Ask for a new one.";
 
@@ -73,10 +75,11 @@ public sealed class ResetPasswordModel(
             return Page();
         }
 
-        // Whoever can read the mailbox may sign in again, also after too many wrong passwords.
+        // Whoever can read the mailbox may sign in again, also after too many wrong passwords, from anywhere.
         await users.SetLockoutEndDateAsync(person!, null);
-        await users.ResetAccessFailedCountAsync(person!);
-        await audit.RecordAsync(AuditKind.PasswordReset, person!.Id, "by the emailed link");
+        await passwords.ForgetFailuresAsync(person!.Email!, cancellationToken);
+        await audit.RecordAsync(AuditKind.PasswordReset, person.Id, "by the emailed link");
+        await notices.PasswordChangedAsync(person, "with a link emailed to you", cancellationToken);
         TempData["Flash"] = "Your password is changed. Sign in with it.";
         return RedirectToPage("/Account/SignIn");
     }

@@ -40,6 +40,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.PasswordChanged => "Password changed",
         AuditKind.HandOff => "Relationship handed off",
         AuditKind.DemoRemoved => "Demo team removed",
+        AuditKind.PasswordResetAsked => "Reset link asked for",
         _ => kind.ToString(),
     };
 }

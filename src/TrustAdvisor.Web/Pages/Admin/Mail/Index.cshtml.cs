@@ -39,6 +39,8 @@ public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport
         MailKind.Reminder => "Reminder",
         MailKind.WeeklyDigest => "Weekly digest",
         MailKind.DropAlert => "Drop alert",
+        MailKind.PasswordChanged => "Password changed",
+        MailKind.AccountLocked => "Account locked",
         _ => kind.ToString(),
     };
 }

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Options;
+using TrustAdvisor.Domain;
+using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
+using TrustAdvisor.Infrastructure.Persistence;
+
+namespace TrustAdvisor.Web.Mail;
+
+/// <summary>
+/// Tells a person by email when something happened to their account that they should know of, in case it was not
+/// them: their password changed, or failed sign-ins locked it. These cannot be turned off, like a reset link.
+/// </summary>
+public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox, IOptions<MailOptions> mail, TimeProvider time)
+{
+    /// <summary>The password was changed; <paramref name="how"/> says by whom or how ("by you", "with an emailed link").</summary>
+    public Task PasswordChangedAsync(AppUser person, string how, CancellationToken cancellationToken) => SendAsync(
+        person, MailKind.PasswordChanged, "Your TrustAdvisor password was changed",
+        $"Your TrustAdvisor password was changed {how} on {Now()} (UTC).",
+        cancellationToken);
+
+    /// <summary>Failed sign-ins from several places locked the account for <paramref name="lockedFor"/>.</summary>
+    public Task AccountLockedAsync(AppUser person, TimeSpan lockedFor, CancellationToken cancellationToken) => SendAsync(
+        person, MailKind.AccountLocked, "Your TrustAdvisor account is locked for a few minutes",
+        $"After many failed sign-ins from several places, your TrustAdvisor account is locked for {PasswordResetMail.Describe(lockedFor)} "
+            + $"from {Now()} (UTC). Someone may be trying to guess your password.",
+        cancellationToken);
+
+    private string Now() => time.GetUtcNow().ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
+    private async Task SendAsync(AppUser person, MailKind kind, string subject, string what, CancellationToken cancellationToken)
+    {
+        if (person.Email is not { } to)
+        {
+            return;
+        }
+
+        var reset = new Uri(mail.Value.PublicAddress, "Account/ForgotPassword");
+        const string Advice = "If it was you, there is nothing to do. If not, choose a new password now and tell your administrator:";
+        var text = $"""
+            Hello {person.DisplayName},
+
+            {what}
+
+            {Advice}
+
+            {reset}
+            """;
+        var html = MailHtml.Page(
+            subject,
+            $"""
+            <p>Hello {HtmlEncoder.Default.Encode(person.DisplayName)},</p>
+            <p>{HtmlEncoder.Default.Encode(what)}</p>
+            <p>{HtmlEncoder.Default.Encode(Advice)}</p>
+            {MailHtml.Button(reset, "Choose a new password")}
+            """);
+        var id = time.NewId();
+        db.OutboxMessages.Add(OutboxMessage.Compose(id, $"notice:{kind}:{person.Id:N}:{id:N}", kind, person.Id, to, subject, text, html, time.UtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        await outbox.DeliverSoonAsync(cancellationToken);
+    }
+}
