@@ -43,22 +43,22 @@ internal static class Program
         var iterations = int.Parse(options.GetValueOrDefault("--iterations", "50"), CultureInfo.InvariantCulture);
         var explainDir = options.GetValueOrDefault("--explain-dir");
 
-        var (manager, managerStamp) = await ViewerAsync(connectionString, options["--manager"]);
-        var (advisor, advisorStamp) = await ViewerAsync(connectionString, options["--advisor"]);
+        var (manager, managerSession) = await ViewerAsync(connectionString, options["--manager"]);
+        var (advisor, advisorSession) = await ViewerAsync(connectionString, options["--advisor"]);
 
         var filter = new DashboardFilter { Period = DashboardFilter.Year };
         var (from, to) = filter.Dates(today);
         var queries = new DashboardQueries(
             new TeamScope(manager.TeamId!.Value, null, null, null, from, to, today), filter.ByMonth(today), filter.StaleDaysOrDefault);
         var dashboard = InPageOrder(
-            await CaptureAsync(connectionString, manager, managerStamp, contexts => DashboardData.QueryAsync(contexts, queries, filter, default)),
+            await CaptureAsync(connectionString, manager, managerSession, contexts => DashboardData.QueryAsync(contexts, queries, filter, default)),
             queries.All(SqlDialect.Postgres));
         // The overview keeps the team's median for a few minutes: capture what it sends on a request once that is cached.
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        await CaptureAsync(connectionString, advisor, advisorStamp, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionRules.DefaultClientViewDueMonths, default)));
-        var overview = await CaptureAsync(connectionString, advisor, advisorStamp, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionRules.DefaultClientViewDueMonths, default)));
+        await CaptureAsync(connectionString, advisor, advisorSession, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionRules.DefaultClientViewDueMonths, default)));
+        var overview = await CaptureAsync(connectionString, advisor, advisorSession, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionRules.DefaultClientViewDueMonths, default)));
         var overviewCold = await CaptureAsync(
-            connectionString, advisor, advisorStamp, OnOneContext(db => AttentionList.LoadAsync(db, new MemoryCache(new MemoryCacheOptions()), today, AttentionRules.DefaultClientViewDueMonths, default)));
+            connectionString, advisor, advisorSession, OnOneContext(db => AttentionList.LoadAsync(db, new MemoryCache(new MemoryCacheOptions()), today, AttentionRules.DefaultClientViewDueMonths, default)));
 
         await using var source = NpgsqlDataSource.Create(connectionString);
         // The app plans the dashboard's statements for their own values (SET LOCAL in each one's transaction,
@@ -103,14 +103,20 @@ internal static class Program
         return 0;
     }
 
-    /// <summary>The person as the app's requests see them, and the security stamp their session was issued with.</summary>
-    private static async Task<(Viewer Viewer, string Stamp)> ViewerAsync(string connectionString, string email)
+    /// <summary>
+    /// The person as the app's requests see them, and the session the bench signed them in with (the newest open one)
+    /// with the security stamp it was issued with.
+    /// </summary>
+    private static async Task<(Viewer Viewer, SessionKey Session)> ViewerAsync(string connectionString, string email)
     {
         await using var db = Context(connectionString, FixedViewerAccessor.System, null);
         var normalized = email.ToUpperInvariant();
         var user = await db.Users.SingleAsync(u => u.NormalizedEmail == normalized);
-        return (new Viewer(user.Id, user.TeamId, user.Role, SeesAll: user.Role == UserRole.Administrator), user.SecurityStamp!);
+        var session = await db.UserSessions.Where(s => s.UserId == user.Id && s.EndedAt == null).OrderByDescending(s => s.StartedAt).Select(s => s.Id).FirstAsync();
+        return (new Viewer(user.Id, user.TeamId, user.Role, SeesAll: user.Role == UserRole.Administrator), new SessionKey(session, user.SecurityStamp!));
     }
+
+    internal sealed record SessionKey(Guid Id, string Stamp);
 
     internal static PostgresDbContext Context(string connectionString, IViewerAccessor viewer, CapturedCommands? capture)
     {
@@ -128,12 +134,12 @@ internal static class Program
     /// <see cref="SessionCheck"/> query), then the page's own query code, on as many contexts as it takes.
     /// </summary>
     private static async Task<Statements> CaptureAsync<T>(
-        string connectionString, Viewer viewer, string stamp, Func<IDbContextFactory<TrustAdvisorDbContext>, Task<T>> pageQuery)
+        string connectionString, Viewer viewer, SessionKey session, Func<IDbContextFactory<TrustAdvisorDbContext>, Task<T>> pageQuery)
     {
         var capture = new CapturedCommands();
         await using (var db = Context(connectionString, new FixedViewerAccessor(viewer), capture))
         {
-            if (!await SessionCheck.IsCurrentAsync(db, viewer.UserId!.Value, stamp))
+            if (await SessionCheck.OpenAsync(db, session.Id, viewer.UserId!.Value, session.Stamp) is null)
             {
                 throw new InvalidOperationException("The session check refused the benchmark's person.");
             }

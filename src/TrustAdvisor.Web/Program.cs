@@ -19,6 +19,7 @@ builder.Services.AddTrustAdvisorDatabase(builder.Configuration, builder.Environm
 builder.Services.AddKeysInDatabase(builder.Configuration);
 builder.Services.AddTrustAdvisorAccounts(builder.Environment);
 builder.Services.AddTransportSecurity(builder.Environment, builder.Configuration);
+builder.Services.AddOptions<SessionLimits>().Bind(builder.Configuration.GetSection(SessionLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
 // Singletons, as before: building a validator's rules on every request was a measurable part of a scoring post's CPU.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddTrustAdvisorTelemetry(builder.Configuration);

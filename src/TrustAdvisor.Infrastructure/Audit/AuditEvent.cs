@@ -14,6 +14,7 @@ public enum AuditKind
     HandOff,
     DemoRemoved,
     PasswordResetAsked,
+    SessionsEnded,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

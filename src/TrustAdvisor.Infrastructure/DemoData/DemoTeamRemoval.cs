@@ -82,6 +82,7 @@ public static class DemoTeamRemoval
         await db.UserClaims.Where(c => people.Contains(c.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.UserLogins.Where(l => people.Contains(l.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.UserTokens.Where(t => people.Contains(t.UserId)).ExecuteDeleteAsync(cancellationToken);
+        await db.UserSessions.Where(s => people.Contains(s.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.Users.Where(u => u.IsDemo).ExecuteDeleteAsync(cancellationToken);
         await db.Teams.Where(t => t.IsDemo).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -48,6 +48,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     /// <summary>What each person receives by email and when (a person without a row has the defaults).</summary>
     public DbSet<Mail.MailPreferences> MailPreferences => Set<Mail.MailPreferences>();
 
+    /// <summary>Every sign-in, open or ended (SessionCheck reads one per request).</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     /// <summary>Failed password checks of the last hour, per account and address (SignInThrottle).</summary>
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 

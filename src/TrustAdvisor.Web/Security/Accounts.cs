@@ -24,6 +24,7 @@ internal static class Accounts
         services.AddHttpContextAccessor();
         services.AddScoped<IViewerAccessor, SignedInViewer>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Sessions>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -53,8 +54,10 @@ internal static class Accounts
             cookie.AccessDeniedPath = "/Account/SignIn";
             cookie.Cookie = Transport.Cookie(cookie.Cookie, SessionCookie, environment);
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
-            cookie.SlidingExpiration = true;
+            // The cookie lives as long as its session may (Sessions sets each one's end); the server ends it sooner
+            // when it is idle, ended elsewhere or signed out (SessionCheck).
+            cookie.ExpireTimeSpan = new SessionLimits().AbsoluteLifetime;
+            cookie.SlidingExpiration = false;
             // Every request checks the session against the person's security stamp (SessionCheck), so deactivating
             // someone or resetting their password ends their sessions at once, not within Identity's 30 minutes.
             cookie.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;

@@ -4,24 +4,35 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Security;
 
 /// <summary>
-/// Checks on every request that the session still belongs to an active person whose security stamp is the one the
-/// session was issued with: one primary-key read of two columns. Identity's own validator, run on every request,
-/// reloads the person and their claims and re-encrypts the cookie each time, which cost most of a signed-in request's
-/// CPU (docs/benchmarks.md); every change that must end sessions (deactivation, password reset) rotates the stamp,
-/// so comparing it is enough, and the cookie's claims are renewed at the next sign-in.
+/// Checks on every request that the cookie's session is still open, within its idle and absolute limits, and belongs
+/// to an active person whose security stamp is the one it was issued with: one read by primary key (ADR 7). Identity's
+/// own validator, run on every request, reloads the person and their claims and re-encrypts the cookie each time, which
+/// cost most of a signed-in request's CPU (docs/benchmarks.md). The session's "last seen" is written at most once a
+/// minute, so a busy session does not write on every request.
 /// </summary>
 internal static class SessionCheck
 {
-    private static readonly PerProvider<Func<TrustAdvisorDbContext, Guid, string, Task<bool>>> StillValid = new(() => EF.CompileAsyncQuery(
-        (TrustAdvisorDbContext db, Guid id, string stamp) => db.Users.Any(u => u.Id == id && u.IsActive && u.SecurityStamp == stamp)));
+    public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
-    /// <summary>Whether the person is still active and their security stamp is still the one given.</summary>
-    public static Task<bool> IsCurrentAsync(TrustAdvisorDbContext db, Guid userId, string stamp) => StillValid.For(db)(db, userId, stamp);
+    /// <summary>What the check needs of an open session whose person is active with the given stamp.</summary>
+    public sealed record State(DateTime LastSeenAt, DateTime ExpiresAt, bool KeepSignedIn);
+
+    private static readonly PerProvider<Func<TrustAdvisorDbContext, Guid, Guid, string, Task<State?>>> OpenSession = new(() => EF.CompileAsyncQuery(
+        (TrustAdvisorDbContext db, Guid sessionId, Guid userId, string stamp) => db.UserSessions
+            .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null
+                && db.Users.Any(u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp))
+            .Select(s => new State(s.LastSeenAt, s.ExpiresAt, s.KeepSignedIn))
+            .FirstOrDefault()));
+
+    /// <summary>The session, if it is open and its person active with this stamp; limits are the caller's to apply.</summary>
+    public static Task<State?> OpenAsync(TrustAdvisorDbContext db, Guid sessionId, Guid userId, string stamp) =>
+        OpenSession.For(db)(db, sessionId, userId, stamp);
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -29,13 +40,14 @@ internal static class SessionCheck
         var services = context.HttpContext.RequestServices;
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var stamp = context.Principal?.FindFirstValue(stampClaim);
-        if (Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && stamp is not null)
+        if (Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && stamp is not null
+            && Sessions.IdOf(context.Principal) is { } sessionId)
         {
             var db = services.GetRequiredService<TrustAdvisorDbContext>();
-            bool stillValid;
+            State? session;
             try
             {
-                stillValid = await IsCurrentAsync(db, userId, stamp);
+                session = await OpenAsync(db, sessionId, userId, stamp);
             }
             catch (Exception e) when (DatabaseUnavailable.Is(e))
             {
@@ -45,9 +57,22 @@ internal static class SessionCheck
                 return;
             }
 
-            if (stillValid)
+            var now = services.GetRequiredService<TimeProvider>().UtcNow();
+            var limits = services.GetRequiredService<IOptions<SessionLimits>>().Value;
+            if (session is not null && now < session.ExpiresAt && (session.KeepSignedIn || now - session.LastSeenAt < limits.IdleTimeout))
             {
+                if (now - session.LastSeenAt >= LastSeenPrecision)
+                {
+                    await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+                }
+
                 return;
+            }
+
+            if (session is not null)
+            {
+                // Timed out: marked ended, so the person's list of sessions says so.
+                await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
             }
         }
 

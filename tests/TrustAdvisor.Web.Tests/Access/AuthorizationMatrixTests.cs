@@ -53,6 +53,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Account/SignOut"] = Rule.SignedIn,
         ["/Account/Password"] = Rule.SignedIn,
         ["/Account/Settings"] = Rule.SignedIn,
+        ["/Account/Sessions"] = Rule.SignedIn,
         ["/Overview/Index"] = Rule.SignedIn,
         ["/TeamDashboard/Index"] = Rule.Managers,
         ["/Relationships/Index"] = Rule.SignedIn,

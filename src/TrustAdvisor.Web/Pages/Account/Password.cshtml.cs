@@ -11,7 +11,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 
 /// <summary>Change one's own password; other sessions end, this one carries on.</summary>
 public sealed class PasswordModel(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditTrail audit, IValidator<ChangePasswordInput> validator,
+    UserManager<AppUser> users, Sessions sessions, AuditTrail audit, IValidator<ChangePasswordInput> validator,
     PasswordCheck passwords, Web.Mail.SecurityNotices notices) : PageModel
 {
     public const string NotCurrent = "That is not your current password, or there were too many attempts: try again in a few minutes.";
@@ -67,7 +67,8 @@ public sealed class PasswordModel(
 
         await audit.RecordAsync(AuditKind.PasswordChanged, me.Id, me.Email);
         await notices.PasswordChangedAsync(me, "by you, on Change password", cancellationToken);
-        await signIn.RefreshSignInAsync(me);
+        await sessions.EndAllAsync(me.Id, keep: Sessions.IdOf(User));
+        await sessions.RenewCookieAsync(me);
         TempData["Flash"] = "Your password is changed.";
         return RedirectToPage("/Relationships/Index");
     }

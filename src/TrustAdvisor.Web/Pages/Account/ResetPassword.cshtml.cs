@@ -16,7 +16,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// </summary>
 public sealed class ResetPasswordModel(
     UserManager<AppUser> users, AuditTrail audit, IValidator<ResetPasswordInput> validator, PasswordCheck passwords,
-    Web.Mail.SecurityNotices notices) : PageModel
+    Web.Mail.SecurityNotices notices, Sessions sessions) : PageModel
 {
     public const string LinkRefused = "This link has expired or has already been used. Ask for a new one.";
 
@@ -78,6 +78,7 @@ public sealed class ResetPasswordModel(
         // Whoever can read the mailbox may sign in again, also after too many wrong passwords, from anywhere.
         await users.SetLockoutEndDateAsync(person!, null);
         await passwords.ForgetFailuresAsync(person!.Email!, cancellationToken);
+        await sessions.EndAllAsync(person.Id);
         await audit.RecordAsync(AuditKind.PasswordReset, person.Id, "by the emailed link");
         await notices.PasswordChangedAsync(person, "with a link emailed to you", cancellationToken);
         TempData["Flash"] = "Your password is changed. Sign in with it.";

@@ -12,7 +12,7 @@ using TrustAdvisor.Web.Security;
 namespace TrustAdvisor.Web.Pages.Account;
 
 public sealed class SignInModel(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, DatabaseOptions database, AuditTrail audit, PasswordCheck passwords) : PageModel
+    Sessions sessions, Microsoft.Extensions.Options.IOptions<SessionLimits> sessionOptions, UserManager<AppUser> users, DatabaseOptions database, AuditTrail audit, PasswordCheck passwords) : PageModel
 {
     /// <summary>The one answer to every failure: an unknown address, a wrong password, an account held back or locked, or not active.</summary>
     public const string Failed = "The email or password is not right, or the account is not active. After several failed attempts, "
@@ -26,6 +26,10 @@ public sealed class SignInModel(
     [Display(Name = "Password")]
     public string? Password { get; set; }
 
+    /// <summary>"Keep me signed in on this device": the session then ends only at its absolute lifetime, not when idle.</summary>
+    [BindProperty]
+    public bool KeepSignedIn { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -33,6 +37,9 @@ public sealed class SignInModel(
     public IReadOnlyList<(string Email, string Password, string DisplayName, UserRole Role)> DemoAccounts { get; private set; } = [];
 
     public bool NeedsSetup { get; private set; }
+
+    /// <summary>A session's absolute lifetime in words ("12 hours").</summary>
+    public string LifetimeInWords => Web.Mail.PasswordResetMail.Describe(sessionOptions.Value.AbsoluteLifetime);
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -58,7 +65,7 @@ public sealed class SignInModel(
         var check = await passwords.CheckAsync(Email!, await users.FindByNameAsync(Email!.Trim()), Password!);
         if (check.Passed)
         {
-            await signIn.SignInAsync(check.Person!, isPersistent: false); // first, so the audit log names them as who did it
+            await sessions.SignInAsync(check.Person!, KeepSignedIn); // first, so the audit log names them as who did it
         }
 
         await audit.RecordAsync(

@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
 /// <summary>Signing out is a POST (with anti-forgery), so a link or image elsewhere cannot sign anyone out.</summary>
-public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class SignOutModel(Sessions sessions) : PageModel
 {
     public void OnGet()
     {
@@ -14,7 +13,7 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await sessions.SignOutAsync(); // ended on the server: a copy of the cookie no longer works anywhere
         TempData["Flash"] = "You are signed out.";
         return RedirectToPage("/Account/SignIn");
     }

@@ -11,7 +11,7 @@ namespace TrustAdvisor.Web.Pages.Setup;
 
 /// <summary>First run: creates the first administrator. Once one exists, this page is gone (404).</summary>
 public sealed class IndexModel(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, IValidator<SetupInput> validator, TimeProvider time, SetupCode setupCode) : PageModel
+    UserManager<AppUser> users, Sessions sessions, IValidator<SetupInput> validator, TimeProvider time, SetupCode setupCode) : PageModel
 {
     public const string WrongCode = "That setup code is not right. The app wrote it to its log when it started (\"one-time setup code\").";
 
@@ -61,7 +61,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        await signIn.SignInAsync((await users.FindByEmailAsync(Input.Email!.Trim()))!, isPersistent: false);
+        await sessions.SignInAsync((await users.FindByEmailAsync(Input.Email!.Trim()))!, keepSignedIn: false);
         TempData["Flash"] = "TrustAdvisor is set up, and you are signed in as its administrator.";
         return RedirectToPage("/Relationships/Index");
     }

@@ -41,6 +41,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.HandOff => "Relationship handed off",
         AuditKind.DemoRemoved => "Demo team removed",
         AuditKind.PasswordResetAsked => "Reset link asked for",
+        AuditKind.SessionsEnded => "Sessions ended",
         _ => kind.ToString(),
     };
 }

@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
 /// <summary>Administrators: everyone who can sign in, with their role and team; deactivate, reactivate, unlock.</summary>
-public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, AuditTrail audit) : PageModel
+public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, AuditTrail audit, Sessions sessions) : PageModel
 {
     public IReadOnlyList<Row> People { get; private set; } = [];
 
@@ -32,6 +33,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         }
 
         await PeopleAdministration.SetActiveAsync(users, person, active: false);
+        await sessions.EndAllAsync(person.Id);
         await audit.RecordAsync(AuditKind.Deactivated, person.Id, person.Email);
         return $"Deactivated {person.DisplayName}: they cannot sign in, and their sessions have ended. Their assessments stay.";
     });
@@ -41,6 +43,14 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         await PeopleAdministration.SetActiveAsync(users, person, active: true);
         await audit.RecordAsync(AuditKind.Reactivated, person.Id, person.Email);
         return $"Reactivated {person.DisplayName}.";
+    });
+
+    /// <summary>Ends every session of the person (a lost phone, say): they sign in again wherever they are.</summary>
+    public Task<IActionResult> OnPostEndSessionsAsync(Guid id) => ChangeAsync(id, async person =>
+    {
+        var ended = await sessions.EndAllAsync(person.Id);
+        await audit.RecordAsync(AuditKind.SessionsEnded, person.Id, $"{person.Email} ({ended} by an administrator)");
+        return $"Ended {ended} {(ended == 1 ? "session" : "sessions")} of {person.DisplayName}: they sign in again on every device.";
     });
 
     public Task<IActionResult> OnPostUnlockAsync(Guid id) => ChangeAsync(id, async person =>

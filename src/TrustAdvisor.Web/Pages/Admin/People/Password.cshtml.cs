@@ -9,7 +9,8 @@ using TrustAdvisor.Web.Forms;
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
 /// <summary>Administrators set a new password for someone who forgot theirs; it also unlocks them and ends their sessions.</summary>
-public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit, IValidator<INewPassword> validator, Web.Mail.SecurityNotices notices) : PageModel
+public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit, IValidator<INewPassword> validator, Web.Mail.SecurityNotices notices,
+    Web.Security.Sessions sessions) : PageModel
 {
     [BindProperty]
     public string? NewPassword { get; set; }
@@ -56,6 +57,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit, 
             return Page();
         }
 
+        await sessions.EndAllAsync(person.Id);
         await audit.RecordAsync(AuditKind.PasswordReset, person.Id, person.Email);
         await notices.PasswordChangedAsync(person, "by an administrator", cancellationToken);
         TempData["Flash"] = $"Set a new password for {person.DisplayName}; their other sessions have ended.";

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustAdvisor.Infrastructure.Identity;
+
+namespace TrustAdvisor.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.ToTable("user_sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Device).HasMaxLength(UserSession.DeviceMaxLength);
+        builder.Property(s => s.Address).HasMaxLength(UserSession.AddressMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        // A person's sessions, open ones first: Your settings, and ending all of them.
+        builder.HasIndex(s => new { s.UserId, s.EndedAt });
+    }
+}
