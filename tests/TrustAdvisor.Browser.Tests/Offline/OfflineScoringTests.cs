@@ -129,6 +129,39 @@ public class OfflineScoringTests(BrowserApp app)
         (await CountWithNoteAsync(note)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task When_the_session_ends_on_the_server_the_phone_forgets_its_pages_and_the_waiting_score_stays()
+    {
+        await using var visit = await app.VisitAsync(Device.Phone, "offline-session-ended-forgets", throughNetwork: true);
+        var note = NewNote();
+        await visit.RunAsync(async v =>
+        {
+            var page = v.Page;
+            var (form, _) = await v.SignInWithTheAppKeptAsync(People.Advisor);
+            await v.ScoreWithoutSignalAsync(form, 7, note);
+            (await KeptPagesAsync(page)).ShouldBeGreaterThan(0);
+
+            // Ended elsewhere (from another device, by an administrator, or timed out): the server refuses the cookie.
+            var now = app.Clock.Now.UtcDateTime;
+            await app.QueryAsync(db => db.UserSessions.Where(s => db.Users.Any(u => u.Id == s.UserId && u.Email == People.Advisor.Email))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now)));
+            await v.GoOnlineAsync();
+            await v.GoToAsync("/");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sign in");
+
+            await page.WaitForFunctionAsync("async () => (await (await caches.open('pages')).keys()).length === 0");
+            (await v.ScoresKeptAsync()).ShouldBe(1, "the score not yet sent waits for the same person");
+            await v.SeeAsync("pages-forgotten");
+            await v.SignInAsync(People.Advisor);
+            await Expect(v.Banner()).ToContainTextAsync("Your waiting score arrived", Arrival);
+        });
+
+        (await CountWithNoteAsync(note)).ShouldBe(1);
+    }
+
+    private static Task<int> KeptPagesAsync(IPage page) =>
+        page.EvaluateAsync<int>("async () => (await (await caches.open('pages')).keys()).length");
+
     [Theory]
     [MemberData(nameof(Device.Both), MemberType = typeof(Device))]
     public async Task A_score_for_a_relationship_archived_meanwhile_says_why_and_is_discarded_only_when_asked(string deviceName)

@@ -14,6 +14,8 @@ public sealed class SignOutModel(Sessions sessions) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await sessions.SignOutAsync(); // ended on the server: a copy of the cookie no longer works anywhere
+        // The browser's cached pages go too (the service worker's kept pages are forgotten by the page's script).
+        Response.Headers["Clear-Site-Data"] = "\"cache\"";
         TempData["Flash"] = "You are signed out.";
         return RedirectToPage("/Account/SignIn");
     }

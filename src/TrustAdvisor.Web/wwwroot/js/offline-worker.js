@@ -60,6 +60,7 @@ async function fromShell(request) {
 }
 
 async function navigate(request, url) {
+  if (url.pathname.toLowerCase() === '/account/signin') await forgetPages(); // nobody is signed in here any more
   try {
     const response = await fetch(request);
     if (response.ok && response.type === 'basic' && keptPage.test(url.pathname)) await keep(url.pathname, response.clone());
@@ -84,6 +85,7 @@ async function keepPages(paths) {
     if (!keptPage.test(path) || await cache.match(path)) continue;
     try {
       const response = await fetch(path, { credentials: 'same-origin', redirect: 'manual' });
+      if (response.type === 'opaqueredirect') return forgetPages(); // sent to sign in: the session has ended
       if (response.ok && response.type === 'basic') await keep(path, response);
     } catch (offline) {
       return;
@@ -141,6 +143,7 @@ async function sendWaiting() {
     cache: 'no-store', credentials: 'same-origin', signal: AbortSignal.timeout(sendWaitsAtMost),
   })).json();
   if (!session.person) {
+    await forgetPages();
     await tell({ type: 'sign-in' });
     return;
   }
@@ -165,6 +168,13 @@ async function sendWaiting() {
   } finally {
     await tell({ type: 'changed' }); // what arrived or was refused before a failure shows too
   }
+}
+
+// The server says the session has ended (it sends the browser to sign in, or names nobody): the pages kept for the
+// person go, private notes and clients' comments with them. Their scores not yet sent stay, for the same person to
+// send after signing in again (offline.js never shows or sends them to anyone else).
+async function forgetPages() {
+  await caches.delete(pagesCache);
 }
 
 async function tell(message) {
