@@ -27,6 +27,7 @@ builder.Services.AddMemoryCache();
 builder.Services.AddSignInRateLimit(builder.Configuration);
 builder.Services.AddSingleton<SetupCode>();
 builder.Services.AddScoped<PasswordCheck>();
+builder.Services.AddScoped<TrustAdvisor.Web.Pages.Admin.Installation.InstallationChecks>();
 builder.Services.AddSingleton<SecretPaths>();
 builder.Services.AddClientPages(builder.Configuration);
 builder.Services.AddTrustAdvisorMail(builder.Configuration);

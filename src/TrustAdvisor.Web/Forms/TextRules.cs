@@ -26,11 +26,15 @@ internal static class TextRules
             .AtMost(maxLength)
             .PlainText(multiline);
 
-    /// <summary>A password someone will sign in with: given, and at least <see cref="Accounts.MinimumPasswordLength"/> characters.</summary>
+    /// <summary>
+    /// A password someone will sign in with: given, at least <see cref="Accounts.MinimumPasswordLength"/> characters and
+    /// at most <see cref="Accounts.MaximumPasswordLength"/> (OWASP ASVS 2.1.1 and 2.1.2; any characters, no composition rules).
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> Password<T>(this IRuleBuilderInitial<T, string?> rule, string whenMissing, string whenShort) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(whenMissing)
-            .MinimumLength(Accounts.MinimumPasswordLength).WithMessage(whenShort);
+            .MinimumLength(Accounts.MinimumPasswordLength).WithMessage(whenShort)
+            .MaximumLength(Accounts.MaximumPasswordLength).WithMessage($"A password can be at most {Accounts.MaximumPasswordLength} characters; a phrase of a few words is plenty.");
 
     public const int EmailMaxLength = 256;
 

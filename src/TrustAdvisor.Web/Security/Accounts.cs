@@ -10,7 +10,8 @@ namespace TrustAdvisor.Web.Security;
 
 internal static class Accounts
 {
-    public const int MinimumPasswordLength = 10;
+    public const int MinimumPasswordLength = 12;
+    public const int MaximumPasswordLength = 128;
     public const string AdministratorsOnly = "AdministratorsOnly";
     public const string ManagersAndAdministrators = "ManagersAndAdministrators";
     public const string SessionCookie = "TrustAdvisor.Session";

@@ -68,6 +68,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Assessments/Revisions"] = Rule.AnnasResource,
         ["/Admin/Teams/Index"] = Rule.Administrators,
         ["/Admin/Teams/RemoveDemo"] = Rule.Administrators,
+        ["/Admin/Installation/Index"] = Rule.Administrators,
         ["/Admin/Audit/Index"] = Rule.Administrators,
         ["/Admin/Mail/Index"] = Rule.Administrators,
         ["/Admin/People/Index"] = Rule.Administrators,

@@ -8,7 +8,7 @@ public class PasswordTests(PostgresApp app) : IClassFixture<PostgresApp>
 {
     [Theory]
     [InlineData("wrong current one", "a new passphrase!", "a new passphrase!", "CurrentPassword", "That is not your current password")]
-    [InlineData(AppFixture.Password, "short", "short", "NewPassword", "at least 10 characters")]
+    [InlineData(AppFixture.Password, "short", "short", "NewPassword", "at least 12 characters")]
     [InlineData(AppFixture.Password, "a new passphrase!", "a different one!!", "ConfirmPassword", "The two passwords are not the same.")]
     public async Task Bad_input_gets_a_message_and_changes_nothing(string current, string next, string confirm, string field, string message)
     {

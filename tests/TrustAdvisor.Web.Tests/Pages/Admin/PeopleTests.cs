@@ -60,7 +60,7 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
         { "Input.Role", "Overlord", "Role", "'Overlord' is not a valid value" },
         { "Input.TeamId", "", "TeamId", "Advisors and managers work in a team: choose one." },
         { "Input.TeamId", Guid.NewGuid().ToString(), "TeamId", "That team does not exist" },
-        { "Input.Password", "short", "Password", "at least 10 characters" },
+        { "Input.Password", "short", "Password", "at least 12 characters" },
     };
 
     [Theory]
@@ -117,7 +117,7 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
         var admin = await app.CreateClientAsync();
 
         var tooShort = await admin.SubmitAsync($"/Admin/People/Password/{person.Id}", new Dictionary<string, string?> { ["NewPassword"] = "short", ["ConfirmPassword"] = "short" });
-        (await HtmlForms.ParseAsync(tooShort)).FieldError("NewPassword").ShouldNotBeNull().ShouldContain("at least 10 characters");
+        (await HtmlForms.ParseAsync(tooShort)).FieldError("NewPassword").ShouldNotBeNull().ShouldContain("at least 12 characters");
         var response = await admin.SubmitAsync($"/Admin/People/Password/{person.Id}", new Dictionary<string, string?>
         {
             ["NewPassword"] = "a brand new passphrase",
