@@ -101,6 +101,14 @@ public abstract class AppFixture : IAsyncLifetime
     public HttpClient CreateAnonymousClient() =>
         Factory.CreateClient(TrustAdvisorFactory.BrowserLike());
 
+    /// <summary>An anonymous client whose requests come from <paramref name="address"/> (behind the proxy, as X-Forwarded-For).</summary>
+    public HttpClient CreateAnonymousClientFrom(string address)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return client;
+    }
+
     /// <summary>A browser-like client signed in through the sign-in form, as the administrator unless told otherwise.</summary>
     public async Task<HttpClient> CreateClientAsync(string email = AdminEmail)
     {

@@ -12,4 +12,20 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>Runs <paramref name="work"/> with the clock moved on by <paramref name="by"/>, then puts it back.</summary>
+    public async Task WhileMovedAsync(TimeSpan by, Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var before = Now;
+        Now += by;
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            Now = before;
+        }
+    }
 }

@@ -14,7 +14,7 @@ public class ReverseProxyTests(RateLimitedApp app) : IClassFixture<RateLimitedAp
     public async Task Behind_a_proxy_the_sign_in_limit_counts_each_visitor_and_the_audit_log_records_their_address()
     {
         var wrong = new Dictionary<string, string?> { ["Email"] = AppFixture.AdminEmail, ["Password"] = "not the password" };
-        var first = Behind("203.0.113.7");
+        var first = app.CreateAnonymousClientFrom("203.0.113.7");
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             (await first.SubmitAsync("/Account/SignIn", wrong)).StatusCode.ShouldBe(HttpStatusCode.OK, $"attempt {attempt}");
@@ -22,7 +22,7 @@ public class ReverseProxyTests(RateLimitedApp app) : IClassFixture<RateLimitedAp
 
         (await first.SubmitAsync("/Account/SignIn", wrong)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
 
-        var second = Behind("198.51.100.23");
+        var second = app.CreateAnonymousClientFrom("198.51.100.23");
         var signedIn = await second.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = AppFixture.AdminEmail, ["Password"] = AppFixture.Password });
 
         signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -34,7 +34,7 @@ public class ReverseProxyTests(RateLimitedApp app) : IClassFixture<RateLimitedAp
     [Fact]
     public async Task Only_the_proxy_s_own_hop_is_believed_so_a_visitor_cannot_pose_as_another_address()
     {
-        var spoofing = Behind("192.0.2.200, 203.0.113.99");
+        var spoofing = app.CreateAnonymousClientFrom("192.0.2.200, 203.0.113.99");
 
         await spoofing.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = "nobody@tests.trustadvisor.test", ["Password"] = "not the password" });
 
@@ -52,12 +52,5 @@ public class ReverseProxyTests(RateLimitedApp app) : IClassFixture<RateLimitedAp
         var failure = Should.Throw<InvalidOperationException>(() => factory.CreateClient());
 
         failure.Message.ShouldContain("'nginx.internal', which is not an IP address");
-    }
-
-    private HttpClient Behind(string forwardedFor)
-    {
-        var client = app.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
-        return client;
     }
 }

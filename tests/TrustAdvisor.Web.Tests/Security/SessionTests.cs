@@ -44,20 +44,6 @@ public class SessionTests(SessionApp app) : IClassFixture<SessionApp>
         return (await client.SendAsync(request)).StatusCode;
     }
 
-    private async Task AtAsync(TimeSpan later, Func<Task> test)
-    {
-        var before = app.Clock.Now;
-        app.Clock.Now += later;
-        try
-        {
-            await test();
-        }
-        finally
-        {
-            app.Clock.Now = before;
-        }
-    }
-
     [Fact]
     public async Task Signing_out_ends_the_session_on_every_instance_and_a_copied_cookie_is_refused()
     {
@@ -78,15 +64,15 @@ public class SessionTests(SessionApp app) : IClassFixture<SessionApp>
         var (_, _, kept) = await SignInAsync(keepSignedIn: true);
         var (_, _, busy) = await SignInAsync();
 
-        await AtAsync(TimeSpan.FromMinutes(29), async () => (await WithCopyAsync(app.Factory, busy)).ShouldBe(HttpStatusCode.OK));
-        await AtAsync(TimeSpan.FromMinutes(31), async () =>
+        await app.Clock.WhileMovedAsync(TimeSpan.FromMinutes(29), async () => (await WithCopyAsync(app.Factory, busy)).ShouldBe(HttpStatusCode.OK));
+        await app.Clock.WhileMovedAsync(TimeSpan.FromMinutes(31), async () =>
         {
             (await WithCopyAsync(app.Factory, idle)).ShouldBe(HttpStatusCode.Redirect);
             (await WithCopyAsync(app.Factory, kept)).ShouldBe(HttpStatusCode.OK);
             (await WithCopyAsync(app.Factory, busy)).ShouldBe(HttpStatusCode.OK); // seen two minutes ago
         });
         (await WithCopyAsync(app.Factory, idle)).ShouldBe(HttpStatusCode.Redirect, "an ended session stays ended");
-        await AtAsync(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1), async () =>
+        await app.Clock.WhileMovedAsync(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1), async () =>
             (await WithCopyAsync(app.Factory, kept)).ShouldBe(HttpStatusCode.Redirect));
     }
 

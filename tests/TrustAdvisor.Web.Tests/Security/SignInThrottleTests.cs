@@ -18,13 +18,6 @@ public sealed class ThrottleApp : PostgresApp;
 /// <summary>Sign-in and Change password give nothing away and cannot be used to keep someone else out (ADR 16).</summary>
 public class SignInThrottleTests(ThrottleApp app) : IClassFixture<ThrottleApp>
 {
-    private HttpClient From(string address)
-    {
-        var client = app.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
-        return client;
-    }
-
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
         client.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password });
 
@@ -34,20 +27,6 @@ public class SignInThrottleTests(ThrottleApp app) : IClassFixture<ThrottleApp>
         return (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.Trim();
     }
 
-    private async Task WithTimeMovedAsync(TimeSpan by, Func<Task> test)
-    {
-        var before = app.Clock.Now;
-        app.Clock.Now += by;
-        try
-        {
-            await test();
-        }
-        finally
-        {
-            app.Clock.Now = before;
-        }
-    }
-
     [Fact]
     public async Task Unknown_wrong_held_back_and_locked_all_get_the_same_answer()
     {
@@ -55,7 +34,7 @@ public class SignInThrottleTests(ThrottleApp app) : IClassFixture<ThrottleApp>
         var locked = await app.CreatePersonAsync($"locked.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);
         await app.QueryAsync(async db => await db.Users.Where(u => u.Id == locked.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, app.Clock.Now.AddMinutes(5))));
-        var attacker = From("203.0.113.10");
+        var attacker = app.CreateAnonymousClientFrom("203.0.113.10");
         for (var i = 0; i < PasswordCheck.FailuresPerAddress; i++)
         {
             await SignInAsync(attacker, held.Email!, $"guess {i}");
@@ -63,10 +42,10 @@ public class SignInThrottleTests(ThrottleApp app) : IClassFixture<ThrottleApp>
 
         var answers = new[]
         {
-            await AnswerAsync(await SignInAsync(From("203.0.113.11"), $"nobody.{Guid.NewGuid():N}@firm.test", AppFixture.Password)),
-            await AnswerAsync(await SignInAsync(From("203.0.113.11"), held.Email!, "not the password")),
+            await AnswerAsync(await SignInAsync(app.CreateAnonymousClientFrom("203.0.113.11"), $"nobody.{Guid.NewGuid():N}@firm.test", AppFixture.Password)),
+            await AnswerAsync(await SignInAsync(app.CreateAnonymousClientFrom("203.0.113.11"), held.Email!, "not the password")),
             await AnswerAsync(await SignInAsync(attacker, held.Email!, AppFixture.Password)),
-            await AnswerAsync(await SignInAsync(From("203.0.113.11"), locked.Email!, AppFixture.Password)),
+            await AnswerAsync(await SignInAsync(app.CreateAnonymousClientFrom("203.0.113.11"), locked.Email!, AppFixture.Password)),
         };
 
         answers.Distinct().ShouldBe([SignInModel.Failed]);
@@ -92,16 +71,16 @@ public class SignInThrottleTests(ThrottleApp app) : IClassFixture<ThrottleApp>
     public async Task One_address_cannot_keep_another_persons_account_closed()
     {
         var person = await app.CreatePersonAsync($"target.{Guid.NewGuid():N}@firm.test", UserRole.Administrator);
-        var attacker = From("203.0.113.20");
+        var attacker = app.CreateAnonymousClientFrom("203.0.113.20");
         for (var i = 0; i < 60; i++)
         {
             await SignInAsync(attacker, person.Email!, $"guess {i}");
         }
 
         (await SignInAsync(attacker, person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.OK); // held back, even right
-        (await SignInAsync(From("198.51.100.20"), person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await SignInAsync(app.CreateAnonymousClientFrom("198.51.100.20"), person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == person.Id))).LockoutEnd.ShouldBeNull();
-        await WithTimeMovedAsync(PasswordCheck.AddressWindow + TimeSpan.FromSeconds(1), async () =>
+        await app.Clock.WhileMovedAsync(PasswordCheck.AddressWindow + TimeSpan.FromSeconds(1), async () =>
             (await SignInAsync(attacker, person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect));
     }
 
@@ -111,16 +90,16 @@ public class SignInThrottleTests(ThrottleApp app) : IClassFixture<ThrottleApp>
         var person = await app.CreatePersonAsync($"botnet.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);
         for (var i = 0; i < PasswordCheck.FailuresPerAccount; i++)
         {
-            await SignInAsync(From($"192.0.2.{i / PasswordCheck.FailuresPerAddress}"), person.Email!, $"guess {i}");
+            await SignInAsync(app.CreateAnonymousClientFrom($"192.0.2.{i / PasswordCheck.FailuresPerAddress}"), person.Email!, $"guess {i}");
         }
 
-        (await SignInAsync(From("198.51.100.30"), person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SignInAsync(app.CreateAnonymousClientFrom("198.51.100.30"), person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.QueryAsync(db => db.Users.SingleAsync(u => u.Id == person.Id))).LockoutEnd.ShouldNotBeNull();
         (await app.QueryAsync(db => db.AuditEvents.CountAsync(e => e.SubjectId == person.Id && e.Kind == AuditKind.LockedOut))).ShouldBe(1);
         var notice = await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.RecipientId == person.Id && m.Kind == MailKind.AccountLocked));
         notice.TextBody.ShouldContain("your TrustAdvisor account is locked for 5 minutes");
-        await WithTimeMovedAsync(PasswordCheck.AccountLock + TimeSpan.FromSeconds(1), async () =>
-            (await SignInAsync(From("198.51.100.30"), person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect));
+        await app.Clock.WhileMovedAsync(PasswordCheck.AccountLock + TimeSpan.FromSeconds(1), async () =>
+            (await SignInAsync(app.CreateAnonymousClientFrom("198.51.100.30"), person.Email!, AppFixture.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect));
     }
 
     [Fact]

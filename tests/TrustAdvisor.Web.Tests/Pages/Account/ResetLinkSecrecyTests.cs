@@ -10,19 +10,12 @@ namespace TrustAdvisor.Web.Tests.Pages.Account;
 /// <summary>A reset link is for its owner only; asking and using are audited; the person hears of every password change.</summary>
 public class ResetLinkSecrecyTests(MailApp app) : IClassFixture<MailApp>
 {
-    private HttpClient From(string address)
-    {
-        var client = app.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
-        return client;
-    }
-
     [Fact]
     public async Task What_the_outbox_keeps_and_sent_mail_shows_holds_no_usable_link()
     {
         var person = await app.CreatePersonAsync($"sealed.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);
 
-        await ForgotPasswordTests.AskAsync(From("203.0.113.50"), person.Email!);
+        await ForgotPasswordTests.AskAsync(app.CreateAnonymousClientFrom("203.0.113.50"), person.Email!);
 
         var delivered = (await app.Smtp.WaitForAsync(person.Email!)).ShouldHaveSingleItem();
         var link = ForgotPasswordTests.LinkIn(delivered);
@@ -39,7 +32,7 @@ public class ResetLinkSecrecyTests(MailApp app) : IClassFixture<MailApp>
 
         var asked = await app.QueryAsync(db => db.AuditEvents.SingleAsync(e => e.SubjectId == person.Id && e.Kind == AuditKind.PasswordResetAsked));
         asked.Address.ShouldBe("203.0.113.50");
-        (await ForgotPasswordTests.ResetAsync(From("198.51.100.50"), link, "a brand new passphrase")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ForgotPasswordTests.ResetAsync(app.CreateAnonymousClientFrom("198.51.100.50"), link, "a brand new passphrase")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var used = await app.QueryAsync(db => db.AuditEvents.SingleAsync(e => e.SubjectId == person.Id && e.Kind == AuditKind.PasswordReset));
         used.Address.ShouldBe("198.51.100.50");
     }
@@ -70,7 +63,7 @@ public class ResetLinkSecrecyTests(MailApp app) : IClassFixture<MailApp>
     {
         var unknown = $"nobody.{Guid.NewGuid():N}@firm.test";
 
-        await ForgotPasswordTests.AskAsync(From("203.0.113.51"), unknown);
+        await ForgotPasswordTests.AskAsync(app.CreateAnonymousClientFrom("203.0.113.51"), unknown);
 
         var asked = await app.QueryAsync(db => db.AuditEvents.SingleAsync(e => e.Kind == AuditKind.PasswordResetAsked && e.Detail == unknown));
         (asked.SubjectId, asked.Address).ShouldBe((null, "203.0.113.51"));
