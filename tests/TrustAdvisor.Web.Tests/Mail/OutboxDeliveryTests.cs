@@ -182,5 +182,10 @@ public class EmbeddedMailTests(SqliteApp app) : IClassFixture<SqliteApp>
         var page = await (await app.CreateClientAsync()).GetPageAsync("/Admin/Mail/Index");
         page.QuerySelector("main code")!.TextContent.ShouldBe(app.Factory.MailFolder);
         page.QuerySelectorAll("tr.mail-sent").ShouldContain(r => r.TextContent.Contains(person.Email!, StringComparison.Ordinal));
+        // The .eml file is the delivery, like SMTP: it has the link; what the app keeps and shows does not.
+        var token = System.Text.RegularExpressions.Regex.Match(written.TextBody ?? "", "token=([^&\\s]+)").Groups[1].Value;
+        token.ShouldNotBeEmpty();
+        page.Body!.TextContent.ShouldNotContain(token);
+        page.Body.TextContent.ShouldContain(OutboxMessage.HiddenSecret);
     }
 }

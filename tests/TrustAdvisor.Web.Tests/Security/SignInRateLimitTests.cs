@@ -32,4 +32,20 @@ public class SignInRateLimitTests(RateLimitedApp app) : IClassFixture<RateLimite
         var failures = await app.QueryAsync(db => Task.FromResult(db.SignInFailures.Count(f => f.AccountKey == PasswordCheck.AccountKey(AppFixture.AdminEmail))));
         failures.ShouldBe(3); // the refused attempt never reached the password check
     }
+
+    [Fact]
+    public async Task Setup_posts_are_limited_per_address_like_sign_in()
+    {
+        var visitor = app.CreateAnonymousClientFrom("203.0.113.60");
+        var (_, fields) = await visitor.ReadFormAsync("/Account/SignIn");
+        fields["Input.SetupCode"] = "AAAA-BBBB-CCCC-DDDD-EEEE";
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            statuses.Add((await visitor.PostFormAsync("/Setup", fields)).StatusCode);
+        }
+
+        statuses[^1].ShouldBe(HttpStatusCode.TooManyRequests);
+    }
 }
