@@ -18,7 +18,7 @@ public enum CalibrationKind
 
 /// <summary>
 /// An advisor's typical perception gap across their clients over a period: the mean gap per factor (advisor minus
-/// client) over <see cref="Answers"/> answered pulses. A coaching topic, not a ranking (DOMAIN.md).
+/// client) over <see cref="Answers"/> answered pulses. A coaching topic, not a ranking (docs/domain.md).
 /// </summary>
 public sealed record Calibration(long Answers, double? Credibility, double? Reliability, double? Intimacy, double? SelfOrientation)
 {

@@ -4,7 +4,7 @@ namespace TrustAdvisor.Domain.Pulses;
 
 /// <summary>
 /// One request to a relationship's contact to say, in their own words, how they see the advisor: a personal link,
-/// used once, that expires. The answers are the client's view beside the advisor's (DOMAIN.md, "The client's own view").
+/// used once, that expires. The answers are the client's view beside the advisor's (docs/domain.md, "The client's own view").
 /// </summary>
 public sealed class Pulse
 {

@@ -6,7 +6,7 @@ namespace TrustAdvisor.Infrastructure.Identity;
 /// <summary>The first administrator for unattended installs, and the demo accounts of the embedded default.</summary>
 public static class AccountSeeder
 {
-    /// <summary>Documented in the README and shown on the sign-in page in demo mode only.</summary>
+    /// <summary>Documented in the README (for `dotnet run`) and shown on the sign-in page while demo data is on.</summary>
     public static readonly IReadOnlyList<(string Email, string Password, string DisplayName, UserRole Role)> DemoAccounts =
     [
         ("advisor@demo.trustadvisor.test", "demo-advisor-2026", "Alex Advisor (demo)", UserRole.Advisor),

@@ -11,7 +11,7 @@ public class MigrationTests
     {
         using var db = new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=unused").Options);
 
-        db.Database.HasPendingModelChanges().ShouldBeFalse("run dotnet ef migrations add for PostgresDbContext (README, Migrations)");
+        db.Database.HasPendingModelChanges().ShouldBeFalse("run dotnet ef migrations add for PostgresDbContext (docs/operations.md, Migrations)");
     }
 
     [Fact]
@@ -19,6 +19,6 @@ public class MigrationTests
     {
         using var db = new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite("Data Source=:memory:").Options);
 
-        db.Database.HasPendingModelChanges().ShouldBeFalse("run dotnet ef migrations add for SqliteDbContext (README, Migrations)");
+        db.Database.HasPendingModelChanges().ShouldBeFalse("run dotnet ef migrations add for SqliteDbContext (docs/operations.md, Migrations)");
     }
 }
