@@ -83,6 +83,7 @@ public class SessionTests(SessionApp app) : IClassFixture<SessionApp>
         var (_, laptop, laptopCookie) = await SignInAsync(email: person.Email);
         var (_, tablet, tabletCookie) = await SignInAsync(email: person.Email);
 
+        (await laptop.GetPageAsync("/Account/Settings")).QuerySelectorAll("#sessions tr[data-session]").Length.ShouldBe(3);
         var page = await laptop.GetPageAsync("/Account/Sessions");
         page.QuerySelectorAll("tr[data-session]").Length.ShouldBe(3);
         page.QuerySelectorAll(".badge").Single(b => b.TextContent == "This device").ShouldNotBeNull();

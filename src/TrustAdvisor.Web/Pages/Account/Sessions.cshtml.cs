@@ -11,9 +11,9 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// <summary>Where one is signed in: each open session with its device, address and times; end any or all the others.</summary>
 public sealed class SessionsModel(TrustAdvisorDbContext db, IViewerAccessor viewer, Sessions sessions, AuditTrail audit, TimeProvider time) : PageModel
 {
-    public IReadOnlyList<Row> Open { get; private set; } = [];
+    public SessionList List { get; private set; } = new([], null);
 
-    public Guid? Current => Sessions.IdOf(User);
+    private Guid? Current => Sessions.IdOf(User);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -22,12 +22,7 @@ public sealed class SessionsModel(TrustAdvisorDbContext db, IViewerAccessor view
             return NotFound();
         }
 
-        var now = time.UtcNow();
-        Open = await db.UserSessions.Where(s => s.UserId == me && s.EndedAt == null && s.ExpiresAt > now)
-            .OrderByDescending(s => s.LastSeenAt)
-            .Select(s => new Row(s.Id, s.Device, s.Address, s.StartedAt, s.LastSeenAt, s.KeepSignedIn))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        List = await LoadAsync(db, me, Current, time.UtcNow(), cancellationToken);
         return Page();
     }
 
@@ -68,5 +63,15 @@ public sealed class SessionsModel(TrustAdvisorDbContext db, IViewerAccessor view
         return RedirectToPage();
     }
 
+    /// <summary>The person's open sessions, newest use first, and which is this device's (also shown on Your settings).</summary>
+    public static async Task<SessionList> LoadAsync(TrustAdvisorDbContext db, Guid me, Guid? current, DateTime now, CancellationToken cancellationToken) =>
+        new(await db.UserSessions.Where(s => s.UserId == me && s.EndedAt == null && s.ExpiresAt > now)
+            .OrderByDescending(s => s.LastSeenAt)
+            .Select(s => new Row(s.Id, s.Device, s.Address, s.StartedAt, s.LastSeenAt, s.KeepSignedIn))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken), current);
+
     public sealed record Row(Guid Id, string Device, string? Address, DateTime StartedAt, DateTime LastSeenAt, bool KeepSignedIn);
+
+    public sealed record SessionList(IReadOnlyList<Row> Open, Guid? Current);
 }

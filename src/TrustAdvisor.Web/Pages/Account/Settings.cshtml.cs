@@ -15,6 +15,9 @@ public sealed class SettingsModel(
     TrustAdvisorDbContext db, IViewerAccessor viewer, IOptions<MailOptions> mail, IValidator<SettingsInput> validator,
     Calendar.CalendarLinks calendars, Web.Mail.MailOutbox outbox, Web.Mail.MailSamples samples, TimeProvider time) : PageModel
 {
+    /// <summary>Where the person is signed in (their open sessions), ended on /Account/Sessions.</summary>
+    public SessionsModel.SessionList Sessions { get; private set; } = new([], null);
+
     /// <summary>Days without a calendar reading the address after which it stops working; 0: never.</summary>
     public int CalendarUnusedDays => mail.Value.CalendarExpiresAfterDaysUnused;
 
@@ -43,6 +46,7 @@ public sealed class SettingsModel(
         var preferences = await PreferencesAsync(me, cancellationToken);
         Input = SettingsInput.From(preferences);
         CalendarAddress = calendars.For(outbox.BaseAddress(Request), me, preferences.CalendarVersion);
+        Sessions = await SessionsModel.LoadAsync(db, me, Security.Sessions.IdOf(User), time.UtcNow(), cancellationToken);
         return Page();
     }
 
@@ -109,6 +113,7 @@ public sealed class SettingsModel(
         if (!ModelState.IsValid | !await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
         {
             CalendarAddress = calendars.For(outbox.BaseAddress(Request), me, (await PreferencesAsync(me, cancellationToken)).CalendarVersion);
+            Sessions = await SessionsModel.LoadAsync(db, me, Security.Sessions.IdOf(User), time.UtcNow(), cancellationToken);
             return Page();
         }
 
