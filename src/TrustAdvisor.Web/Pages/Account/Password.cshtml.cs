@@ -69,7 +69,7 @@ public sealed class PasswordModel(
         await notices.PasswordChangedAsync(me, "by you, on Change password", cancellationToken);
         await sessions.EndAllAsync(me.Id, keep: Sessions.IdOf(User));
         await sessions.RenewCookieAsync(me);
-        TempData["Flash"] = "Your password is changed.";
+        TempData.Flash("Your password is changed.");
         return RedirectToPage("/Relationships/Index");
     }
 }

@@ -81,7 +81,7 @@ public sealed class ResetPasswordModel(
         await sessions.EndAllAsync(person.Id);
         await audit.RecordAsync(AuditKind.PasswordReset, person.Id, "by the emailed link");
         await notices.PasswordChangedAsync(person, "with a link emailed to you", cancellationToken);
-        TempData["Flash"] = "Your password is changed. Sign in with it.";
+        TempData.Flash("Your password is changed. Sign in with it.");
         return RedirectToPage("/Account/SignIn");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Account;
@@ -35,16 +36,16 @@ public sealed class SessionsModel(TrustAdvisorDbContext db, IViewerAccessor view
 
         if (id == Current)
         {
-            TempData["Flash"] = "To end the session on this device, sign out.";
+            TempData.Flash("To end the session on this device, sign out.");
         }
         else if (await sessions.EndAsync(me, id))
         {
             await audit.RecordAsync(AuditKind.SessionsEnded, me, "1 by its owner");
-            TempData["Flash"] = "That session has ended: the device has to sign in again.";
+            TempData.Flash("That session has ended: the device has to sign in again.");
         }
         else
         {
-            TempData["Flash"] = "That session had already ended.";
+            TempData.Flash("That session had already ended.");
         }
 
         return RedirectToPage();
@@ -59,7 +60,7 @@ public sealed class SessionsModel(TrustAdvisorDbContext db, IViewerAccessor view
 
         var ended = await sessions.EndAllAsync(me, keep: Current);
         await audit.RecordAsync(AuditKind.SessionsEnded, me, $"{ended} by their owner");
-        TempData["Flash"] = ended == 0 ? "You are signed in on this device only." : $"Ended {ended} other {(ended == 1 ? "session" : "sessions")}: only this device stays signed in.";
+        TempData.Flash(ended == 0 ? "You are signed in on this device only." : $"Ended {ended} other {(ended == 1 ? "session" : "sessions")}: only this device stays signed in.");
         return RedirectToPage();
     }
 

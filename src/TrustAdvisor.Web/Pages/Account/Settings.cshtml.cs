@@ -62,7 +62,7 @@ public sealed class SettingsModel(
         preferences.CalendarVersion++;
         preferences.CalendarUsedAt = time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Flash"] = "Your calendar has a new address: the old one no longer works. Subscribe to this one.";
+        TempData.Flash("Your calendar has a new address: the old one no longer works. Subscribe to this one.");
         return RedirectToPage(null, null, "calendar");
     }
 
@@ -81,23 +81,23 @@ public sealed class SettingsModel(
         var sample = Samples.FirstOrDefault(s => s.Kind.ToString() == kind);
         if (sample.Name is null)
         {
-            TempData["Flash"] = "Choose one of the emails listed below to get a sample of it.";
+            TempData.Flash("Choose one of the emails listed below to get a sample of it.");
             return RedirectToPage(null, null, "samples");
         }
 
         var message = await samples.ComposeAsync(sample.Kind, me, cancellationToken);
         if (message is null)
         {
-            TempData["Flash"] = $"There is nothing to put in a {sample.Name} now, so none would be sent, and no sample is.";
+            TempData.Flash($"There is nothing to put in a {sample.Name} now, so none would be sent, and no sample is.");
         }
         else if (!await Web.Mail.OutboxDecisions.AddOnceAsync(db, message, cancellationToken))
         {
-            TempData["Flash"] = $"A sample {sample.Name} was sent to you a moment ago: it is on its way.";
+            TempData.Flash($"A sample {sample.Name} was sent to you a moment ago: it is on its way.");
         }
         else
         {
             await outbox.DeliverSoonAsync(cancellationToken);
-            TempData["Flash"] = $"A sample {sample.Name} is on its way to {message.To}.";
+            TempData.Flash($"A sample {sample.Name} is on its way to {message.To}.");
         }
 
         return RedirectToPage(null, null, "samples");
@@ -126,7 +126,7 @@ public sealed class SettingsModel(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Flash"] = "Your settings are saved.";
+        TempData.Flash("Your settings are saved.");
         return RedirectToPage();
     }
 

@@ -125,7 +125,7 @@ public sealed class CorrectModel(
 
     private RedirectToPageResult Saved(string message)
     {
-        TempData["Flash"] = message;
+        TempData.Flash(message);
         return RedirectToPage("/Relationships/Details", null, new { id = Relationship.Id }, $"a-{Original.LineageId}");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 
@@ -46,7 +47,7 @@ public sealed class ArchiveModel(TrustAdvisorDbContext db, TimeProvider time) : 
         // Archiving twice (a double click) is the same as archiving once.
         relationship.Archive(time.UtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Flash"] = $"Archived {relationship.ClientOrganisation}. Its history is kept; restore it from the archived list.";
+        TempData.Flash($"Archived {relationship.ClientOrganisation}. Its history is kept; restore it from the archived list.");
         return RedirectToPage("Index");
     }
 
@@ -60,7 +61,7 @@ public sealed class ArchiveModel(TrustAdvisorDbContext db, TimeProvider time) : 
 
         relationship.Restore();
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Flash"] = $"Restored {relationship.ClientOrganisation}.";
+        TempData.Flash($"Restored {relationship.ClientOrganisation}.");
         return RedirectToPage("Details", new { id });
     }
 }

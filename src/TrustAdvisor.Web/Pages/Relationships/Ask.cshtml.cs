@@ -105,7 +105,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         var open = await db.Pulses.FirstOrDefaultAsync(p => p.Id == pulse && p.RelationshipId == id, cancellationToken);
         if (open is null)
         {
-            TempData["Flash"] = "There was no such link to withdraw; nothing changed.";
+            TempData.Flash("There was no such link to withdraw; nothing changed.");
             return RedirectToPage(new { id });
         }
 
@@ -114,15 +114,15 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            TempData["Flash"] = wasOpen
+            TempData.Flash(wasOpen
                 ? "Link withdrawn: it no longer opens the questions."
                 : open.Status == PulseStatus.Answered
                     ? "The client had already answered; the answer is kept."
-                    : "That link was already closed; nothing changed.";
+                    : "That link was already closed; nothing changed.");
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData["Flash"] = "The link changed meanwhile (answered, or replaced by a new one), so nothing was withdrawn.";
+            TempData.Flash("The link changed meanwhile (answered, or replaced by a new one), so nothing was withdrawn.");
         }
 
         return RedirectToPage(new { id });
@@ -133,7 +133,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
 
     private RedirectToPageResult AlreadyMade(Guid id)
     {
-        TempData["Flash"] = "That link was made already. It is shown only once; if you did not copy it, make a new one.";
+        TempData.Flash("That link was made already. It is shown only once; if you did not copy it, make a new one.");
         return RedirectToPage(new { id });
     }
 

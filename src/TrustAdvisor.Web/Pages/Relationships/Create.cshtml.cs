@@ -53,7 +53,7 @@ public sealed class CreateModel(
             return RedirectToPage("Details", new { id = RelationshipId });
         }
 
-        TempData["Flash"] = $"Added {relationship.ClientOrganisation}. Score it after your next meeting.";
+        TempData.Flash($"Added {relationship.ClientOrganisation}. Score it after your next meeting.");
         return RedirectToPage("Details", new { id = relationship.Id });
     }
 }

@@ -31,7 +31,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, IValidator<RelationshipI
 
         if (relationship.IsArchived)
         {
-            TempData["Flash"] = "This relationship is archived. Restore it to edit it.";
+            TempData.Flash("This relationship is archived. Restore it to edit it.");
             return RedirectToPage("Details", new { id });
         }
 
@@ -78,7 +78,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, IValidator<RelationshipI
             return Conflict(RelationshipInput.From(current), current.Version);
         }
 
-        TempData["Flash"] = "Saved the relationship's details.";
+        TempData.Flash("Saved the relationship's details.");
         return RedirectToPage("Details", new { id });
     }
 

@@ -115,7 +115,7 @@ public sealed class HandOffModel(
     /// <summary>The previous owner no longer sees the relationship, so they go back to their list.</summary>
     private async Task<RedirectToPageResult> DoneAsync(string message, CancellationToken cancellationToken)
     {
-        TempData["Flash"] = message;
+        TempData.Flash(message);
         return await db.Relationships.AnyAsync(r => r.Id == Relationship.Id, cancellationToken)
             ? RedirectToPage("Details", new { id = Relationship.Id })
             : RedirectToPage("/Overview/Index");

@@ -111,7 +111,7 @@ public sealed class ScoreModel(
 
     private RedirectToPageResult Saved(Guid id, Guid assessmentId, string message)
     {
-        TempData["Flash"] = message;
+        TempData.Flash(message);
         return RedirectToPage("Details", null, new { id }, $"a-{assessmentId}");
     }
 

@@ -62,7 +62,7 @@ public sealed class IndexModel(
         }
 
         await sessions.SignInAsync((await users.FindByEmailAsync(Input.Email!.Trim()))!, keepSignedIn: false);
-        TempData["Flash"] = "TrustAdvisor is set up, and you are signed in as its administrator.";
+        TempData.Flash("TrustAdvisor is set up, and you are signed in as its administrator.");
         return RedirectToPage("/Relationships/Index");
     }
 }

@@ -51,7 +51,7 @@ public sealed class CreateModel(
 
         var created = await users.FindByEmailAsync(Input.Email!.Trim());
         await audit.RecordAsync(AuditKind.PersonCreated, created?.Id, $"{Input.Email!.Trim()} as {Input.Role}");
-        TempData["Flash"] = $"Added {Input.DisplayName!.Trim()} as {Input.Role}. Give them their first password in person.";
+        TempData.Flash($"Added {Input.DisplayName!.Trim()} as {Input.Role}. Give them their first password in person.");
         return RedirectToPage("Index");
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
@@ -68,7 +69,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
             return NotFound();
         }
 
-        TempData["Flash"] = await change(person);
+        TempData.Flash(await change(person));
         return RedirectToPage();
     }
 

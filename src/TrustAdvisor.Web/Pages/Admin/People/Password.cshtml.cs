@@ -60,7 +60,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit, 
         await sessions.EndAllAsync(person.Id);
         await audit.RecordAsync(AuditKind.PasswordReset, person.Id, person.Email);
         await notices.PasswordChangedAsync(person, "by an administrator", cancellationToken);
-        TempData["Flash"] = $"Set a new password for {person.DisplayName}; their other sessions have ended.";
+        TempData.Flash($"Set a new password for {person.DisplayName}; their other sessions have ended.");
         return RedirectToPage("Index");
     }
 }

@@ -44,7 +44,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time, IVal
             switch (await db.SaveOnceAsync(ct => db.Teams.AnyAsync(t => t.Id == TeamId, ct), cancellationToken))
             {
                 case SaveOutcome.Saved:
-                    TempData["Flash"] = $"Added the team {name}.";
+                    TempData.Flash($"Added the team {name}.");
                     return RedirectToPage();
                 case SaveOutcome.AlreadySaved:
                     return RedirectToPage();

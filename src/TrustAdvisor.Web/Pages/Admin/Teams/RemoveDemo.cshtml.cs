@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.DemoData;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Admin.Teams;
 
@@ -31,13 +32,13 @@ public sealed class RemoveDemoModel(TrustAdvisorDbContext db, DatabaseOptions da
 
         if (removed!.IsEmpty)
         {
-            TempData["Flash"] = "There is no demo data to remove.";
+            TempData.Flash("There is no demo data to remove.");
             return RedirectToPage("/Admin/Teams/Index");
         }
 
         await audit.RecordAsync(AuditKind.DemoRemoved, null, removed.ToString());
-        TempData["Flash"] = $"Removed the demo: {removed}."
-            + (database.DemoData ? " Demo data is still switched on (Database:DemoData): an empty database gets the demo team again at the next start." : "");
+        TempData.Flash($"Removed the demo: {removed}."
+            + (database.DemoData ? " Demo data is still switched on (Database:DemoData): an empty database gets the demo team again at the next start." : ""));
         return RedirectToPage("/Admin/Teams/Index");
     }
 }
