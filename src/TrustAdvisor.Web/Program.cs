@@ -68,7 +68,7 @@ var app = builder.Build();
 await app.Services.InitialiseDatabaseAsync();
 app.LogKeyProtection();
 app.LogInstallationWarnings();
-await app.Services.GetRequiredService<SetupCode>().IssueIfNeededAsync(app.Services, app.Environment);
+await app.Services.GetRequiredService<SetupCode>().IssueIfNeededAsync(app.Services);
 
 app.UseForwardedHeaders();
 app.UseHttpsWhereConfigured();

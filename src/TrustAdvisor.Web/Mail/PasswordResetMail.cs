@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using TrustAdvisor.Infrastructure.Mail;
+using TrustAdvisor.Web.Formatting;
 
 namespace TrustAdvisor.Web.Mail;
 
@@ -12,7 +13,7 @@ internal static class PasswordResetMail
     public static OutboxMessage Compose(MailSecrets secrets, Guid personId, string to, string name, Uri link, TimeSpan validFor, DateTime nowUtc)
     {
         var id = Guid.CreateVersion7();
-        var duration = Describe(validFor);
+        var duration = Display.Duration(validFor);
         var text = $"""
             Hello {name},
 
@@ -35,15 +36,4 @@ internal static class PasswordResetMail
             id, $"reset:{personId:N}:{id:N}", MailKind.PasswordReset, personId, to, "Choose a new TrustAdvisor password", sealedText, sealedHtml, nowUtc,
             sealedSecret: sealedLink);
     }
-
-    /// <summary>"2 hours", "1 hour", "90 minutes", "1 day": the largest whole unit the time is made of.</summary>
-    internal static string Describe(TimeSpan validFor) => validFor switch
-    {
-        { TotalDays: >= 1 } when validFor.TotalDays % 1 == 0 => Plural((int)validFor.TotalDays, "day"),
-        { TotalHours: >= 1 } when validFor.TotalHours % 1 == 0 => Plural((int)validFor.TotalHours, "hour"),
-        { TotalMinutes: >= 1 } when validFor.TotalMinutes % 1 == 0 => Plural((int)validFor.TotalMinutes, "minute"),
-        _ => Plural((int)Math.Ceiling(validFor.TotalSeconds), "second"),
-    };
-
-    private static string Plural(int count, string unit) => count == 1 ? $"1 {unit}" : $"{count} {unit}s";
 }

@@ -23,7 +23,7 @@ public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox,
     /// <summary>Failed sign-ins from several places locked the account for <paramref name="lockedFor"/>.</summary>
     public Task AccountLockedAsync(AppUser person, TimeSpan lockedFor, CancellationToken cancellationToken) => SendAsync(
         person, MailKind.AccountLocked, "Your TrustAdvisor account is locked for a few minutes",
-        $"After many failed sign-ins from several places, your TrustAdvisor account is locked for {PasswordResetMail.Describe(lockedFor)} "
+        $"After many failed sign-ins from several places, your TrustAdvisor account is locked for {Formatting.Display.Duration(lockedFor)} "
             + $"from {Now()} (UTC). Someone may be trying to guess your password.",
         cancellationToken);
 

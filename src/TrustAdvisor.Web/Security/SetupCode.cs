@@ -12,24 +12,22 @@ namespace TrustAdvisor.Web.Security;
 /// The code lives in this instance's memory, is written to the log once at start (as Jupyter and Grafana do) and dies
 /// when it is used; with several instances, each logs and accepts its own.
 /// </summary>
-public sealed partial class SetupCode(ILogger<SetupCode> logger)
+public sealed partial class SetupCode(ILogger<SetupCode> logger, IHostEnvironment environment)
 {
     private const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I to misread
     private readonly Lock _gate = new();
     private string? _code;
 
     /// <summary>False in Development (`dotnet run` on one's own machine), where setup needs no code.</summary>
-    public bool IsRequired { get; private set; }
+    public bool IsRequired { get; } = !environment.IsDevelopment();
 
     /// <summary>At start: a new code, logged, when the installation has no administrator and is not Development.</summary>
-    public async Task IssueIfNeededAsync(IServiceProvider services, IHostEnvironment environment)
+    public async Task IssueIfNeededAsync(IServiceProvider services)
     {
-        if (environment.IsDevelopment())
+        if (!IsRequired)
         {
             return;
         }
-
-        IsRequired = true;
         await using var scope = services.CreateAsyncScope();
         try
         {

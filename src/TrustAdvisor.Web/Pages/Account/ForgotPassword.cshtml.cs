@@ -26,7 +26,7 @@ public sealed class ForgotPasswordModel(
     public bool Sent { get; private set; }
 
     /// <summary>How long the emailed link works, in words ("2 hours").</summary>
-    public string LinkValidFor => PasswordResetMail.Describe(mail.Value.ResetLinkValidFor);
+    public string LinkValidFor => Formatting.Display.Duration(mail.Value.ResetLinkValidFor);
 
     public void OnGet()
     {
@@ -42,20 +42,21 @@ public sealed class ForgotPasswordModel(
         var person = await users.FindByEmailAsync(Email!.Trim());
         // Audited whatever the answer, with the address it came from: a stream of asks for others' accounts shows.
         audit.Add(AuditKind.PasswordResetAsked, person?.Id, Email.Trim());
-        if (person is { IsActive: true, Email: { } address })
+        var sends = person is { IsActive: true, Email: not null };
+        if (sends)
         {
-            var token = await users.GeneratePasswordResetTokenAsync(person);
+            var token = await users.GeneratePasswordResetTokenAsync(person!);
             // The configured address, never the request's Host header: anyone can ask for someone else's reset, and a
             // forged Host would otherwise send the victim a link (and its token) to the asker's server.
-            var link = new Uri(mail.Value.PublicAddress, Url.Page("/Account/ResetPassword", new { person = person.Id, token })!.TrimStart('/'));
+            var link = new Uri(mail.Value.PublicAddress, Url.Page("/Account/ResetPassword", new { person = person!.Id, token })!.TrimStart('/'));
             db.OutboxMessages.Add(
-                PasswordResetMail.Compose(secrets, person.Id, address, person.DisplayName, link, mail.Value.ResetLinkValidFor, time.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync(cancellationToken);
-            await outbox.DeliverSoonAsync(cancellationToken);
+                PasswordResetMail.Compose(secrets, person.Id, person.Email!, person.DisplayName, link, mail.Value.ResetLinkValidFor, time.GetUtcNow().UtcDateTime));
         }
-        else
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (sends)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await outbox.DeliverSoonAsync(cancellationToken);
         }
 
         Sent = true;

@@ -39,7 +39,7 @@ public sealed class SignInModel(
     public bool NeedsSetup { get; private set; }
 
     /// <summary>A session's absolute lifetime in words ("12 hours").</summary>
-    public string LifetimeInWords => Web.Mail.PasswordResetMail.Describe(sessionOptions.Value.AbsoluteLifetime);
+    public string LifetimeInWords => Display.Duration(sessionOptions.Value.AbsoluteLifetime);
 
     public async Task OnGetAsync() => await LoadAsync();
 

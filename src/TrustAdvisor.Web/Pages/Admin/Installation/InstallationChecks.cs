@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Hosting;
 using TrustAdvisor.Web.Security;
 
@@ -61,8 +62,8 @@ public sealed class InstallationChecks(
                     "Set DataProtection__Certificate__Path (a .pfx) and DataProtection__Certificate__Password on every instance.")
                 : new("Keys at rest", CheckStatus.Ok, "The session and link keys are encrypted with a certificate."),
             s.IdleTimeout <= TimeSpan.FromHours(1) && s.AbsoluteLifetime <= TimeSpan.FromHours(24)
-                ? new("Sessions", CheckStatus.Ok, $"Sessions end after {Describe(s.IdleTimeout)} idle and at most {Describe(s.AbsoluteLifetime)} after signing in.")
-                : new("Sessions", CheckStatus.Fix, $"Sessions last up to {Describe(s.IdleTimeout)} idle and {Describe(s.AbsoluteLifetime)} in all.",
+                ? new("Sessions", CheckStatus.Ok, $"Sessions end after {Display.Duration(s.IdleTimeout)} idle and at most {Display.Duration(s.AbsoluteLifetime)} after signing in.")
+                : new("Sessions", CheckStatus.Fix, $"Sessions last up to {Display.Duration(s.IdleTimeout)} idle and {Display.Duration(s.AbsoluteLifetime)} in all.",
                     "Set Sessions__IdleTimeout (30 minutes or less) and Sessions__AbsoluteLifetime (a working day)."),
             allowedHosts is null or "*"
                 ? new("Host names", CheckStatus.Fix, "The app answers to any Host header.", "Set AllowedHosts to the host names people use, e.g. trust.example.com.")
@@ -75,6 +76,4 @@ public sealed class InstallationChecks(
                 environment.IsDevelopment() ? "This is a Development installation: nothing here is for real clients." : null),
         ];
     }
-
-    private static string Describe(TimeSpan span) => Web.Mail.PasswordResetMail.Describe(span);
 }
