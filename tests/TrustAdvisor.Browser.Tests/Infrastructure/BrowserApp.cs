@@ -27,7 +27,7 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>Today, as the app sees it: the clock stands still at the time the fixture started.</summary>
     public FixedClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         if (Directory.Exists(Visit.ScreenshotFolder))
         {
@@ -98,7 +98,7 @@ public sealed class BrowserApp : IAsyncLifetime
         db.Assessments.IgnoreQueryFilters().CountAsync(a => db.Relationships.IgnoreQueryFilters()
             .Any(r => r.Id == a.RelationshipId && r.ClientOrganisation == clientOrganisation)));
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_browser is not null)
         {

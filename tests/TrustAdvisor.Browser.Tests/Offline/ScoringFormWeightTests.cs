@@ -1,5 +1,4 @@
 using TrustAdvisor.Browser.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace TrustAdvisor.Browser.Tests.Offline;
 

@@ -32,7 +32,7 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>The fixture's database, for a second app instance on it (a restart, another server).</summary>
     public string ConnectionString { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         (Provider, ConnectionString) = await CreateDatabaseAsync();
         _factory = new TrustAdvisorFactory(Provider, ConnectionString, DemoData, Clock, Settings);
@@ -85,7 +85,7 @@ public abstract class AppFixture : IAsyncLifetime
         return user;
     }
 
-    public virtual async Task DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null)
         {
@@ -183,7 +183,7 @@ public class PostgresApp : AppFixture
     /// Also closes the idle connections the app's pools keep to this database (the app's own, tuned, and its
     /// scheduler's): with many fixtures in one test run they would otherwise hold the server's connections for minutes.
     /// </summary>
-    public override async Task DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         foreach (var connectionString in new[] { ConnectionString, DatabaseRegistration.TunePostgres(ConnectionString) })

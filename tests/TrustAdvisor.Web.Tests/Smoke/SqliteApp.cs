@@ -19,7 +19,7 @@ public sealed class SqliteApp : AppFixture
             ? true
             : throw new InvalidOperationException("The SQLite fixture is not running on SQLite.")));
 
-    public override async Task DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

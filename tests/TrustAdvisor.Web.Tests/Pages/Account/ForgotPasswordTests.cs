@@ -32,7 +32,7 @@ public class MailApp : PostgresApp
 
     protected override Task SeedAsync() => Smtp.StartAsync();
 
-    public override async Task DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await Smtp.DisposeAsync();
         await base.DisposeAsync();

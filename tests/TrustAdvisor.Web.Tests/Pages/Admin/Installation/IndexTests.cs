@@ -33,7 +33,7 @@ public sealed class WellConfiguredInstall : PostgresApp
         }
     }
 
-    public override async Task DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         _folder.Dispose();
