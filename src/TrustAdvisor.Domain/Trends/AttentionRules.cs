@@ -11,9 +11,6 @@ namespace TrustAdvisor.Domain.Trends;
 /// </summary>
 public static class AttentionRules
 {
-    /// <summary>A fall of T by this share or more since the previous assessment is a sharp drop.</summary>
-    public const decimal SharpDropShare = TrustChange.StepShare;
-
     public const int StalledIntimacyDays = 90;
 
     public const int DefaultClientViewDueMonths = 6;
@@ -39,7 +36,7 @@ public static class AttentionRules
     public static AttentionAlert? OverdueReview(RelationshipSignals signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        if (signals.NextReviewDate >= signals.Today || signals.Latest?.Date >= signals.NextReviewDate)
+        if (!Staleness.IsReviewOverdue(signals.NextReviewDate, signals.Latest?.Date, signals.Today))
         {
             return null;
         }
@@ -49,23 +46,17 @@ public static class AttentionRules
         return new(AlertKind.OverdueReview, Invariant($"Review overdue by {Days(days)}: {since}."));
     }
 
-    /// <summary>T fell by 20% or more from the previous assessment to the latest.</summary>
+    /// <summary>From the previous assessment to the latest, T fell by a step (<see cref="TrustChange.IsSharpDrop"/>).</summary>
     public static AttentionAlert? SharpDrop(RelationshipSignals signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        if (signals.Previous is not { } previous || signals.Latest is not { } latest)
+        if (signals.Previous is not { } previous || signals.Latest is not { } latest
+            || TrustChange.Between(previous.Factors, latest.Factors) is not { IsSharpDrop: true } change)
         {
             return null;
         }
 
-        var fall = (previous.Trust - latest.Trust) / previous.Trust;
-        if (fall < SharpDropShare)
-        {
-            return null;
-        }
-
-        var percent = Math.Round(fall * 100, 0, MidpointRounding.AwayFromZero);
-        var change = TrustChange.Between(previous.Factors, latest.Factors);
+        var percent = Math.Round(-change.Delta / change.From * 100, 0, MidpointRounding.AwayFromZero);
         return new(AlertKind.SharpDrop, Invariant($"Down {percent}% since the previous assessment. {change.Describe()}"));
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TrustAdvisor.Domain.Trends;
 
 namespace TrustAdvisor.Infrastructure.Mail;
 
@@ -52,7 +53,7 @@ public sealed class MailOptions
     public int ReminderCheckMinutes { get; set; } = 5;
 
     /// <summary>A relationship not scored in this many days is in the reminder (as on the dashboard).</summary>
-    public int ReminderStaleDays { get; set; } = 60;
+    public int ReminderStaleDays { get; set; } = Staleness.DefaultNotScoredDays;
 
     /// <summary>The day of the managers' weekly digest (in each manager's own zone), about the seven days before it.</summary>
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;

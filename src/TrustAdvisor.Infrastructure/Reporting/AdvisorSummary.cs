@@ -53,7 +53,7 @@ public sealed class AdvisorSummary
             ),
             owned AS (
                 SELECT owner_id, COUNT(*) AS owned,
-                       SUM(CASE WHEN next_review_date < @today AND (last_date IS NULL OR last_date < next_review_date) THEN 1 ELSE 0 END) AS overdue
+                       SUM(CASE WHEN {StalenessSql.ReviewOverdue("next_review_date", "last_date")} THEN 1 ELSE 0 END) AS overdue
                 FROM ({TeamScope.RelationshipsWithLastMeeting}) lm
                 WHERE archived_at IS NULL
                 GROUP BY owner_id

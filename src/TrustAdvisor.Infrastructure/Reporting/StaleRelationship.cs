@@ -1,3 +1,4 @@
+using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Infrastructure.Reporting;
@@ -18,7 +19,7 @@ public sealed class StaleRelationship
     /// <summary>How many relationships are stale in all, of which the query returned the first few.</summary>
     public long Total { get; init; }
 
-    public bool ReviewOverdue(DateOnly today) => NextReviewDate < today && (LastMeeting is null || LastMeeting < NextReviewDate);
+    public bool ReviewOverdue(DateOnly today) => Staleness.IsReviewOverdue(NextReviewDate, LastMeeting, today);
 
     public static SqlStatement Statement(SqlDialect dialect, TeamScope scope, int staleDays, int limit)
     {
@@ -33,12 +34,10 @@ public sealed class StaleRelationship
             FROM rel
             JOIN last_meeting lm ON lm.id = rel.id
             LEFT JOIN users u ON u.id = rel.owner_id
-            WHERE rel.archived_at IS NULL
-              AND (lm.last_date IS NULL OR lm.last_date < @stale_before
-                   OR (rel.next_review_date < @today AND lm.last_date < rel.next_review_date))
+            WHERE rel.archived_at IS NULL AND {StalenessSql.Stale("rel.next_review_date", "lm.last_date")}
             ORDER BY CASE WHEN lm.last_date IS NULL THEN 0 ELSE 1 END, lm.last_date, rel.next_review_date, rel.client_organisation
             LIMIT {limit}
             """;
-        return scope.Statement(dialect, sql, dialect.Day("stale_before", scope.Today.AddDays(-staleDays)));
+        return scope.Statement(dialect, sql, StalenessSql.ScoredSince(dialect, scope.Today, staleDays));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
@@ -33,16 +34,14 @@ public static class ReminderMail
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        var staleBefore = today.AddDays(-staleDays);
         return rows
             .Select(r => new
             {
                 r,
-                Why = r.NextReviewDate < today && (r.Last is null || r.Last < r.NextReviewDate)
-                    ? $"review was due on {Display.Date(r.NextReviewDate)}"
-                    : r.Last is null ? "never scored"
-                    : r.Last < staleBefore ? $"not scored since {Display.Date(r.Last.Value)}"
-                    : null,
+                Why = Staleness.IsReviewOverdue(r.NextReviewDate, r.Last, today) ? $"review was due on {Display.Date(r.NextReviewDate)}"
+                    : !Staleness.IsNotScoredLately(r.Last, today, staleDays) ? null
+                    : r.Last is { } last ? $"not scored since {Display.Date(last)}"
+                    : "never scored",
             })
             .Where(x => x.Why is not null)
             .OrderBy(x => x.r.NextReviewDate).ThenBy(x => x.r.ClientOrganisation, StringComparer.Ordinal)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
@@ -15,7 +16,7 @@ public sealed class DashboardFilter
     public const string Quarter = "quarter";
     public const string Year = "year";
     public const string Custom = "custom";
-    public const int DefaultStaleDays = 60;
+    public const int DefaultStaleDays = Staleness.DefaultNotScoredDays;
     public const int MaxPeriodDays = 5 * 366;
     public const int ClientMaxLength = 200;
 

@@ -3,7 +3,7 @@ using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Web.Tests.Infrastructure;
 using TrustAdvisor.Web.Tests.Smoke;
 
-namespace TrustAdvisor.Web.Tests.Persistence;
+namespace TrustAdvisor.Web.Tests.Reporting;
 
 /// <summary>
 /// The median aggregate the dashboard's and the overview's SQL use (<c>SqlDialect.Median</c>: PostgreSQL's
