@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.RateLimiting;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Hosting;
@@ -37,22 +36,7 @@ builder.Services
     .AddRazorPages(options =>
     {
         options.Conventions.AddPageRoute("/Overview/Index", "");
-        options.Conventions.AllowAnonymousToPage("/Account/SignIn");
-        options.Conventions.AddPageApplicationModelConvention(
-            "/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
-        options.Conventions.AllowAnonymousToPage("/Setup/Index");
-        options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
-        options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
-        options.Conventions.AllowAnonymousToPage("/Mail/Unsubscribe");
-        options.Conventions.AllowAnonymousToPage("/Calendar/Feed");
-        options.Conventions.AddPageApplicationModelConvention(
-            "/Setup/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
-        options.Conventions.AddPageApplicationModelConvention(
-            "/Account/ForgotPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
-        options.Conventions.AddPageApplicationModelConvention(
-            "/Account/ResetPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit.Policy)));
-
-        options.Conventions.AllowAnonymousToPage("/Error");
+        AnonymousPages.Allow(options.Conventions);
         ClientPages.Add(options.Conventions);
         options.Conventions.AuthorizeFolder("/Admin", Accounts.AdministratorsOnly);
         options.Conventions.AuthorizeFolder("/TeamDashboard", Accounts.ManagersAndAdministrators);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using TrustAdvisor.Domain.Trust;
 
 namespace TrustAdvisor.Domain.Pulses;
@@ -86,7 +87,10 @@ public sealed class Pulse
     }
 
     /// <summary>Open and not expired: the link can still be answered.</summary>
-    public bool IsOpenAt(DateTime nowUtc) => Status == PulseStatus.Open && nowUtc < ExpiresAt;
+    public bool IsOpenAt(DateTime nowUtc) => OpenAt(nowUtc).Compile(preferInterpretation: true)(this);
+
+    /// <summary><see cref="IsOpenAt"/> as a query can ask it of the database.</summary>
+    public static Expression<Func<Pulse, bool>> OpenAt(DateTime nowUtc) => p => p.Status == PulseStatus.Open && nowUtc < p.ExpiresAt;
 
     public void Answer(Guid submissionId, ClientAnswers answers, string? comment, DateTime nowUtc)
     {

@@ -1,14 +1,13 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.AspNetCore.RateLimiting;
 using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Security;
 
 /// <summary>
-/// The client's pulse pages (the Pulses folder): the only pages besides sign-in, setup and errors that need no account.
-/// They are rate-limited per address (a link has no account to lock), leak nothing through the Referer header, and ask
-/// search engines not to index them (SecurityHeaders reads the marker).
+/// The client's pulse pages (the Pulses folder), open without an account (<see cref="AnonymousPages"/>). They are
+/// rate-limited per address with this policy (a link has no account to lock), leak nothing through the Referer
+/// header, and ask search engines not to index them (SecurityHeaders reads the marker).
 /// </summary>
 internal static class ClientPages
 {
@@ -27,12 +26,7 @@ internal static class ClientPages
 
     public static void Add(PageConventionCollection conventions)
     {
-        conventions.AllowAnonymousToFolder(Folder);
-        conventions.AddFolderApplicationModelConvention(Folder, page =>
-        {
-            page.EndpointMetadata.Add(new EnableRateLimitingAttribute(Policy));
-            page.EndpointMetadata.Add(Marker.Instance);
-        });
+        conventions.AddFolderApplicationModelConvention(Folder, page => page.EndpointMetadata.Add(Marker.Instance));
     }
 
     public static bool IsClientPage(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null;

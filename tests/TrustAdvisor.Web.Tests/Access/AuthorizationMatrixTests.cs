@@ -1,9 +1,12 @@
 using System.Net;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Security;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Access;
@@ -137,6 +140,29 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         Rule.Managers => who is "maria" or "max" or "admin",
         _ => false,
     };
+
+    [Fact]
+    public void The_pages_open_without_an_account_are_the_apps_one_list_and_each_has_the_rate_limit_it_names()
+    {
+        var withoutAccount = Rules.Where(r => r.Value is Rule.Public or Rule.ClientLink or Rule.SignedLink or Rule.SetupOnly).Select(r => r.Key);
+        withoutAccount.Order().ShouldBe(AnonymousPages.All.Select(p => p.Page).Order());
+
+        var pages = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => (Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()?.ViewEnginePath, Endpoint: e))
+            .Where(p => p.Page is not null)
+            .ToList();
+        pages.Where(p => p.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(p => p.Page!).Distinct().Order()
+            .ShouldBe(AnonymousPages.All.Select(p => p.Page).Order());
+        foreach (var (page, endpoint) in pages)
+        {
+            var expected = AnonymousPages.All.SingleOrDefault(p => p.Page == page)?.RateLimit;
+            endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName.ShouldBe(expected, page);
+            if (expected is not null)
+            {
+                endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>().ShouldNotBeNull(page);
+            }
+        }
+    }
 
     [Fact]
     public async Task Posting_to_a_page_that_only_shows_information_is_refused_plainly()

@@ -77,9 +77,8 @@ public sealed class CorrectModel(
             return Saved("That correction was already saved; it is stored once.");
         }
 
-        if (Relationship.IsArchived)
+        if (ModelState.RefuseArchived(Relationship.IsArchived, "correct its assessments"))
         {
-            ModelState.AddModelError(string.Empty, "This relationship is archived, so nothing was saved. Restore it to correct its assessments.");
             return Page();
         }
 

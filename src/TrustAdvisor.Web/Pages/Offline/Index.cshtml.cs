@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +9,6 @@ namespace TrustAdvisor.Web.Pages.Offline;
 /// The scores kept on this phone (read from the browser's storage by script), and the page the service worker shows
 /// when a page is not kept for use without a connection. Open to anyone: it holds nothing from the server.
 /// </summary>
-[AllowAnonymous]
 public sealed class IndexModel(IAntiforgery antiforgery) : PageModel
 {
     public void OnGet()

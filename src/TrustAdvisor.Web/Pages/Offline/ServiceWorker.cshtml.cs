@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +13,6 @@ namespace TrustAdvisor.Web.Pages.Offline;
 /// and the shell it keeps (each file under the same fingerprinted address the pages use), then the worker's code.
 /// A new release changes this script, which is how browsers learn to update their worker.
 /// </summary>
-[AllowAnonymous]
 public sealed class ServiceWorkerModel(IConfiguration configuration) : PageModel
 {
     /// <summary>Set to any new value to make every phone take a fresh copy of the app's shell (as a release does).</summary>

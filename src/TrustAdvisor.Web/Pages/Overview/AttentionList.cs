@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using TrustAdvisor.Domain.Pulses;
-using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -30,16 +29,11 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                 LastAnswered = db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered).Max(p => p.AnsweredOn),
             })
             .Select(x => new Summary(
-                x.r.Id,
+                new RelationshipSummary(
+                    x.r.Id, x.r.ClientOrganisation, x.r.ContactName, x.r.ContactRole, x.r.Stage, x.r.NextReviewDate, x.r.IsDemo, x.r.ArchivedAt,
+                    db.Users.Where(u => u.Id == x.r.OwnerId).Select(u => u.DisplayName).FirstOrDefault()),
                 x.r.TeamId,
                 x.r.OwnerId,
-                x.r.ClientOrganisation,
-                x.r.ContactName,
-                x.r.ContactRole,
-                x.r.Stage,
-                x.r.NextReviewDate,
-                x.r.IsDemo,
-                db.Users.Where(u => u.Id == x.r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id).Take(RecentCount)
                     .Select(MeetingScore.Of)
                     .ToList(),
@@ -89,10 +83,10 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                     ? new PerceptionGap(answer.AnsweredOn, new TrustFactors(c, rel, i, s), answer.Client)
                     : null;
                 var signals = new RelationshipSignals(
-                    recent, r.NinetyDaysAgo?.Point, r.Stage, r.NextReviewDate,
+                    recent, r.NinetyDaysAgo?.Point, r.Relationship.Stage, r.Relationship.NextReviewDate,
                     r.TeamId is { } team ? medians.GetValueOrDefault(team) : null, today,
                     answer?.AnsweredOn, gap, clientViewDueMonths, DateOnly.FromDateTime(r.CreatedAt));
-                return new Row(r, recent, AttentionRules.Evaluate(signals));
+                return new Row(r.Relationship, recent, AttentionRules.Evaluate(signals));
             })
             .ByNeedForAttention(r => r.Alerts, r => r.Latest?.Trust)
             .ThenBy(r => r.Relationship.ClientOrganisation, StringComparer.CurrentCultureIgnoreCase)
@@ -100,18 +94,11 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         return new AttentionList(rows, relationships.Select(r => r.OwnerId).Distinct().Count() > 1);
     }
 
-    /// <summary>A relationship as the query reads it: its details and its recent current assessments, newest first.</summary>
+    /// <summary>A relationship as the query reads it: its summary and its recent current assessments, newest first.</summary>
     public sealed record Summary(
-        Guid Id,
+        RelationshipSummary Relationship,
         Guid? TeamId,
         Guid? OwnerId,
-        string ClientOrganisation,
-        string ContactName,
-        string? ContactRole,
-        RelationshipStage Stage,
-        DateOnly NextReviewDate,
-        bool IsDemo,
-        string? Owner,
         List<MeetingScore> Recent,
         MeetingScore? NinetyDaysAgo,
         DateTime CreatedAt,
@@ -121,7 +108,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         int? AdvisorI,
         int? AdvisorS);
 
-    public sealed record Row(Summary Relationship, IReadOnlyList<ScorePoint> RecentOldestFirst, IReadOnlyList<AttentionAlert> Alerts)
+    public sealed record Row(RelationshipSummary Relationship, IReadOnlyList<ScorePoint> RecentOldestFirst, IReadOnlyList<AttentionAlert> Alerts)
     {
         public ScorePoint? Latest => RecentOldestFirst.Count > 0 ? RecentOldestFirst[^1] : null;
 

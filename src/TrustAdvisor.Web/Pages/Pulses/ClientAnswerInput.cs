@@ -54,8 +54,7 @@ public sealed class ClientAnswerInputValidator : AbstractValidator<ClientAnswerI
     }
 
     private void Answer(Expression<Func<ClientAnswerInput, int?>> answer, ClientStatement statement) =>
-        RuleFor(answer).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage($"Choose a number from {TrustFactors.Min} to {TrustFactors.Max} for \"{statement.Summary}\".")
-            .Must(a => TrustFactors.IsValidScore(a!.Value))
-            .WithMessage($"The answer to \"{statement.Summary}\" must be a whole number from {TrustFactors.Min} to {TrustFactors.Max}.");
+        RuleFor(answer).OnTheScale(
+            $"Choose a number from {TrustFactors.Min} to {TrustFactors.Max} for \"{statement.Summary}\".",
+            $"The answer to \"{statement.Summary}\" must be a whole number from {TrustFactors.Min} to {TrustFactors.Max}.");
 }

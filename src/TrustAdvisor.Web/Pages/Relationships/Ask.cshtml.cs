@@ -23,7 +23,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
     public Guid PulseId { get; set; }
 
     public RelationshipHeader Relationship { get; private set; } = null!;
-    public OpenPulse? Open { get; private set; }
+    public OpenLink? Open { get; private set; }
     public DateOnly? LastAnswered { get; private set; }
     public string? NewLink { get; private set; }
     public string? NewLinkQrCode { get; private set; }
@@ -59,11 +59,14 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         }
 
         var relationship = await db.Relationships.SingleAsync(r => r.Id == id, cancellationToken);
-        if (relationship.IsArchived || relationship.OwnerId is not { } owner)
+        if (ModelState.RefuseArchived(relationship.IsArchived, "ask the client", "no link was made"))
         {
-            ModelState.AddModelError(string.Empty, relationship.IsArchived
-                ? "This relationship is archived, so no link was made. Restore it to ask the client."
-                : "This relationship has no owner for the client to answer about, so no link was made. Hand it to an advisor first.");
+            return Page();
+        }
+
+        if (relationship.OwnerId is not { } owner)
+        {
+            ModelState.AddModelError(string.Empty, "This relationship has no owner for the client to answer about, so no link was made. Hand it to an advisor first.");
             return Page();
         }
 
@@ -147,14 +150,9 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
 
         Relationship = header;
         var now = time.UtcNow();
-        Open = await db.Pulses.Where(p => p.RelationshipId == id && p.Status == PulseStatus.Open && p.ExpiresAt > now)
-            .Select(p => new OpenPulse(p.Id, p.AskedAt, p.ExpiresAt))
-            .AsNoTracking()
-            .FirstOrDefaultAsync(cancellationToken);
+        Open = await OpenLink.FindAsync(db, id, now, cancellationToken);
         LastAnswered = await db.Pulses.Where(p => p.RelationshipId == id && p.AnsweredOn != null)
             .MaxAsync(p => p.AnsweredOn, cancellationToken);
         return null;
     }
-
-    public sealed record OpenPulse(Guid Id, DateTime AskedAt, DateTime ExpiresAt);
 }

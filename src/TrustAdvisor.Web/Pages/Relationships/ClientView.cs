@@ -41,7 +41,7 @@ public sealed class ClientView
         ArgumentNullException.ThrowIfNull(viewer);
         var teamId = await db.Relationships.Where(r => r.Id == relationshipId).Select(r => r.TeamId).FirstOrDefaultAsync(cancellationToken);
         var managesTheTeam = viewer.IsManager && viewer.TeamId is { } team && team == teamId;
-        var pulses = await db.Pulses.Where(p => p.RelationshipId == relationshipId && (p.Status == PulseStatus.Answered || p.Status == PulseStatus.Open))
+        var pulses = await db.Pulses.Where(p => p.RelationshipId == relationshipId && p.Status == PulseStatus.Answered)
             .OrderBy(p => p.AnsweredOn).ThenBy(p => p.ClosedAt)
             .Select(p => new
             {
@@ -58,7 +58,7 @@ public sealed class ClientView
         var scored = await db.Assessments.Where(a => scoredIds.Contains(a.Id))
             .Select(a => new { a.Id, Factors = new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation) })
             .ToDictionaryAsync(a => a.Id, a => a.Factors, cancellationToken);
-        var answers = pulses.Where(x => x.Pulse.Status == PulseStatus.Answered)
+        var answers = pulses
             .Select(x =>
             {
                 var p = x.Pulse;
@@ -72,8 +72,7 @@ public sealed class ClientView
                     advisor is { } factors ? new PerceptionGap(on, factors, client) : null);
             })
             .ToList();
-        var open = pulses.Select(x => x.Pulse).Where(p => p.IsOpenAt(nowUtc)).Select(p => new OpenLink(p.Id, p.AskedAt, p.ExpiresAt)).FirstOrDefault();
-        return new ClientView(answers, open);
+        return new ClientView(answers, await OpenLink.FindAsync(db, relationshipId, nowUtc, cancellationToken));
     }
 
     /// <summary>One answered pulse as the relationship's page shows it.</summary>
@@ -88,6 +87,4 @@ public sealed class ClientView
     /// <param name="Gap">Against the advisor's latest assessment on or before the answer; none if there was none yet.</param>
     public sealed record Answer(
         Guid Id, DateOnly On, string ContactName, TrustFactors Factors, int InterestsFirst, double Trust, string? Comment, bool HasComment, PerceptionGap? Gap);
-
-    public sealed record OpenLink(Guid Id, DateTime AskedAt, DateTime ExpiresAt);
 }

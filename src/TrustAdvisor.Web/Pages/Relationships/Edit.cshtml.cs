@@ -31,7 +31,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, IValidator<RelationshipI
 
         if (relationship.IsArchived)
         {
-            TempData.Flash("This relationship is archived. Restore it to edit it.");
+            TempData.Flash(ArchivedGuard.Notice("edit it"));
             return RedirectToPage("Details", new { id });
         }
 
@@ -50,9 +50,8 @@ public sealed class EditModel(TrustAdvisorDbContext db, IValidator<RelationshipI
         }
 
         ClientOrganisation = relationship.ClientOrganisation;
-        if (relationship.IsArchived)
+        if (ModelState.RefuseArchived(relationship.IsArchived, "edit it"))
         {
-            ModelState.AddModelError(string.Empty, "This relationship is archived; nothing was saved. Restore it to edit it.");
             return Page();
         }
 

@@ -91,10 +91,7 @@ public sealed class HandOffModel(
     {
         ModelState.RequireFormId(HandOffId);
 
-        if (relationship.IsArchived)
-        {
-            ModelState.AddModelError(string.Empty, "This relationship is archived, so nothing was saved. Restore it first.");
-        }
+        ModelState.RefuseArchived(relationship.IsArchived, "hand it to someone else");
 
         if (ToOwnerId is null || Advisors.All(a => a.Value != ToOwnerId.ToString()))
         {

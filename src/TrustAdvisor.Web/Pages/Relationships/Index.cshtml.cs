@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
-using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Pages.Shared;
@@ -26,14 +25,9 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
             .OrderBy(r => r.ClientOrganisation).ThenBy(r => r.ContactName)
             .Select(r => new
             {
-                r.Id,
-                r.ClientOrganisation,
-                r.ContactName,
-                r.ContactRole,
-                r.Stage,
-                r.NextReviewDate,
-                r.IsDemo,
-                Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                Relationship = new RelationshipSummary(
+                    r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.ArchivedAt,
+                    db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault()),
                 Latest = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
                     .Select(MeetingScore.Of)
                     .FirstOrDefault(),
@@ -45,21 +39,11 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
             .ToListAsync(cancellationToken);
 
         Rows = rows.Select(r => new Row(
-                r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.Owner, r.Latest,
+                r.Relationship, r.Latest,
                 r.Latest is { } latest && r.Previous is { } previous ? TrustChange.Between(previous.Factors, latest.Factors) : null))
             .ToList();
-        HasDemoData = Rows.Any(r => r.IsDemo);
+        HasDemoData = Rows.Any(r => r.Relationship.IsDemo);
     }
 
-    public sealed record Row(
-        Guid Id,
-        string ClientOrganisation,
-        string ContactName,
-        string? ContactRole,
-        RelationshipStage Stage,
-        DateOnly NextReviewDate,
-        bool IsDemo,
-        string? Owner,
-        MeetingScore? Latest,
-        TrustChange? Change);
+    public sealed record Row(RelationshipSummary Relationship, MeetingScore? Latest, TrustChange? Change);
 }

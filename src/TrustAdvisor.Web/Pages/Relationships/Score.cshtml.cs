@@ -84,9 +84,8 @@ public sealed class ScoreModel(
             return (null, null);
         }
 
-        if (Relationship.IsArchived)
+        if (ModelState.RefuseArchived(Relationship.IsArchived, "score it"))
         {
-            ModelState.AddModelError(string.Empty, "This relationship is archived, so nothing was saved. Restore it to score it.");
             return (null, null);
         }
 

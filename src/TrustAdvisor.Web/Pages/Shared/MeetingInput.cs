@@ -73,18 +73,16 @@ public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
         Factor(x => x.Credibility, "Credibility");
         Factor(x => x.Reliability, "Reliability");
         Factor(x => x.Intimacy, "Intimacy");
-        Factor(x => x.SelfOrientation, "Self-orientation");
+        Factor(x => x.SelfOrientation, "Self-orientation", whenZero: "Self-orientation cannot be 0: T would be undefined. Score it from 1 (all about them) to 10.");
         RuleFor(x => x.Note).Cascade(CascadeMode.Stop)
             .AtMost(Assessment.NoteMaxLength)
             .PlainText(multiline: true)
             .WithName("The note");
     }
 
-    private void Factor(Expression<Func<MeetingInput, int?>> factor, string name) =>
-        RuleFor(factor).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage($"Score {name} from {TrustFactors.Min} to {TrustFactors.Max}.")
-            .Must(s => s != 0 || name != "Self-orientation")
-            .WithMessage($"{name} cannot be 0: T would be undefined. Score it from 1 (all about them) to 10.")
-            .Must(s => TrustFactors.IsValidScore(s!.Value))
-            .WithMessage($"{name} must be a whole number from {TrustFactors.Min} to {TrustFactors.Max}.");
+    private void Factor(Expression<Func<MeetingInput, int?>> factor, string name, string? whenZero = null) =>
+        RuleFor(factor).OnTheScale(
+            $"Score {name} from {TrustFactors.Min} to {TrustFactors.Max}.",
+            $"{name} must be a whole number from {TrustFactors.Min} to {TrustFactors.Max}.",
+            whenZero);
 }
