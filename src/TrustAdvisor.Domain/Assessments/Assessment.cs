@@ -29,10 +29,9 @@ public sealed class Assessment
     public int Revision { get; private set; }
     public DateOnly MeetingDate { get; private set; }
     public MeetingKind MeetingKind { get; private set; }
-    public int Credibility { get; private set; }
-    public int Reliability { get; private set; }
-    public int Intimacy { get; private set; }
-    public int SelfOrientation { get; private set; }
+
+    /// <summary>The four factors as scored (kept in four columns of their own).</summary>
+    public TrustFactors Factors { get; private set; }
 
     /// <summary>T as stored for querying (two decimals); derived from the factors by <see cref="TrustEquation"/>.</summary>
     public double Trust { get; private set; }
@@ -51,8 +50,6 @@ public sealed class Assessment
     public DateTime? SupersededAt { get; private set; }
 
     public bool IsCurrent => SupersededAt is null;
-
-    public TrustFactors Factors => new(Credibility, Reliability, Intimacy, SelfOrientation);
 
     /// <summary>
     /// Records a newly scored meeting. The id is chosen when the form is shown,
@@ -131,10 +128,7 @@ public sealed class Assessment
 
         MeetingDate = meeting.MeetingDate;
         MeetingKind = meeting.Kind;
-        Credibility = meeting.Factors.Credibility;
-        Reliability = meeting.Factors.Reliability;
-        Intimacy = meeting.Factors.Intimacy;
-        SelfOrientation = meeting.Factors.SelfOrientation;
+        Factors = meeting.Factors;
         Trust = TrustEquation.Stored(meeting.Factors);
         Note = string.IsNullOrEmpty(note) ? null : note;
         NoteIsPrivate = Note is not null && meeting.NoteIsPrivate;

@@ -154,10 +154,10 @@ public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList
 
     private static (ScoredMeeting, string) MistypedSelfOrientation(Assessment original)
     {
-        var meant = original.SelfOrientation >= 6 ? original.SelfOrientation - 3 : original.SelfOrientation + 2;
-        var factors = new TrustFactors(original.Credibility, original.Reliability, original.Intimacy, meant);
+        var meant = original.Factors.SelfOrientation >= 6 ? original.Factors.SelfOrientation - 3 : original.Factors.SelfOrientation + 2;
+        var factors = new TrustFactors(original.Factors.Credibility, original.Factors.Reliability, original.Factors.Intimacy, meant);
         return (new ScoredMeeting(original.MeetingDate, original.MeetingKind, factors, original.Note),
-            $"Entered self-orientation as {original.SelfOrientation}; meant {meant} (mixed up with another client).");
+            $"Entered self-orientation as {original.Factors.SelfOrientation}; meant {meant} (mixed up with another client).");
     }
 
     private static (ScoredMeeting, string) WrongMeetingKind(Assessment original)

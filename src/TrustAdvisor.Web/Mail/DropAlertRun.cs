@@ -83,7 +83,7 @@ public sealed class DropAlertRun(
                 a.RelationshipId,
                 a.MeetingDate,
                 a.LineageId,
-                Factors = new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation),
+                a.Factors,
                 Client = db.Relationships.IgnoreQueryFilters().Where(r => r.Id == a.RelationshipId).Select(r => r.ClientOrganisation).First(),
                 Owner = db.Users.Where(u => db.Relationships.IgnoreQueryFilters().Any(r => r.Id == a.RelationshipId && r.OwnerId == u.Id))
                     .Select(u => u.DisplayName).FirstOrDefault(),
@@ -99,7 +99,7 @@ public sealed class DropAlertRun(
             .ToListAsync(cancellationToken);
         var previousIds = recorded.Select(r => r.Previous).OfType<Guid>().ToList();
         var previous = await db.Assessments.IgnoreQueryFilters().Where(a => previousIds.Contains(a.Id))
-            .Select(a => new { a.Id, Factors = new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation) })
+            .Select(a => new { a.Id, a.Factors })
             .ToDictionaryAsync(a => a.Id, a => a.Factors, cancellationToken);
         return recorded
             .Where(r => r.Previous is { } id && TrustChange.Between(previous[id], r.Factors).IsSharpDrop)

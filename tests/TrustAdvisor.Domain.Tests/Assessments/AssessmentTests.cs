@@ -52,7 +52,7 @@ public class AssessmentTests
             Today);
 
         original.IsCurrent.ShouldBeFalse();
-        original.SelfOrientation.ShouldBe(3);
+        original.Factors.SelfOrientation.ShouldBe(3);
         original.Trust.ShouldBe(7.0);
         corrected.LineageId.ShouldBe(original.LineageId);
         corrected.Revision.ShouldBe(2);

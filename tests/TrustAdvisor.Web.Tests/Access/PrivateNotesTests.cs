@@ -57,7 +57,7 @@ public class PrivateNotesTests(TwoTeams app) : IClassFixture<TwoTeams>
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var current = await app.QueryAsync(db => db.Assessments.SingleAsync(a => a.LineageId == id && a.SupersededAt == null));
-        (current.Reliability, current.Note, current.NoteIsPrivate, current.AuthorId, current.NoteAuthorId).ShouldBe((6, Secret, true, app.Maria.Id, app.Anna.Id));
+        (current.Factors.Reliability, current.Note, current.NoteIsPrivate, current.AuthorId, current.NoteAuthorId).ShouldBe((6, Secret, true, app.Maria.Id, app.Anna.Id));
         var annasView = await (await app.CreateClientAsync("anna@firm.test")).GetPageAsync($"/Relationships/Details/{app.Annas.Id}");
         annasView.GetElementById($"a-{id}")!.TextContent.ShouldContain(Secret); // still hers to read
     }

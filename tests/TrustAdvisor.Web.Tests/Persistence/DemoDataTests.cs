@@ -20,8 +20,8 @@ public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         first.Relationships.Select(r => (r.ClientOrganisation, r.ContactName, r.Stage))
             .ShouldBe(second.Relationships.Select(r => (r.ClientOrganisation, r.ContactName, r.Stage)));
-        first.Assessments.Select(a => (a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Note))
-            .ShouldBe(second.Assessments.Select(a => (a.MeetingDate, a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation, a.Note)));
+        first.Assessments.Select(a => (a.MeetingDate, a.Factors.Credibility, a.Factors.Reliability, a.Factors.Intimacy, a.Factors.SelfOrientation, a.Note))
+            .ShouldBe(second.Assessments.Select(a => (a.MeetingDate, a.Factors.Credibility, a.Factors.Reliability, a.Factors.Intimacy, a.Factors.SelfOrientation, a.Note)));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
         answered.ShouldAllBe(p => p.AnsweredOn <= app.Today);
         double MeanReliabilityGap(Guid owner) => answered.Where(p => p.AdvisorId == owner).Average(p =>
             team.Assessments.Where(a => a.RelationshipId == p.RelationshipId && a.IsCurrent && a.MeetingDate <= p.AnsweredOn)
-                .OrderBy(a => a.MeetingDate).Last().Reliability - p.Reliability!.Value);
+                .OrderBy(a => a.MeetingDate).Last().Factors.Reliability - p.Reliability!.Value);
         MeanReliabilityGap(owners[0]).ShouldBeGreaterThan(1);
         MeanReliabilityGap(owners[1]).ShouldBeLessThan(-1);
     }

@@ -15,10 +15,11 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         // The database refuses what would make T undefined or meaningless, whatever writes to it.
         builder.ToTable("assessments", table =>
         {
-            table.HasCheckConstraint("ck_assessments_credibility", "credibility BETWEEN 1 AND 10");
-            table.HasCheckConstraint("ck_assessments_reliability", "reliability BETWEEN 1 AND 10");
-            table.HasCheckConstraint("ck_assessments_intimacy", "intimacy BETWEEN 1 AND 10");
-            table.HasCheckConstraint("ck_assessments_self_orientation", "self_orientation BETWEEN 1 AND 10");
+            foreach (var column in FactorColumns.All)
+            {
+                table.HasCheckConstraint($"ck_assessments_{column}", FactorColumns.InRange(column));
+            }
+
             table.HasCheckConstraint("ck_assessments_trust", "trust >= 0.1 AND trust <= 30");
             table.HasCheckConstraint("ck_assessments_meeting_kind", "meeting_kind IN ('InPerson', 'Call', 'Video', 'EmailOrOther')");
             table.HasCheckConstraint("ck_assessments_revision", "revision >= 1");
@@ -34,7 +35,13 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         // revision race on it, and the loser's UPDATE matches no row.
         builder.Property(a => a.SupersededAt).IsConcurrencyToken();
         builder.Ignore(a => a.IsCurrent);
-        builder.Ignore(a => a.Factors);
+        builder.ComplexProperty(a => a.Factors, factors =>
+        {
+            factors.Property(f => f.Credibility).HasColumnName(FactorColumns.Credibility);
+            factors.Property(f => f.Reliability).HasColumnName(FactorColumns.Reliability);
+            factors.Property(f => f.Intimacy).HasColumnName(FactorColumns.Intimacy);
+            factors.Property(f => f.SelfOrientation).HasColumnName(FactorColumns.SelfOrientation);
+        });
 
         builder.HasOne<Relationship>()
             .WithMany()

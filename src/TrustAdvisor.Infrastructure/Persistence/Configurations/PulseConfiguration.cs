@@ -13,8 +13,9 @@ internal sealed class PulseConfiguration : IEntityTypeConfiguration<Pulse>
         builder.ToTable("pulses", table =>
         {
             table.HasCheckConstraint("ck_pulses_status", "status IN ('Open', 'Answered', 'Withdrawn', 'Replaced')");
-            table.HasCheckConstraint("ck_pulses_scores",
-                "(credibility BETWEEN 1 AND 10) AND (reliability BETWEEN 1 AND 10) AND (intimacy BETWEEN 1 AND 10) AND (interests_first BETWEEN 1 AND 10)");
+            table.HasCheckConstraint("ck_pulses_scores", string.Join(
+                " AND ",
+                new[] { FactorColumns.Credibility, FactorColumns.Reliability, FactorColumns.Intimacy, "interests_first" }.Select(c => $"({FactorColumns.InRange(c)})")));
             table.HasCheckConstraint("ck_pulses_self_orientation", "self_orientation = 11 - interests_first");
             table.HasCheckConstraint("ck_pulses_answered",
                 "(status = 'Answered') = (credibility IS NOT NULL AND reliability IS NOT NULL AND intimacy IS NOT NULL AND interests_first IS NOT NULL AND trust IS NOT NULL AND submission_id IS NOT NULL AND answered_on IS NOT NULL)");

@@ -30,7 +30,7 @@ public sealed class RevisionsModel(TrustAdvisorDbContext db, IViewerAccessor vie
         Revisions = await db.Assessments.Where(a => a.LineageId == lineage.LineageId)
             .OrderByDescending(a => a.Revision)
             .Select(a => new Revision(
-                a.Revision, a.MeetingDate, a.MeetingKind, new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation),
+                a.Revision, a.MeetingDate, a.MeetingKind, a.Factors,
                 a.Trust, a.RecordedAt, a.CorrectionReason, a.SupersededAt,
                 db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 Assessment.CanReadNote(a.NoteIsPrivate, a.NoteAuthorId, viewerId) ? a.Note : null,

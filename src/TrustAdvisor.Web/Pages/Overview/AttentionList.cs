@@ -50,10 +50,10 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                     .ToList(),
                 // The advisor's scores on the day of the client's latest answer, a factor at a time: single-value
                 // subqueries translate on SQLite too, where a row-valued one correlated by date would need APPLY.
-                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Credibility).FirstOrDefault(),
-                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Reliability).FirstOrDefault(),
-                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Intimacy).FirstOrDefault(),
-                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.SelfOrientation).FirstOrDefault()))
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Factors.Credibility).FirstOrDefault(),
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Factors.Reliability).FirstOrDefault(),
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Factors.Intimacy).FirstOrDefault(),
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Factors.SelfOrientation).FirstOrDefault()))
             .AsNoTracking()
             .AsSplitQuery()));
 

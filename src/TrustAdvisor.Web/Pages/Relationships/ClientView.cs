@@ -56,7 +56,7 @@ public sealed class ClientView
             .ToListAsync(cancellationToken);
         var scoredIds = pulses.Select(x => x.ScoredId).OfType<Guid>().Distinct().ToList();
         var scored = await db.Assessments.Where(a => scoredIds.Contains(a.Id))
-            .Select(a => new { a.Id, Factors = new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation) })
+            .Select(a => new { a.Id, a.Factors })
             .ToDictionaryAsync(a => a.Id, a => a.Factors, cancellationToken);
         var answers = pulses
             .Select(x =>

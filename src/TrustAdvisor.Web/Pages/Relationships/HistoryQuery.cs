@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
@@ -30,7 +29,7 @@ public static class HistoryQuery
             .Take(size + 1)
             .Select(a => new RelationshipHistory.Stored(
                 a.Id, a.LineageId, a.Revision, a.MeetingDate, a.MeetingKind,
-                new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation), a.Trust,
+                a.Factors, a.Trust,
                 a.Note, a.CorrectionReason,
                 db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 a.AuthorId,

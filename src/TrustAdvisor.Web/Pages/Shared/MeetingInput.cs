@@ -42,10 +42,10 @@ public sealed class MeetingInput
     {
         MeetingDate = assessment.MeetingDate,
         Kind = assessment.MeetingKind,
-        Credibility = assessment.Credibility,
-        Reliability = assessment.Reliability,
-        Intimacy = assessment.Intimacy,
-        SelfOrientation = assessment.SelfOrientation,
+        Credibility = assessment.Factors.Credibility,
+        Reliability = assessment.Factors.Reliability,
+        Intimacy = assessment.Factors.Intimacy,
+        SelfOrientation = assessment.Factors.SelfOrientation,
         Note = assessment.Note,
         NoteIsPrivate = assessment.NoteIsPrivate,
     };

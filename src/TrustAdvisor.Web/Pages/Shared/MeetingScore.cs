@@ -10,7 +10,7 @@ public sealed record MeetingScore(DateOnly MeetingDate, TrustFactors Factors, do
 {
     /// <summary>The projection, for queries (EF Core translates it inside another query's Select too).</summary>
     public static readonly Expression<Func<Assessment, MeetingScore>> Of = a =>
-        new MeetingScore(a.MeetingDate, new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation), a.Trust);
+        new MeetingScore(a.MeetingDate, a.Factors, a.Trust);
 
     public ScorePoint Point => new(MeetingDate, Factors);
 }

@@ -35,7 +35,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Location().ShouldBe($"/Relationships/Details/{relationship.Id}#a-{original.LineageId}");
         var revisions = await LineageAsync(original.LineageId);
-        revisions.Select(r => (r.Revision, r.SelfOrientation, r.Trust, r.IsCurrent)).ShouldBe([(1, 3, 7.0, false), (2, 6, 3.5, true)]);
+        revisions.Select(r => (r.Revision, r.Factors.SelfOrientation, r.Trust, r.IsCurrent)).ShouldBe([(1, 3, 7.0, false), (2, 6, 3.5, true)]);
         revisions[1].CorrectionReason.ShouldBe("Typed S as 3, meant 6");
         revisions[1].Note.ShouldBe("Original note");
 
@@ -102,7 +102,7 @@ public class CorrectTests(PostgresApp app) : IClassFixture<PostgresApp>
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("Someone corrected this assessment while you were editing it");
         var revisions = await LineageAsync(original.LineageId);
-        revisions.Select(r => (r.Revision, r.Intimacy, r.IsCurrent)).ShouldBe([(1, 6, false), (2, 2, true)]);
+        revisions.Select(r => (r.Revision, r.Factors.Intimacy, r.IsCurrent)).ShouldBe([(1, 6, false), (2, 2, true)]);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class ScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         page.QuerySelector("[data-testid=latest-trust]")!.TextContent.ShouldBe("7.0");
         page.QuerySelector(".flash")!.TextContent.ShouldContain("Saved. T is 7.0");
         var stored = await app.QueryAsync(db => db.Assessments.SingleAsync(a => a.RelationshipId == relationship.Id));
-        (stored.Credibility, stored.Reliability, stored.Intimacy, stored.SelfOrientation, stored.Trust).ShouldBe((7, 8, 6, 3, 7.0));
+        (stored.Factors.Credibility, stored.Factors.Reliability, stored.Factors.Intimacy, stored.Factors.SelfOrientation, stored.Trust).ShouldBe((7, 8, 6, 3, 7.0));
         stored.MeetingDate.ShouldBe(app.Today);
         stored.MeetingKind.ShouldBe(Domain.Assessments.MeetingKind.Video);
         stored.Note.ShouldBe("Agreed the audit scope.");
