@@ -1,5 +1,4 @@
 using System.Net;
-using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests;
 

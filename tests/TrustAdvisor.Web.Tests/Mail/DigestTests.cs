@@ -4,7 +4,6 @@ using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Mail;
-using TrustAdvisor.Web.Tests.Pages.Account;
 
 namespace TrustAdvisor.Web.Tests.Mail;
 

@@ -5,8 +5,6 @@ using MimeKit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Tests.Infrastructure;
-using TrustAdvisor.Web.Tests.Pages.Account;
-using TrustAdvisor.Web.Tests.Smoke;
 
 namespace TrustAdvisor.Web.Tests.Mail;
 

@@ -7,7 +7,6 @@ using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Mail;
 using TrustAdvisor.Web.Tests.Infrastructure;
-using TrustAdvisor.Web.Tests.Pages.Account;
 
 namespace TrustAdvisor.Web.Tests.Mail;
 

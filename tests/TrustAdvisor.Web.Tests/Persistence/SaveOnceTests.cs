@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Persistence;
 

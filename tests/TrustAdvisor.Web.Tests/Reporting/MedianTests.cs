@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Trends;
-using TrustAdvisor.Web.Tests.Infrastructure;
-using TrustAdvisor.Web.Tests.Smoke;
 
 namespace TrustAdvisor.Web.Tests.Reporting;
 

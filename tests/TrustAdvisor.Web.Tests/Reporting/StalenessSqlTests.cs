@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Infrastructure.Reporting;
-using TrustAdvisor.Web.Tests.Infrastructure;
-using TrustAdvisor.Web.Tests.Smoke;
 
 namespace TrustAdvisor.Web.Tests.Reporting;
 

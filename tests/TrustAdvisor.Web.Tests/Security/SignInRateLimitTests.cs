@@ -4,13 +4,6 @@ using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Security;
 
-/// <summary>The app with three sign-in attempts a minute per address (the production default is ten).</summary>
-public sealed class RateLimitedApp : PostgresApp
-{
-    protected override IReadOnlyDictionary<string, string>? Settings =>
-        new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "3" };
-}
-
 public class SignInRateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
 {
     [Fact]

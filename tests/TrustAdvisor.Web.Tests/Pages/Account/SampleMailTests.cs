@@ -4,7 +4,6 @@ using MimeKit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Tests.Infrastructure;
-using TrustAdvisor.Web.Tests.Smoke;
 
 namespace TrustAdvisor.Web.Tests.Pages.Account;
 

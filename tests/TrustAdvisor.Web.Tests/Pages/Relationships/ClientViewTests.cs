@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using TrustAdvisor.Domain.Pulses;
-using TrustAdvisor.Web.Tests.Access;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Pages.Relationships;

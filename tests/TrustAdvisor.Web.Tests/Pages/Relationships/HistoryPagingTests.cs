@@ -5,7 +5,6 @@ using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Web.Pages.Relationships;
 using TrustAdvisor.Web.Tests.Infrastructure;
-using TrustAdvisor.Web.Tests.Smoke;
 
 namespace TrustAdvisor.Web.Tests.Pages.Relationships;
 

@@ -4,15 +4,8 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Tests.Infrastructure;
-using TrustAdvisor.Web.Tests.Smoke;
 
 namespace TrustAdvisor.Web.Tests.Pages.TeamDashboard;
-
-/// <summary>PostgreSQL with the demo team, as a new installation with demo data has it.</summary>
-public sealed class PostgresDemoApp : PostgresApp
-{
-    protected override bool DemoData => true;
-}
 
 /// <summary>
 /// The demo manager's dashboard on both databases: every part is there, and each agrees with the relationship

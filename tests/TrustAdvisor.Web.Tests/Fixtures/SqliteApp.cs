@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using TrustAdvisor.Web.Tests.Infrastructure;
 
-namespace TrustAdvisor.Web.Tests.Smoke;
+namespace TrustAdvisor.Web.Tests.Fixtures;
 
 /// <summary>The embedded default: a SQLite file in a temp folder, demo data on, as a new user gets it.</summary>
 public sealed class SqliteApp : AppFixture

@@ -8,7 +8,9 @@ using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Tests.Infrastructure;
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Fixtures;
 
 /// <summary>One app on one database of its own; tests in a class share it and each makes its own data.</summary>
 public abstract class AppFixture : IAsyncLifetime
@@ -161,41 +163,4 @@ public abstract class AppFixture : IAsyncLifetime
         });
         return assessment;
     }
-}
-
-/// <summary>The app on a fresh PostgreSQL database: what every page test runs against.</summary>
-public class PostgresApp : AppFixture
-{
-    protected override bool DemoData => false;
-
-    protected override async Task<(string, string)> CreateDatabaseAsync()
-    {
-        var server = await PostgresServer.GetAsync();
-        return ("Postgres", await server.CreateDatabaseAsync());
-    }
-
-    protected override Task AssertProviderAsync() =>
-        QueryAsync(db => Task.FromResult(db.Database.IsNpgsql()
-            ? true
-            : throw new InvalidOperationException("The Postgres fixture is not running on PostgreSQL.")));
-
-    /// <summary>
-    /// Also closes the idle connections the app's pools keep to this database (the app's own, tuned, and its
-    /// scheduler's): with many fixtures in one test run they would otherwise hold the server's connections for minutes.
-    /// </summary>
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        foreach (var connectionString in new[] { ConnectionString, DatabaseRegistration.TunePostgres(ConnectionString) })
-        {
-            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-            Npgsql.NpgsqlConnection.ClearPool(connection);
-        }
-    }
-}
-
-/// <summary>A fresh install on PostgreSQL: no administrator yet.</summary>
-public sealed class FreshInstall : PostgresApp
-{
-    protected override bool CreatesAdministrator => false;
 }

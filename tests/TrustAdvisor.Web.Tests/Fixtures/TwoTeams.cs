@@ -1,0 +1,39 @@
+using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Identity;
+
+namespace TrustAdvisor.Web.Tests.Fixtures;
+
+/// <summary>Two teams: Anna and Ben advise in team A under Maria; Cleo advises in team B under Max.</summary>
+public sealed class TwoTeams : PostgresApp
+{
+    public AppUser Anna { get; private set; } = null!;
+    public AppUser Ben { get; private set; } = null!;
+    public AppUser Maria { get; private set; } = null!;
+    public AppUser Cleo { get; private set; } = null!;
+    public AppUser Max { get; private set; } = null!;
+    public Relationship Annas { get; private set; } = null!;
+    public Relationship Bens { get; private set; } = null!;
+    public Relationship Cleos { get; private set; } = null!;
+    public Assessment AnnasAssessment { get; private set; } = null!;
+    public Assessment BensAssessment { get; private set; } = null!;
+    public Assessment CleosAssessment { get; private set; } = null!;
+
+    protected override async Task SeedAsync()
+    {
+        var teamA = await CreateTeamAsync("Team A");
+        var teamB = await CreateTeamAsync("Team B");
+        Anna = await CreatePersonAsync("anna@firm.test", UserRole.Advisor, teamA.Id);
+        Ben = await CreatePersonAsync("ben@firm.test", UserRole.Advisor, teamA.Id);
+        Maria = await CreatePersonAsync("maria@firm.test", UserRole.Manager, teamA.Id);
+        Cleo = await CreatePersonAsync("cleo@firm.test", UserRole.Advisor, teamB.Id);
+        Max = await CreatePersonAsync("max@firm.test", UserRole.Manager, teamB.Id);
+        Annas = await AddRelationshipAsync("Anna's Client Ltd", owner: Anna);
+        Bens = await AddRelationshipAsync("Ben's Client Ltd", owner: Ben);
+        Cleos = await AddRelationshipAsync("Cleo's Client Ltd", owner: Cleo);
+        AnnasAssessment = await AddAssessmentAsync(Annas.Id, Today.AddDays(-3), new TrustFactors(6, 6, 6, 3));
+        BensAssessment = await AddAssessmentAsync(Bens.Id, Today.AddDays(-3), new TrustFactors(5, 5, 5, 5));
+        CleosAssessment = await AddAssessmentAsync(Cleos.Id, Today.AddDays(-3), new TrustFactors(7, 7, 7, 7));
+    }
+}
