@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Hosting;
+using TrustAdvisor.Web.Mail.Digests;
+using TrustAdvisor.Web.Mail.Sending;
 using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Bench.Sql;
 
 /// <summary>
-/// The weekly digest run, the app's own code (<see cref="DigestRun"/>), for every manager of the firm, on today as the
+/// The weekly digest run, the app's own code (<see cref="ScheduledMailRun"/> with <see cref="DigestMail"/>), for every manager of the firm, on today as the
 /// digest day: again and again for the given seconds (each run first removes the digests the one before stored), so
 /// that the dashboard can be timed while it runs. Prints a JSON summary: runs, digests per run, first and median run.
 ///   --digests SECONDS --connection CS --today yyyy-MM-dd
@@ -31,15 +33,22 @@ internal static class DigestTimings
         var mail = new MailOptions { DigestDay = today.DayOfWeek, DigestTime = new TimeOnly(0, 0), PublicUrl = new Uri("http://bench.invalid/") };
         var clock = new At(new DateTimeOffset(today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
         var unsubscribe = new UnsubscribeLinks(new SignedTokens(DataProtectionProvider.Create("TrustAdvisor.Bench")));
+        var mailOptions = Microsoft.Extensions.Options.Options.Create(mail);
+        var scheduled = new ScheduledMailRun(
+            new SystemContexts(() => Program.Context(connectionString, FixedViewerAccessor.System, null)), [new DigestMail(mailOptions)], clock,
+            new PublicAddress(mailOptions), unsubscribe);
         var runs = new List<double>();
         var digests = 0;
         var total = Stopwatch.StartNew();
         while (runs.Count == 0 || total.Elapsed.TotalSeconds < seconds)
         {
-            await using var db = Program.Context(connectionString, FixedViewerAccessor.System, null);
-            await db.OutboxMessages.Where(m => m.Kind == MailKind.WeeklyDigest).ExecuteDeleteAsync();
+            await using (var db = Program.Context(connectionString, FixedViewerAccessor.System, null))
+            {
+                await db.OutboxMessages.Where(m => m.Kind == MailKind.WeeklyDigest).ExecuteDeleteAsync();
+            }
+
             var run = Stopwatch.StartNew();
-            digests = await new DigestRun(db, clock, Microsoft.Extensions.Options.Options.Create(mail), unsubscribe).RunAsync(CancellationToken.None);
+            digests = await scheduled.RunAsync(MailKind.WeeklyDigest, CancellationToken.None);
             runs.Add(run.Elapsed.TotalMilliseconds);
         }
 

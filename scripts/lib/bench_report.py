@@ -299,7 +299,7 @@ A relationship's page, which opens with the newest 20 assessments of its history
 of the newest 100: with 20 assessments p50 {history_20['p50_ms']} ms (p99 {history_20['p99_ms']} ms), with 5,000
 p50 {history_5000['p50_ms']} ms (p99 {history_5000['p99_ms']} ms): {figures['relationship_long_history_ratio']} times.
 
-The weekly digest run (the app's `DigestRun`, from the bench's SQL console, for all {digests['digests']} managers on the
+The weekly digest run (the app's `ScheduledMailRun` with `DigestMail`, from the bench's SQL console, for all {digests['digests']} managers on the
 1,000,000-assessment database): {digests['runs']} runs, the first {digests['first_ms']} ms, the median {digests['median_ms']} ms. The
 dashboard while it ran: p50 {during_digests['p50_ms']} ms, against {dashboard['p50_ms']} ms alone ({figures['dashboard_during_digests_ratio']} times;
 the run is a second process on the same two cores, as a second instance would be).

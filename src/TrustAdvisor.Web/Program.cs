@@ -2,7 +2,7 @@ using FluentValidation;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Hosting;
-using TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Mail.Sending;
 using TrustAdvisor.Web.Security;
 
 if (args is [HealthEndpoints.ProbeArgument])
@@ -28,6 +28,9 @@ builder.Services.AddSingleton<SetupCode>();
 builder.Services.AddScoped<PasswordCheck>();
 builder.Services.AddScoped<TrustAdvisor.Web.Pages.Admin.Installation.InstallationChecks>();
 builder.Services.AddSingleton<SecretPaths>();
+builder.Services.AddSingleton<SignedTokens>();
+// The calendar feed: review dates for calendar programs, at a signed address (Pages/Calendar).
+builder.Services.AddSingleton<TrustAdvisor.Web.Pages.Calendar.CalendarLinks>();
 builder.Services.AddClientPages(builder.Configuration);
 builder.Services.AddTrustAdvisorMail(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);

@@ -40,11 +40,8 @@ public sealed class MailOptions
     /// <summary>Where the .eml files go without an SMTP host; relative to the app's content root.</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
 
-    /// <summary>The address people open the app at, for the links in emails (e.g. https://trust.example.com).</summary>
+    /// <summary>The address people open the app at, for the links in emails and the calendar address (e.g. https://trust.example.com).</summary>
     public Uri? PublicUrl { get; set; }
-
-    /// <summary>The address links in emails start with: <see cref="PublicUrl"/>, else the app's local default.</summary>
-    public Uri PublicAddress => PublicUrl ?? new Uri("http://localhost:5080/");
 
     /// <summary>How often the sender looks for mail due (a message is also sent as soon as it is decided).</summary>
     public int DeliveryIntervalSeconds { get; set; } = 30;

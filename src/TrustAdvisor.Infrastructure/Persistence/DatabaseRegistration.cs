@@ -24,11 +24,13 @@ public static class DatabaseRegistration
                 var postgres = PostgresConnectionString(configuration, options);
                 services.AddPooledDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(TunePostgres(postgres)));
                 services.AddScoped<IDbContextFactory<TrustAdvisorDbContext>, ViewerContextFactory<PostgresDbContext>>();
+                services.AddSingleton(s => SystemContextsOf<PostgresDbContext>(s));
                 break;
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite, contentRoot);
                 services.AddPooledDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteFunctions.Instance));
                 services.AddScoped<IDbContextFactory<TrustAdvisorDbContext>, ViewerContextFactory<SqliteDbContext>>();
+                services.AddSingleton(s => SystemContextsOf<SqliteDbContext>(s));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or Postgres.");
@@ -38,6 +40,13 @@ public static class DatabaseRegistration
         // building EF Core's per-context services was a measurable share of every request's CPU (ADR 9).
         services.AddScoped(s => s.GetRequiredService<IDbContextFactory<TrustAdvisorDbContext>>().CreateDbContext());
         return services;
+    }
+
+    private static SystemContexts SystemContextsOf<TContext>(IServiceProvider services)
+        where TContext : TrustAdvisorDbContext
+    {
+        var pool = services.GetRequiredService<IDbContextFactory<TContext>>();
+        return new SystemContexts(() => new ViewerContextFactory<TContext>(pool, FixedViewerAccessor.System).CreateDbContext());
     }
 
     /// <summary>ConnectionStrings:Postgres, with Database:PostgresPassword added when that is set.</summary>

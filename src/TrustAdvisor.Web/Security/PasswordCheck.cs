@@ -35,7 +35,7 @@ public sealed record PasswordCheckResult(AppUser? Person, PasswordCheckFailure F
 /// </summary>
 public sealed class PasswordCheck(
     UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TrustAdvisorDbContext db, IHttpContextAccessor http, TimeProvider time,
-    Mail.SecurityNotices notices)
+    Mail.AccountNotices.SecurityNotices notices)
 {
     public const int FailuresPerAddress = 5;
     public static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(15);

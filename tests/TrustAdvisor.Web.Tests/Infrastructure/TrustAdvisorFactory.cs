@@ -67,7 +67,7 @@ public sealed class TrustAdvisorFactory : WebApplicationFactory<Program>
         builder.UseSetting("Pulse:RequestsPerMinute", "10000");
         // Without an SMTP server the app writes .eml files: to a folder of this app's own, never into the source tree.
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
-        // Reminders are decided when a test asks (ReminderRun), at the time it sets, not by the scheduler meanwhile.
+        // Reminders are decided when a test asks (ScheduledMailRun), at the time it sets, not by the scheduler meanwhile.
         builder.UseSetting("Mail:ReminderCheckMinutes", "0");
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
-using TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Mail.Sending;
 
 namespace TrustAdvisor.Web.Tests.Mail;
 
@@ -15,7 +15,7 @@ public class DigestTests(MailApp app) : IClassFixture<MailApp>
     private async Task<int> RunAsync()
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DigestRun>().RunAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ScheduledMailRun>().RunAsync(MailKind.WeeklyDigest, CancellationToken.None);
     }
 
     private Task<List<OutboxMessage>> DigestsOfAsync(AppUser manager) =>

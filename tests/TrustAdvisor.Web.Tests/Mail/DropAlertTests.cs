@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
-using TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Mail.Sending;
 
 namespace TrustAdvisor.Web.Tests.Mail;
 
@@ -13,7 +13,7 @@ public class DropAlertTests(MailApp app) : IClassFixture<MailApp>
     private async Task RunAsync()
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DropAlertRun>().RunAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ScheduledMailRun>().RunAsync(MailKind.DropAlert, CancellationToken.None);
     }
 
     private Task<List<OutboxMessage>> AlertsOfAsync(AppUser manager) =>

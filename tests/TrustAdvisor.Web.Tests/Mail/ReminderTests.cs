@@ -5,7 +5,7 @@ using TrustAdvisor.Domain.Reminders;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
-using TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Mail.Sending;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Mail;
@@ -16,7 +16,7 @@ public class ReminderTests(MailApp app) : IClassFixture<MailApp>
     private static async Task<int> RunAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReminderRun>().RunAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ScheduledMailRun>().RunAsync(MailKind.Reminder, CancellationToken.None);
     }
 
     private async Task<AppUser> AdvisorInLondonAsync(ReminderFrequency frequency = ReminderFrequency.Daily)

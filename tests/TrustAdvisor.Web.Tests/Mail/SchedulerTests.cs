@@ -3,7 +3,7 @@ using Npgsql;
 using Quartz;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
-using TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Mail.Sending;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Mail;

@@ -8,7 +8,8 @@ using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
-using TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Mail.PasswordReset;
+using TrustAdvisor.Web.Mail.Sending;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
@@ -17,7 +18,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// not the address has an account, so it tells no one who has one; it is rate-limited per address like sign-in.
 /// </summary>
 public sealed class ForgotPasswordModel(
-    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox outbox, MailSecrets secrets, IOptions<MailOptions> mail, TimeProvider time,
+    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox outbox, MailSecrets secrets, IOptions<MailOptions> mail, Hosting.PublicAddress site, TimeProvider time,
     IValidator<ForgotPasswordInput> validator, AuditTrail audit) : PageModel
 {
     [BindProperty]
@@ -48,7 +49,7 @@ public sealed class ForgotPasswordModel(
             var token = await users.GeneratePasswordResetTokenAsync(person!);
             // The configured address, never the request's Host header: anyone can ask for someone else's reset, and a
             // forged Host would otherwise send the victim a link (and its token) to the asker's server.
-            var link = new Uri(mail.Value.PublicAddress, Url.Page("/Account/ResetPassword", new { person = person!.Id, token })!.TrimStart('/'));
+            var link = site.For(Url.Page("/Account/ResetPassword", new { person = person!.Id, token })!);
             db.OutboxMessages.Add(
                 PasswordResetMail.Compose(secrets, person.Id, person.Email!, person.DisplayName, link, mail.Value.ResetLinkValidFor, time.GetUtcNow().UtcDateTime));
         }

@@ -12,7 +12,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// <summary>Change one's own password; other sessions end, this one carries on.</summary>
 public sealed class PasswordModel(
     UserManager<AppUser> users, Sessions sessions, AuditTrail audit, IValidator<ChangePasswordInput> validator,
-    PasswordCheck passwords, Web.Mail.SecurityNotices notices) : PageModel
+    PasswordCheck passwords, Web.Mail.AccountNotices.SecurityNotices notices) : PageModel
 {
     public const string NotCurrent = "That is not your current password, or there were too many attempts: try again in a few minutes.";
 

@@ -16,7 +16,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// </summary>
 public sealed class ResetPasswordModel(
     UserManager<AppUser> users, AuditTrail audit, IValidator<ResetPasswordInput> validator, PasswordCheck passwords,
-    Web.Mail.SecurityNotices notices, Sessions sessions) : PageModel
+    Web.Mail.AccountNotices.SecurityNotices notices, Sessions sessions) : PageModel
 {
     public const string LinkRefused = "This link has expired or has already been used. Ask for a new one.";
 

@@ -13,7 +13,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// <summary>One's own settings: which emails to get, when, and in which time zone.</summary>
 public sealed class SettingsModel(
     TrustAdvisorDbContext db, IViewerAccessor viewer, IOptions<MailOptions> mail, IValidator<SettingsInput> validator,
-    Calendar.CalendarLinks calendars, Web.Mail.MailOutbox outbox, Web.Mail.MailSamples samples, TimeProvider time) : PageModel
+    Calendar.CalendarLinks calendars, Web.Mail.Sending.MailOutbox outbox, Web.Mail.Sending.MailSamples samples, Hosting.PublicAddress site, TimeProvider time) : PageModel
 {
     /// <summary>Where the person is signed in (their open sessions), ended on /Account/Sessions.</summary>
     public SessionsModel.SessionList Sessions { get; private set; } = new([], null);
@@ -45,7 +45,7 @@ public sealed class SettingsModel(
 
         var preferences = await PreferencesAsync(me, cancellationToken);
         Input = SettingsInput.From(preferences);
-        CalendarAddress = calendars.For(outbox.BaseAddress(Request), me, preferences.CalendarVersion);
+        CalendarAddress = calendars.For(site.Site, me, preferences.CalendarVersion);
         Sessions = await SessionsModel.LoadAsync(db, me, Security.Sessions.IdOf(User), time.UtcNow(), cancellationToken);
         return Page();
     }
@@ -90,7 +90,7 @@ public sealed class SettingsModel(
         {
             TempData.Flash($"There is nothing to put in a {sample.Name} now, so none would be sent, and no sample is.");
         }
-        else if (!await Web.Mail.OutboxDecisions.AddOnceAsync(db, message, cancellationToken))
+        else if (!await Web.Mail.Sending.OutboxDecisions.AddOnceAsync(db, message, cancellationToken))
         {
             TempData.Flash($"A sample {sample.Name} was sent to you a moment ago: it is on its way.");
         }
@@ -112,7 +112,7 @@ public sealed class SettingsModel(
 
         if (!ModelState.IsValid | !await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
         {
-            CalendarAddress = calendars.For(outbox.BaseAddress(Request), me, (await PreferencesAsync(me, cancellationToken)).CalendarVersion);
+            CalendarAddress = calendars.For(site.Site, me, (await PreferencesAsync(me, cancellationToken)).CalendarVersion);
             Sessions = await SessionsModel.LoadAsync(db, me, Security.Sessions.IdOf(User), time.UtcNow(), cancellationToken);
             return Page();
         }

@@ -16,7 +16,7 @@ namespace TrustAdvisor.Web.Pages.Calendar;
 /// event per active relationship they own on its next review date, linking to its score form. The address is the
 /// secret; a renewed one makes this one answer 404.
 /// </summary>
-public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, IOptions<MailOptions> mail, TimeProvider time) : PageModel
+public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, IOptions<MailOptions> mail, Hosting.PublicAddress publicAddress, TimeProvider time) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, IOp
             .Select(r => new { r.Id, r.ClientOrganisation, r.ContactName, r.NextReviewDate })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        var site = mail.Value.PublicAddress;
+        var site = publicAddress.Site;
         var calendar = new Ical.Net.Calendar();
         calendar.AddProperty("X-WR-CALNAME", "TrustAdvisor reviews");
         foreach (var r in relationships)

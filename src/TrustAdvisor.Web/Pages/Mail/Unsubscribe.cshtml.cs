@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain.Reminders;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Mail.Sending;
 
 namespace TrustAdvisor.Web.Pages.Mail;
 

@@ -45,7 +45,7 @@ public sealed class InstallationChecks(
             new("First administrator", CheckStatus.Ok, $"Set up: {administrators} active {(administrators == 1 ? "administrator" : "administrators")}; the setup page is gone."),
             m.PublicUrl is { Scheme: "https" } publicUrl
                 ? new("Public address", CheckStatus.Ok, $"Links in emails point at {publicUrl}.")
-                : new("Public address", CheckStatus.Fix, m.PublicUrl is null ? "Not set: links in emails point at http://localhost:5080/." : $"{m.PublicUrl} is not HTTPS.",
+                : new("Public address", CheckStatus.Fix, m.PublicUrl is null ? $"Not set: links in emails and the calendar address point at {Hosting.PublicAddress.LocalDefault}." : $"{m.PublicUrl} is not HTTPS.",
                     "Set Mail__PublicUrl to the HTTPS address people open TrustAdvisor at, e.g. https://trust.example.com/."),
             request.IsHttps
                 ? new("HTTPS", CheckStatus.Ok, "This page came over HTTPS, as the app sees it.")

@@ -9,7 +9,7 @@ using TrustAdvisor.Web.Forms;
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
 /// <summary>Administrators set a new password for someone who forgot theirs; it also unlocks them and ends their sessions.</summary>
-public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit, IValidator<INewPassword> validator, Web.Mail.SecurityNotices notices,
+public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit, IValidator<INewPassword> validator, Web.Mail.AccountNotices.SecurityNotices notices,
     Web.Security.Sessions sessions) : PageModel
 {
     [BindProperty]

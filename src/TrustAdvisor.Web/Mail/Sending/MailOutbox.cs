@@ -1,21 +1,13 @@
 using Quartz;
-using TrustAdvisor.Infrastructure.Mail;
 
-namespace TrustAdvisor.Web.Mail;
+namespace TrustAdvisor.Web.Mail.Sending;
 
 /// <summary>
 /// Where pages hand mail over: they add the message to the outbox in their own transaction, then ask for delivery
 /// now rather than at the sender's next regular run.
 /// </summary>
-public sealed class MailOutbox(MailScheduler scheduler, Microsoft.Extensions.Options.IOptions<MailOptions> options)
+public sealed class MailOutbox(MailScheduler scheduler)
 {
-    /// <summary>The address links in emails start with: the configured public URL, else the one the request came to.</summary>
-    public Uri BaseAddress(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return options.Value.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-    }
-
     /// <summary>
     /// Asks for a delivery run now. The message is in the outbox already: when the scheduler has not started (the
     /// database was down) or cannot be asked, the next regular run sends it, and the page that decided it is not failed.

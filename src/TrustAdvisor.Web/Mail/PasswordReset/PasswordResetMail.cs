@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Formatting;
 
-namespace TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Mail.Sending;
+
+namespace TrustAdvisor.Web.Mail.PasswordReset;
 
 /// <summary>
 /// The email with a link to choose a new password: one per request (its key is the message's own id). The link is

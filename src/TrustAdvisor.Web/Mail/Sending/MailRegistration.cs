@@ -2,7 +2,7 @@ using Quartz;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Mail;
+namespace TrustAdvisor.Web.Mail.Sending;
 
 /// <summary>Email: options, the transport, the outbox's sender, and the scheduler that runs it (Quartz.NET, ADR 14).</summary>
 internal static class MailRegistration
@@ -19,16 +19,18 @@ internal static class MailRegistration
         services.AddOptions<MailOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MailTransport>();
         services.AddSingleton<MailSecrets>();
-        services.AddScoped<SecurityNotices>();
+        services.AddSingleton<Hosting.PublicAddress>();
+        services.AddScoped<AccountNotices.SecurityNotices>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<MailOutbox>();
-        services.AddScoped<ReminderRun>();
-        services.AddScoped<DigestRun>();
-        services.AddScoped<DropAlertRun>();
-        services.AddScoped<MailSamples>();
-        services.AddSingleton<Security.SignedTokens>();
         services.AddSingleton<UnsubscribeLinks>();
-        services.AddSingleton<Pages.Calendar.CalendarLinks>();
+
+        // The kinds of scheduled email, in the order the settings page offers their samples: one folder each under Mail/.
+        services.AddSingleton<IScheduledMail, Reminders.ReminderMail>();
+        services.AddSingleton<IScheduledMail, Digests.DigestMail>();
+        services.AddSingleton<IScheduledMail, DropAlerts.DropAlertMail>();
+        services.AddScoped<ScheduledMailRun>();
+        services.AddScoped<MailSamples>();
         var reminderMinutes = section.GetValue(nameof(MailOptions.ReminderCheckMinutes), new MailOptions().ReminderCheckMinutes);
         var interval = TimeSpan.FromSeconds(Math.Max(1, section.GetValue(nameof(MailOptions.DeliveryIntervalSeconds), new MailOptions().DeliveryIntervalSeconds)));
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 
-namespace TrustAdvisor.Web.Mail;
+namespace TrustAdvisor.Web.Mail.Sending;
 
 /// <summary>
 /// The HTML part every email shares: one narrow column that reads on a phone, inline styles only (mail clients drop

@@ -1,23 +1,66 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Microsoft.Extensions.Options;
+using TrustAdvisor.Domain.Reminders;
 using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Formatting;
+using TrustAdvisor.Web.Mail.Sending;
 
-namespace TrustAdvisor.Web.Mail;
+namespace TrustAdvisor.Web.Mail.Digests;
 
 /// <summary>
 /// A manager's Monday digest of the week before (Monday to Sunday): the team's median T against a week earlier, the
 /// slipping relationships with the factor that drove each, overdue reviews per advisor, the moments that matter, and
 /// the pulses clients answered with the advisors' largest gaps. The figures are the dashboard's own statements for
-/// that week (TeamScope), so the email and the dashboard agree.
+/// that week (TeamScope), so the email and the dashboard agree. Due on the digest day (Monday unless
+/// <see cref="MailOptions.DigestDay"/> says otherwise) once it is <see cref="MailOptions.DigestTime"/> in the manager's zone.
 /// </summary>
-public static class DigestMail
+public sealed class DigestMail(IOptions<MailOptions> options) : IScheduledMail
 {
     public const int Shown = 5;
+
+    public MailKind Kind => MailKind.WeeklyDigest;
+
+    public Task<IReadOnlyList<MailRecipient>> RecipientsAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken) =>
+        MailRecipients.ListAsync(db, u => u.Role == UserRole.Manager && u.TeamId != null, options.Value.DefaultTimeZone, cancellationToken);
+
+    public Task<MailPeriod?> DueAsync(TrustAdvisorDbContext db, MailRecipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        var mail = options.Value;
+        var schedule = new ReminderSchedule(recipient.Preferences.Schedule().Zone, ReminderFrequency.Weekly, mail.DigestDay, mail.DigestTime);
+        return Task.FromResult(recipient.Preferences.WeeklyDigest && schedule.DueOn(now) is { } digestDay ? Period(recipient, digestDay, now) : null);
+    }
+
+    /// <summary>The last complete week: the one the latest digest day (today, or before it) reports on.</summary>
+    public MailPeriod SamplePeriod(MailRecipient recipient, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        var today = recipient.Today(now);
+        return Period(recipient, today.AddDays(-(((int)today.DayOfWeek - (int)options.Value.DigestDay + 7) % 7)), now);
+    }
+
+    public async Task<MailContent?> ComposeAsync(
+        TrustAdvisorDbContext db, MailRecipient recipient, MailPeriod period, MailLinks links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(period);
+        if (recipient.TeamId is not { } team)
+        {
+            return null;
+        }
+
+        var week = await WeekAsync(db, team, period.Day, options.Value.ReminderStaleDays, cancellationToken);
+        return week.IsEmpty ? null : Compose(recipient.Name, recipient.Team ?? "Your team", week, links);
+    }
+
+    private static MailPeriod Period(MailRecipient recipient, DateOnly digestDay, DateTimeOffset now) =>
+        new(Key(recipient.Id, digestDay), digestDay, now.UtcDateTime, now.UtcDateTime);
 
     public sealed record Week(
         DateOnly From, DateOnly To, double? MedianNow, double? MedianBefore, IReadOnlyList<SlippingRelationship> Slipping, long SlippingTotal,
@@ -41,13 +84,11 @@ public static class DigestMail
             advisors, moments, calibration);
     }
 
-    public static OutboxMessage Compose(
-        Guid managerId, string to, string name, string team, DateOnly monday, Week week, Uri site, Uri unsubscribe, DateTime nowUtc)
+    private static MailContent Compose(string name, string team, Week week, MailLinks links)
     {
-        ArgumentNullException.ThrowIfNull(week);
-        ArgumentNullException.ThrowIfNull(unsubscribe);
+        var unsubscribe = links.Unsubscribe;
         var subject = $"{team}: the week of {Display.Date(week.From)}";
-        var dashboard = new Uri(site, $"TeamDashboard?period=custom&from={Display.IsoDate(week.From)}&to={Display.IsoDate(week.To)}");
+        var dashboard = links.To($"TeamDashboard?period=custom&from={Display.IsoDate(week.From)}&to={Display.IsoDate(week.To)}");
         var text = new StringBuilder();
         var html = new StringBuilder();
         void Line(string plain, string markup)
@@ -66,12 +107,12 @@ public static class DigestMail
         Line(median + "\n", $"<p style=\"font-size:18px;font-weight:700\">{E(median)}</p>");
 
         Section("Slipping", week.Slipping.Take(Shown).Select(s => (
-            $"{s.ClientOrganisation} ({s.Owner}): {s.Change.Describe()}", (Uri?)new Uri(site, $"Relationships/Details/{s.RelationshipId}"))).ToList(),
+            $"{s.ClientOrganisation} ({s.Owner}): {s.Change.Describe()}", (Uri?)links.To($"Relationships/Details/{s.RelationshipId}"))).ToList(),
             week.SlippingTotal > Shown ? $"and {week.SlippingTotal - Shown} more on the dashboard" : null, "No relationship's T fell this week.");
         Section("Overdue reviews", week.Advisors.Where(a => a.OverdueReviews > 0).OrderByDescending(a => a.OverdueReviews)
             .Select(a => ($"{a.Name}: {a.OverdueReviews}", (Uri?)null)).ToList(), null, "None: every review is on time.");
         Section("Moments that matter", week.Moments.Take(Shown).Select(m => (
-            $"{Display.Date(m.MeetingDate)}, {m.ClientOrganisation} ({m.Owner}): {m.Change.Describe()}", (Uri?)new Uri(site, $"Relationships/Details/{m.RelationshipId}"))).ToList(),
+            $"{Display.Date(m.MeetingDate)}, {m.ClientOrganisation} ({m.Owner}): {m.Change.Describe()}", (Uri?)links.To($"Relationships/Details/{m.RelationshipId}"))).ToList(),
             null, "No single meeting moved T this week.");
         var answers = week.Calibration.Count == 0 ? 0 : week.Calibration[0].AllAnswers;
         var gaps = week.Calibration.Where(c => c.Answers > 0)
@@ -82,9 +123,7 @@ public static class DigestMail
 
         Line($"\nThe dashboard for the week: {dashboard.AbsoluteUri}\nStop this digest: {unsubscribe.AbsoluteUri}",
             $"""{MailHtml.Button(dashboard, "Open the week on the dashboard")}<p style="font-size:14px;color:#5b6470">{Link(unsubscribe, "Stop this digest")}, or change it in your settings.</p>""");
-        return OutboxMessage.Compose(
-            Guid.CreateVersion7(), Key(managerId, monday), MailKind.WeeklyDigest, managerId, to, subject, text.ToString(), MailHtml.Page(subject, html.ToString()),
-            nowUtc, unsubscribe);
+        return new MailContent(subject, text.ToString(), MailHtml.Page(subject, html.ToString()));
 
         void Section(string heading, IReadOnlyList<(string Text, Uri? Link)> rows, string? more, string empty)
         {

@@ -2,26 +2,62 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
+using TrustAdvisor.Web.Mail.Sending;
 
-namespace TrustAdvisor.Web.Mail;
+namespace TrustAdvisor.Web.Mail.Reminders;
 
-/// <summary>An advisor's reminder: each relationship to score, why, and a link straight to its score form.</summary>
-public static class ReminderMail
+/// <summary>
+/// An advisor's reminder: each relationship to score, why (<see cref="Staleness"/>), and a link straight to its score
+/// form. Due once a local day or week at the person's time (<see cref="Domain.Reminders.ReminderSchedule"/>), for
+/// everyone who owns an active relationship; nothing is sent when there is nothing to say.
+/// </summary>
+public sealed class ReminderMail(IOptions<MailOptions> options) : IScheduledMail
 {
     public sealed record Item(Guid RelationshipId, string Client, string Contact, string Why);
 
+    public MailKind Kind => MailKind.Reminder;
+
     public static string Key(Guid personId, DateOnly localDay) => $"reminder:{personId:N}:{Display.IsoDate(localDay)}";
 
+    public Task<IReadOnlyList<MailRecipient>> RecipientsAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken) =>
+        MailRecipients.ListAsync(
+            db, u => db.Relationships.Any(r => r.OwnerId == u.Id && r.ArchivedAt == null), options.Value.DefaultTimeZone, cancellationToken);
+
+    public Task<MailPeriod?> DueAsync(TrustAdvisorDbContext db, MailRecipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        return Task.FromResult(recipient.Preferences.Schedule().DueOn(now) is { } day ? Period(recipient, day, now) : null);
+    }
+
+    public MailPeriod SamplePeriod(MailRecipient recipient, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        return Period(recipient, recipient.Today(now), now);
+    }
+
+    public async Task<MailContent?> ComposeAsync(
+        TrustAdvisorDbContext db, MailRecipient recipient, MailPeriod period, MailLinks links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(period);
+        var items = await ItemsAsync(db, recipient.Id, period.Day, options.Value.ReminderStaleDays, cancellationToken);
+        return items.Count == 0 ? null : Compose(recipient.Name, items, links);
+    }
+
+    private static MailPeriod Period(MailRecipient recipient, DateOnly day, DateTimeOffset now) =>
+        new(Key(recipient.Id, day), day, now.UtcDateTime, now.UtcDateTime);
+
     /// <summary>The person's active relationships past their review date with no meeting since, or not scored in <paramref name="staleDays"/>.</summary>
-    public static async Task<IReadOnlyList<Item>> ItemsAsync(
+    private static async Task<IReadOnlyList<Item>> ItemsAsync(
         TrustAdvisorDbContext db, Guid personId, DateOnly today, int staleDays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Relationships.IgnoreQueryFilters()
+        var rows = await db.Relationships
             .Where(r => r.OwnerId == personId && r.ArchivedAt == null)
             .Select(r => new
             {
@@ -29,7 +65,7 @@ public static class ReminderMail
                 r.ClientOrganisation,
                 r.ContactName,
                 r.NextReviewDate,
-                Last = db.Assessments.IgnoreQueryFilters().Where(a => a.RelationshipId == r.Id && a.SupersededAt == null)
+                Last = db.Assessments.Where(a => a.RelationshipId == r.Id && a.SupersededAt == null)
                     .Max(a => (DateOnly?)a.MeetingDate),
             })
             .AsNoTracking()
@@ -49,13 +85,12 @@ public static class ReminderMail
             .ToList();
     }
 
-    public static OutboxMessage Compose(
-        Guid personId, string to, string name, DateOnly day, IReadOnlyList<Item> items, Uri site, Uri unsubscribe, DateTime nowUtc)
+    private static MailContent Compose(string name, IReadOnlyList<Item> items, MailLinks links)
     {
-        ArgumentNullException.ThrowIfNull(items);
+        var unsubscribe = links.Unsubscribe;
         var subject = items.Count == 1 ? "1 relationship to score" : $"{items.Count.ToString(CultureInfo.InvariantCulture)} relationships to score";
-        Uri Score(Item item) => new(site, $"Relationships/Score/{item.RelationshipId}");
-        var settings = new Uri(site, "Account/Settings");
+        Uri Score(Item item) => links.To($"Relationships/Score/{item.RelationshipId}");
+        var settings = links.To("Account/Settings");
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Hello {name},\n\nThese relationships are waiting for a score after your next meeting:\n\n");
         var html = new StringBuilder()
@@ -66,11 +101,8 @@ public static class ReminderMail
             html.Append(CultureInfo.InvariantCulture, $"""<li style="margin:0 0 12px"><strong>{HtmlEncoder.Default.Encode(item.Client)}</strong> ({HtmlEncoder.Default.Encode(item.Contact)}): {HtmlEncoder.Default.Encode(item.Why)}<br><a href="{HtmlEncoder.Default.Encode(Score(item).AbsoluteUri)}" style="display:inline-block;margin-top:4px;padding:8px 14px;background:#1f5fa8;color:#ffffff;border-radius:8px;text-decoration:none;font-weight:600">Score {HtmlEncoder.Default.Encode(item.Client)}</a></li>""");
         }
 
-        ArgumentNullException.ThrowIfNull(unsubscribe);
         text.Append(CultureInfo.InvariantCulture, $"\nChange when you get this reminder: {settings.AbsoluteUri}\nStop these reminders: {unsubscribe.AbsoluteUri}\n");
         html.Append(CultureInfo.InvariantCulture, $"""</ul><p style="font-size:14px;color:#5b6470">Change when you get this reminder in <a href="{HtmlEncoder.Default.Encode(settings.AbsoluteUri)}">your settings</a>, or <a href="{HtmlEncoder.Default.Encode(unsubscribe.AbsoluteUri)}">stop these reminders</a>.</p>""");
-        return OutboxMessage.Compose(
-            Guid.CreateVersion7(), Key(personId, day), MailKind.Reminder, personId, to, subject, text.ToString(), MailHtml.Page(subject, html.ToString()), nowUtc,
-            unsubscribe);
+        return new MailContent(subject, text.ToString(), MailHtml.Page(subject, html.ToString()));
     }
 }

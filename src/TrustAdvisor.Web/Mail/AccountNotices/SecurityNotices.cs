@@ -1,18 +1,19 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Mail;
+using TrustAdvisor.Web.Mail.Sending;
+
+namespace TrustAdvisor.Web.Mail.AccountNotices;
 
 /// <summary>
 /// Tells a person by email when something happened to their account that they should know of, in case it was not
 /// them: their password changed, or failed sign-ins locked it. These cannot be turned off, like a reset link.
 /// </summary>
-public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox, IOptions<MailOptions> mail, TimeProvider time)
+public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox, Hosting.PublicAddress site, TimeProvider time)
 {
     /// <summary>The password was changed; <paramref name="how"/> says by whom or how ("by you", "with an emailed link").</summary>
     public Task PasswordChangedAsync(AppUser person, string how, CancellationToken cancellationToken) => SendAsync(
@@ -36,7 +37,7 @@ public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox,
             return;
         }
 
-        var reset = new Uri(mail.Value.PublicAddress, "Account/ForgotPassword");
+        var reset = site.For("Account/ForgotPassword");
         const string Advice = "If it was you, there is nothing to do. If not, choose a new password now and tell your administrator:";
         var text = $"""
             Hello {person.DisplayName},

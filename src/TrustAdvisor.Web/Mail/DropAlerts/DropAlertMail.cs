@@ -8,87 +8,78 @@ using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
+using TrustAdvisor.Web.Mail.Sending;
 
-namespace TrustAdvisor.Web.Mail;
+namespace TrustAdvisor.Web.Mail.DropAlerts;
 
 /// <summary>
 /// Alerts managers to sharp drops (T down by a fifth or more at one meeting, the overview's rule) in their team, at
 /// most one email per manager per <see cref="Batch"/>: the alert's key is the manager and the quarter hour, and each
-/// alert covers the scores recorded since the manager's previous one.
+/// alert covers the scores recorded since the manager's previous one. A sample shows the team's sharp drops of the last 30 days.
 /// </summary>
-public sealed class DropAlertRun(
-    TrustAdvisorDbContext db, TimeProvider time, IOptions<MailOptions> options, UnsubscribeLinks unsubscribe)
+public sealed class DropAlertMail(IOptions<MailOptions> options) : IScheduledMail
 {
     public static readonly TimeSpan Batch = TimeSpan.FromMinutes(15);
 
     public sealed record Drop(Guid RelationshipId, string Client, string? Owner, string? Author, DateOnly MeetingDate, TrustChange Change);
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public MailKind Kind => MailKind.DropAlert;
+
+    public Task<IReadOnlyList<MailRecipient>> RecipientsAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken) =>
+        MailRecipients.ListAsync(
+            db,
+            u => u.Role == UserRole.Manager && u.TeamId != null && !db.MailPreferences.Any(p => p.UserId == u.Id && !p.DropAlerts),
+            options.Value.DefaultTimeZone,
+            cancellationToken);
+
+    public async Task<MailPeriod?> DueAsync(TrustAdvisorDbContext db, MailRecipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var quarter = new DateTime(now.Ticks - (now.Ticks % Batch.Ticks), DateTimeKind.Utc);
-        var managers = await db.Users
-            .Where(u => u.IsActive && u.Email != null && u.Role == UserRole.Manager && u.TeamId != null
-                && !db.MailPreferences.Any(p => p.UserId == u.Id && !p.DropAlerts))
-            .Select(u => new { u.Id, Email = u.Email!, u.DisplayName, TeamId = u.TeamId!.Value })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var added = 0;
-        foreach (var manager in managers)
-        {
-            var key = $"alert:{manager.Id:N}:{quarter:yyyyMMdd'T'HHmm}";
-            if (await OutboxDecisions.IsDecidedAsync(db, key, cancellationToken))
-            {
-                continue;
-            }
-
-            var since = await db.OutboxMessages.Where(m => m.RecipientId == manager.Id && m.Kind == MailKind.DropAlert)
-                .MaxAsync(m => (DateTime?)m.CreatedAt, cancellationToken) ?? now - Batch;
-            var drops = await DropsAsync(manager.TeamId, since, now, cancellationToken);
-            if (drops.Count == 0)
-            {
-                continue;
-            }
-
-            var site = options.Value.PublicAddress;
-            var message = Compose(manager.Id, key, manager.Email, manager.DisplayName, drops, site, unsubscribe.For(site, manager.Id, MailKind.DropAlert), now);
-            if (await OutboxDecisions.AddOnceAsync(db, message, cancellationToken))
-            {
-                added++;
-            }
-        }
-
-        return added;
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(recipient);
+        var until = now.UtcDateTime;
+        var quarter = new DateTime(until.Ticks - (until.Ticks % Batch.Ticks), DateTimeKind.Utc);
+        var since = await db.OutboxMessages.Where(m => m.RecipientId == recipient.Id && m.Kind == MailKind.DropAlert)
+            .MaxAsync(m => (DateTime?)m.CreatedAt, cancellationToken) ?? until - Batch;
+        return new MailPeriod($"alert:{recipient.Id:N}:{quarter:yyyyMMdd'T'HHmm}", recipient.Today(now), since, until);
     }
 
-    /// <summary>A sample alert for a manager: the team's sharp drops of the last 30 days, or none when there were none.</summary>
-    public async Task<OutboxMessage?> SampleAsync(Guid managerId, string to, string name, Guid teamId, CancellationToken cancellationToken)
+    public MailPeriod SamplePeriod(MailRecipient recipient, DateTimeOffset now)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var drops = await DropsAsync(teamId, now.AddDays(-30), now, cancellationToken);
-        var site = options.Value.PublicAddress;
-        return drops.Count == 0
-            ? null
-            : Compose(managerId, $"alert-sample:{managerId:N}", to, name, drops, site, unsubscribe.For(site, managerId, MailKind.DropAlert), now);
+        ArgumentNullException.ThrowIfNull(recipient);
+        return new($"alert-sample:{recipient.Id:N}", recipient.Today(now), now.UtcDateTime.AddDays(-30), now.UtcDateTime);
+    }
+
+    public async Task<MailContent?> ComposeAsync(
+        TrustAdvisorDbContext db, MailRecipient recipient, MailPeriod period, MailLinks links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(period);
+        if (recipient.TeamId is not { } team)
+        {
+            return null;
+        }
+
+        var drops = await DropsAsync(db, team, period.SinceUtc, period.UntilUtc, cancellationToken);
+        return drops.Count == 0 ? null : Compose(recipient.Name, drops, links);
     }
 
     /// <summary>New scores (not corrections) recorded in the team after <paramref name="since"/> that fell sharply from the one before.</summary>
-    private async Task<IReadOnlyList<Drop>> DropsAsync(Guid teamId, DateTime since, DateTime until, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Drop>> DropsAsync(TrustAdvisorDbContext db, Guid teamId, DateTime since, DateTime until, CancellationToken cancellationToken)
     {
-        var recorded = await db.Assessments.IgnoreQueryFilters()
+        var recorded = await db.Assessments
             .Where(a => a.SupersededAt == null && a.Revision == 1 && a.RecordedAt > since && a.RecordedAt <= until
-                && db.Relationships.IgnoreQueryFilters().Any(r => r.Id == a.RelationshipId && r.TeamId == teamId && r.ArchivedAt == null))
+                && db.Relationships.Any(r => r.Id == a.RelationshipId && r.TeamId == teamId && r.ArchivedAt == null))
             .Select(a => new
             {
                 a.RelationshipId,
                 a.MeetingDate,
                 a.LineageId,
                 a.Factors,
-                Client = db.Relationships.IgnoreQueryFilters().Where(r => r.Id == a.RelationshipId).Select(r => r.ClientOrganisation).First(),
-                Owner = db.Users.Where(u => db.Relationships.IgnoreQueryFilters().Any(r => r.Id == a.RelationshipId && r.OwnerId == u.Id))
+                Client = db.Relationships.Where(r => r.Id == a.RelationshipId).Select(r => r.ClientOrganisation).First(),
+                Owner = db.Users.Where(u => db.Relationships.Any(r => r.Id == a.RelationshipId && r.OwnerId == u.Id))
                     .Select(u => u.DisplayName).FirstOrDefault(),
                 Author = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
-                Previous = db.Assessments.IgnoreQueryFilters()
+                Previous = db.Assessments
                     .Where(p => p.RelationshipId == a.RelationshipId && p.SupersededAt == null
                         && (p.MeetingDate < a.MeetingDate || (p.MeetingDate == a.MeetingDate && p.LineageId.CompareTo(a.LineageId) < 0)))
                     .OrderByDescending(p => p.MeetingDate).ThenByDescending(p => p.LineageId)
@@ -98,7 +89,7 @@ public sealed class DropAlertRun(
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         var previousIds = recorded.Select(r => r.Previous).OfType<Guid>().ToList();
-        var previous = await db.Assessments.IgnoreQueryFilters().Where(a => previousIds.Contains(a.Id))
+        var previous = await db.Assessments.Where(a => previousIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Factors })
             .ToDictionaryAsync(a => a.Id, a => a.Factors, cancellationToken);
         return recorded
@@ -108,9 +99,9 @@ public sealed class DropAlertRun(
             .ToList();
     }
 
-    private static OutboxMessage Compose(
-        Guid managerId, string key, string to, string name, IReadOnlyList<Drop> drops, Uri site, Uri unsubscribe, DateTime nowUtc)
+    private static MailContent Compose(string name, IReadOnlyList<Drop> drops, MailLinks links)
     {
+        var unsubscribe = links.Unsubscribe;
         var subject = drops.Count == 1 ? $"Sharp drop: {drops[0].Client}" : $"{drops.Count} sharp drops in your team";
         var text = new StringBuilder($"Hello {name},\n\n");
         var html = new StringBuilder($"<p>Hello {HtmlEncoder.Default.Encode(name)},</p><ul style=\"padding-left:18px\">");
@@ -118,14 +109,13 @@ public sealed class DropAlertRun(
         {
             var percent = Math.Round(-drop.Change.Delta / drop.Change.From * 100, 0, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
             var line = $"{drop.Client} (owned by {drop.Owner}): down {percent}%. {drop.Change.Describe()} Meeting of {Display.Date(drop.MeetingDate)}, scored by {drop.Author}.";
-            var page = new Uri(site, $"Relationships/Details/{drop.RelationshipId}");
+            var page = links.To($"Relationships/Details/{drop.RelationshipId}");
             text.Append(CultureInfo.InvariantCulture, $"- {line}\n  {page.AbsoluteUri}\n");
             html.Append(CultureInfo.InvariantCulture, $"""<li style="margin:0 0 8px"><a href="{HtmlEncoder.Default.Encode(page.AbsoluteUri)}">{HtmlEncoder.Default.Encode(drop.Client)}</a>: {HtmlEncoder.Default.Encode(line[(drop.Client.Length + 1)..])}</li>""");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\nStop these alerts: {unsubscribe.AbsoluteUri}\n");
         html.Append(CultureInfo.InvariantCulture, $"""</ul><p style="font-size:14px;color:#5b6470"><a href="{HtmlEncoder.Default.Encode(unsubscribe.AbsoluteUri)}">Stop these alerts</a>, or change them in your settings.</p>""");
-        return OutboxMessage.Compose(
-            Guid.CreateVersion7(), key, MailKind.DropAlert, managerId, to, subject, text.ToString(), MailHtml.Page(subject, html.ToString()), nowUtc, unsubscribe);
+        return new MailContent(subject, text.ToString(), MailHtml.Page(subject, html.ToString()));
     }
 }

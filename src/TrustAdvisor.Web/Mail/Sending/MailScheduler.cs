@@ -1,7 +1,7 @@
 using Quartz;
 using TrustAdvisor.Infrastructure.Persistence;
 
-namespace TrustAdvisor.Web.Mail;
+namespace TrustAdvisor.Web.Mail.Sending;
 
 /// <summary>
 /// Starts the mail scheduler once the database answers. On PostgreSQL the scheduler's store is in the database, and a

@@ -1,7 +1,7 @@
 using Quartz;
 using TrustAdvisor.Infrastructure.Mail;
 
-namespace TrustAdvisor.Web.Mail;
+namespace TrustAdvisor.Web.Mail.Sending;
 
 /// <summary>Sends the outbox's due mail; one run at a time per instance (the outbox's claims keep instances apart).</summary>
 [DisallowConcurrentExecution]

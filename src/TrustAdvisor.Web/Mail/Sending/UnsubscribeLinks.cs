@@ -1,7 +1,7 @@
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Security;
 
-namespace TrustAdvisor.Web.Mail;
+namespace TrustAdvisor.Web.Mail.Sending;
 
 /// <summary>An email's unsubscribe address: whose and which kind of email, signed (<see cref="SignedTokens"/>).</summary>
 public sealed class UnsubscribeLinks(SignedTokens tokens)
