@@ -56,8 +56,7 @@ public static class AttentionRules
             return null;
         }
 
-        var percent = Math.Round(-change.Delta / change.From * 100, 0, MidpointRounding.AwayFromZero);
-        return new(AlertKind.SharpDrop, Invariant($"Down {percent}% since the previous assessment. {change.Describe()}"));
+        return new(AlertKind.SharpDrop, Invariant($"Down {-change.PercentChange}% since the previous assessment. {change.Describe()}"));
     }
 
     /// <summary>At the client's latest answer, their T was well below the advisor's (<see cref="PerceptionGap.IsBlindSpot"/>).</summary>

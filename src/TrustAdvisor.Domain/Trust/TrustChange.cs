@@ -35,6 +35,9 @@ public sealed class TrustChange
     /// </summary>
     public const decimal StepShare = 0.20m;
 
+    /// <summary>The change as a whole percentage of where T was (−40 for a fall from 7.0 to 4.2).</summary>
+    public decimal PercentChange => From == 0 ? 0 : Math.Round(Delta / From * 100, 0, MidpointRounding.AwayFromZero);
+
     public bool IsStep => From > 0 && Math.Abs(Delta) / From >= StepShare;
 
     /// <summary>A step down: the sharp drop the overview flags and the manager is alerted to.</summary>

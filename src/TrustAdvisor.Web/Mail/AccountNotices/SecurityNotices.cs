@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
@@ -13,7 +12,7 @@ namespace TrustAdvisor.Web.Mail.AccountNotices;
 /// Tells a person by email when something happened to their account that they should know of, in case it was not
 /// them: their password changed, or failed sign-ins locked it. These cannot be turned off, like a reset link.
 /// </summary>
-public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox, Hosting.PublicAddress site, TimeProvider time)
+public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox, MailRenderer renderer, Hosting.PublicAddress site, TimeProvider time)
 {
     /// <summary>The password was changed; <paramref name="how"/> says by whom or how ("by you", "with an emailed link").</summary>
     public Task PasswordChangedAsync(AppUser person, string how, CancellationToken cancellationToken) => SendAsync(
@@ -48,14 +47,14 @@ public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox,
 
             {reset}
             """;
-        var html = MailHtml.Page(
-            subject,
-            $"""
-            <p>Hello {HtmlEncoder.Default.Encode(person.DisplayName)},</p>
-            <p>{HtmlEncoder.Default.Encode(what)}</p>
-            <p>{HtmlEncoder.Default.Encode(Advice)}</p>
-            {MailHtml.Button(reset, "Choose a new password")}
-            """);
+        var html = await renderer.RenderAsync<AccountNoticeEmail>(new Dictionary<string, object?>
+        {
+            [nameof(AccountNoticeEmail.Subject)] = subject,
+            [nameof(AccountNoticeEmail.Name)] = person.DisplayName,
+            [nameof(AccountNoticeEmail.What)] = what,
+            [nameof(AccountNoticeEmail.Advice)] = Advice,
+            [nameof(AccountNoticeEmail.Reset)] = reset,
+        });
         var id = time.NewId();
         db.OutboxMessages.Add(OutboxMessage.Compose(id, $"notice:{kind}:{person.Id:N}:{id:N}", kind, person.Id, to, subject, text, html, time.UtcNow()));
         await db.SaveChangesAsync(cancellationToken);

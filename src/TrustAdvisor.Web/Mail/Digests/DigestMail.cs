@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain.Reminders;
 using TrustAdvisor.Domain.Trust;
@@ -20,7 +19,7 @@ namespace TrustAdvisor.Web.Mail.Digests;
 /// that week (TeamScope), so the email and the dashboard agree. Due on the digest day (Monday unless
 /// <see cref="MailOptions.DigestDay"/> says otherwise) once it is <see cref="MailOptions.DigestTime"/> in the manager's zone.
 /// </summary>
-public sealed class DigestMail(IOptions<MailOptions> options) : IScheduledMail
+public sealed class DigestMail(IOptions<MailOptions> options, MailRenderer renderer) : IScheduledMail
 {
     public const int Shown = 5;
 
@@ -56,7 +55,7 @@ public sealed class DigestMail(IOptions<MailOptions> options) : IScheduledMail
         }
 
         var week = await WeekAsync(db, team, period.Day, options.Value.ReminderStaleDays, cancellationToken);
-        return week.IsEmpty ? null : Compose(recipient.Name, recipient.Team ?? "Your team", week, links);
+        return week.IsEmpty ? null : await ComposeAsync(recipient.Name, recipient.Team ?? "Your team", week, links);
     }
 
     private static MailPeriod Period(MailRecipient recipient, DateOnly digestDay, DateTimeOffset now) =>
@@ -84,69 +83,67 @@ public sealed class DigestMail(IOptions<MailOptions> options) : IScheduledMail
             advisors, moments, calibration);
     }
 
-    private static MailContent Compose(string name, string team, Week week, MailLinks links)
+    /// <summary>One topic of the digest: its rows (with a link where there is a page to open), what follows them, and what it says when there are none.</summary>
+    public sealed record Section(string Heading, IReadOnlyList<(string Text, Uri? Link)> Rows, string? More, string Empty);
+
+    private async Task<MailContent> ComposeAsync(string name, string team, Week week, MailLinks links)
     {
-        var unsubscribe = links.Unsubscribe;
         var subject = $"{team}: the week of {Display.Date(week.From)}";
         var dashboard = links.To($"TeamDashboard?period=custom&from={Display.IsoDate(week.From)}&to={Display.IsoDate(week.To)}");
-        var text = new StringBuilder();
-        var html = new StringBuilder();
-        void Line(string plain, string markup)
-        {
-            text.Append(plain).Append('\n');
-            html.Append(markup);
-        }
-
-        string E(string value) => HtmlEncoder.Default.Encode(value);
-        string Link(Uri uri, string label) => $"""<a href="{E(uri.AbsoluteUri)}">{E(label)}</a>""";
-        Line($"Hello {name},\n\nYour team's week, {Display.Date(week.From)} to {Display.Date(week.To)}.\n", $"<p>Hello {E(name)},</p><p>Your team's week, {E(Display.Date(week.From))} to {E(Display.Date(week.To))}.</p>");
-
         var median = week.MedianNow is { } now
             ? $"Median T {TrustEquation.Format(now)}" + (week.MedianBefore is { } before ? $", {TrustEquation.FormatDelta((decimal)Math.Round(now - before, 1, MidpointRounding.AwayFromZero))} on a week earlier ({TrustEquation.Format(before)})." : ".")
             : "No relationship has a score yet.";
-        Line(median + "\n", $"<p style=\"font-size:18px;font-weight:700\">{E(median)}</p>");
-
-        Section("Slipping", week.Slipping.Take(Shown).Select(s => (
-            $"{s.ClientOrganisation} ({s.Owner}): {s.Change.Describe()}", (Uri?)links.To($"Relationships/Details/{s.RelationshipId}"))).ToList(),
-            week.SlippingTotal > Shown ? $"and {week.SlippingTotal - Shown} more on the dashboard" : null, "No relationship's T fell this week.");
-        Section("Overdue reviews", week.Advisors.Where(a => a.OverdueReviews > 0).OrderByDescending(a => a.OverdueReviews)
-            .Select(a => ($"{a.Name}: {a.OverdueReviews}", (Uri?)null)).ToList(), null, "None: every review is on time.");
-        Section("Moments that matter", week.Moments.Take(Shown).Select(m => (
-            $"{Display.Date(m.MeetingDate)}, {m.ClientOrganisation} ({m.Owner}): {m.Change.Describe()}", (Uri?)links.To($"Relationships/Details/{m.RelationshipId}"))).ToList(),
-            null, "No single meeting moved T this week.");
         var answers = week.Calibration.Count == 0 ? 0 : week.Calibration[0].AllAnswers;
-        var gaps = week.Calibration.Where(c => c.Answers > 0)
-            .OrderByDescending(c => new[] { c.Credibility, c.Reliability, c.Intimacy, c.SelfOrientation }.Max(g => Math.Abs(g ?? 0)))
-            .Take(Shown)
-            .Select(c => ($"{c.Name}: {c.Calibration.Describe()}", (Uri?)null)).ToList();
-        Section($"Clients' pulses: {answers} answered", gaps, null, "No client answered a pulse this week.");
+        Section[] sections =
+        [
+            new("Slipping", week.Slipping.Take(Shown).Select(s => (
+                    $"{s.ClientOrganisation} ({s.Owner}): {s.Change.Describe()}", (Uri?)links.To($"Relationships/Details/{s.RelationshipId}"))).ToList(),
+                week.SlippingTotal > Shown ? $"and {week.SlippingTotal - Shown} more on the dashboard" : null, "No relationship's T fell this week."),
+            new("Overdue reviews", week.Advisors.Where(a => a.OverdueReviews > 0).OrderByDescending(a => a.OverdueReviews)
+                .Select(a => ($"{a.Name}: {a.OverdueReviews}", (Uri?)null)).ToList(), null, "None: every review is on time."),
+            new("Moments that matter", week.Moments.Take(Shown).Select(m => (
+                    $"{Display.Date(m.MeetingDate)}, {m.ClientOrganisation} ({m.Owner}): {m.Change.Describe()}", (Uri?)links.To($"Relationships/Details/{m.RelationshipId}"))).ToList(),
+                null, "No single meeting moved T this week."),
+            new($"Clients' pulses: {answers} answered", week.Calibration.Where(c => c.Answers > 0)
+                .OrderByDescending(c => new[] { c.Credibility, c.Reliability, c.Intimacy, c.SelfOrientation }.Max(g => Math.Abs(g ?? 0)))
+                .Take(Shown)
+                .Select(c => ($"{c.Name}: {c.Calibration.Describe()}", (Uri?)null)).ToList(), null, "No client answered a pulse this week."),
+        ];
 
-        Line($"\nThe dashboard for the week: {dashboard.AbsoluteUri}\nStop this digest: {unsubscribe.AbsoluteUri}",
-            $"""{MailHtml.Button(dashboard, "Open the week on the dashboard")}<p style="font-size:14px;color:#5b6470">{Link(unsubscribe, "Stop this digest")}, or change it in your settings.</p>""");
-        return new MailContent(subject, text.ToString(), MailHtml.Page(subject, html.ToString()));
-
-        void Section(string heading, IReadOnlyList<(string Text, Uri? Link)> rows, string? more, string empty)
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"Hello {name},\n\nYour team's week, {Display.Date(week.From)} to {Display.Date(week.To)}.\n\n{median}\n");
+        foreach (var section in sections)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n{heading}\n");
-            html.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:16px;margin:16px 0 4px\">{E(heading)}</h2>");
-            if (rows.Count == 0)
+            text.Append(CultureInfo.InvariantCulture, $"\n{section.Heading}\n");
+            if (section.Rows.Count == 0)
             {
-                Line(empty, $"<p>{E(empty)}</p>");
-                return;
+                text.Append(section.Empty).Append('\n');
+                continue;
             }
 
-            html.Append("<ul style=\"padding-left:18px\">");
-            foreach (var (row, link) in rows)
+            foreach (var (row, link) in section.Rows)
             {
-                Line($"- {row}" + (link is null ? "" : $"\n  {link.AbsoluteUri}"), $"<li style=\"margin:0 0 6px\">{(link is null ? E(row) : Link(link, row))}</li>");
+                text.Append("- ").Append(row).Append(link is null ? "" : $"\n  {link.AbsoluteUri}").Append('\n');
             }
 
-            if (more is not null)
+            if (section.More is not null)
             {
-                Line($"- {more}", $"<li>{E(more)}</li>");
+                text.Append("- ").Append(section.More).Append('\n');
             }
-
-            html.Append("</ul>");
         }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nThe dashboard for the week: {dashboard.AbsoluteUri}\nStop this digest: {links.Unsubscribe.AbsoluteUri}\n");
+        var html = await renderer.RenderAsync<DigestEmail>(new Dictionary<string, object?>
+        {
+            [nameof(DigestEmail.Subject)] = subject,
+            [nameof(DigestEmail.Name)] = name,
+            [nameof(DigestEmail.From)] = week.From,
+            [nameof(DigestEmail.To)] = week.To,
+            [nameof(DigestEmail.Median)] = median,
+            [nameof(DigestEmail.Sections)] = sections,
+            [nameof(DigestEmail.Dashboard)] = dashboard,
+            [nameof(DigestEmail.Unsubscribe)] = links.Unsubscribe,
+        });
+        return new MailContent(subject, text.ToString(), html);
     }
 }

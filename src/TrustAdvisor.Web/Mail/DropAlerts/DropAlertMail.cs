@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain.Trust;
@@ -17,7 +16,7 @@ namespace TrustAdvisor.Web.Mail.DropAlerts;
 /// most one email per manager per <see cref="Batch"/>: the alert's key is the manager and the quarter hour, and each
 /// alert covers the scores recorded since the manager's previous one. A sample shows the team's sharp drops of the last 30 days.
 /// </summary>
-public sealed class DropAlertMail(IOptions<MailOptions> options) : IScheduledMail
+public sealed class DropAlertMail(IOptions<MailOptions> options, MailRenderer renderer) : IScheduledMail
 {
     public static readonly TimeSpan Batch = TimeSpan.FromMinutes(15);
 
@@ -60,7 +59,7 @@ public sealed class DropAlertMail(IOptions<MailOptions> options) : IScheduledMai
         }
 
         var drops = await DropsAsync(db, team, period.SinceUtc, period.UntilUtc, cancellationToken);
-        return drops.Count == 0 ? null : Compose(recipient.Name, drops, links);
+        return drops.Count == 0 ? null : await ComposeAsync(recipient.Name, drops, links);
     }
 
     /// <summary>New scores (not corrections) recorded in the team after <paramref name="since"/> that fell sharply from the one before.</summary>
@@ -99,23 +98,31 @@ public sealed class DropAlertMail(IOptions<MailOptions> options) : IScheduledMai
             .ToList();
     }
 
-    private static MailContent Compose(string name, IReadOnlyList<Drop> drops, MailLinks links)
+    /// <summary>A drop as the email lists it: the client, their page, and the rest of the line.</summary>
+    public sealed record Row(string Client, Uri Page, string Line);
+
+    private async Task<MailContent> ComposeAsync(string name, IReadOnlyList<Drop> drops, MailLinks links)
     {
-        var unsubscribe = links.Unsubscribe;
         var subject = drops.Count == 1 ? $"Sharp drop: {drops[0].Client}" : $"{drops.Count} sharp drops in your team";
+        var rows = drops.Select(drop => new Row(
+                drop.Client,
+                links.To($"Relationships/Details/{drop.RelationshipId}"),
+                $"(owned by {drop.Owner}): down {(-drop.Change.PercentChange).ToString(CultureInfo.InvariantCulture)}%. {drop.Change.Describe()} Meeting of {Display.Date(drop.MeetingDate)}, scored by {drop.Author}."))
+            .ToList();
         var text = new StringBuilder($"Hello {name},\n\n");
-        var html = new StringBuilder($"<p>Hello {HtmlEncoder.Default.Encode(name)},</p><ul style=\"padding-left:18px\">");
-        foreach (var drop in drops)
+        foreach (var row in rows)
         {
-            var percent = Math.Round(-drop.Change.Delta / drop.Change.From * 100, 0, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
-            var line = $"{drop.Client} (owned by {drop.Owner}): down {percent}%. {drop.Change.Describe()} Meeting of {Display.Date(drop.MeetingDate)}, scored by {drop.Author}.";
-            var page = links.To($"Relationships/Details/{drop.RelationshipId}");
-            text.Append(CultureInfo.InvariantCulture, $"- {line}\n  {page.AbsoluteUri}\n");
-            html.Append(CultureInfo.InvariantCulture, $"""<li style="margin:0 0 8px"><a href="{HtmlEncoder.Default.Encode(page.AbsoluteUri)}">{HtmlEncoder.Default.Encode(drop.Client)}</a>: {HtmlEncoder.Default.Encode(line[(drop.Client.Length + 1)..])}</li>""");
+            text.Append(CultureInfo.InvariantCulture, $"- {row.Client} {row.Line}\n  {row.Page.AbsoluteUri}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\nStop these alerts: {unsubscribe.AbsoluteUri}\n");
-        html.Append(CultureInfo.InvariantCulture, $"""</ul><p style="font-size:14px;color:#5b6470"><a href="{HtmlEncoder.Default.Encode(unsubscribe.AbsoluteUri)}">Stop these alerts</a>, or change them in your settings.</p>""");
-        return new MailContent(subject, text.ToString(), MailHtml.Page(subject, html.ToString()));
+        text.Append(CultureInfo.InvariantCulture, $"\nStop these alerts: {links.Unsubscribe.AbsoluteUri}\n");
+        var html = await renderer.RenderAsync<DropAlertEmail>(new Dictionary<string, object?>
+        {
+            [nameof(DropAlertEmail.Subject)] = subject,
+            [nameof(DropAlertEmail.Name)] = name,
+            [nameof(DropAlertEmail.Rows)] = rows,
+            [nameof(DropAlertEmail.Unsubscribe)] = links.Unsubscribe,
+        });
+        return new MailContent(subject, text.ToString(), html);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain.Trends;
@@ -16,7 +15,7 @@ namespace TrustAdvisor.Web.Mail.Reminders;
 /// form. Due once a local day or week at the person's time (<see cref="Domain.Reminders.ReminderSchedule"/>), for
 /// everyone who owns an active relationship; nothing is sent when there is nothing to say.
 /// </summary>
-public sealed class ReminderMail(IOptions<MailOptions> options) : IScheduledMail
+public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer renderer) : IScheduledMail
 {
     public sealed record Item(Guid RelationshipId, string Client, string Contact, string Why);
 
@@ -46,7 +45,7 @@ public sealed class ReminderMail(IOptions<MailOptions> options) : IScheduledMail
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(period);
         var items = await ItemsAsync(db, recipient.Id, period.Day, options.Value.ReminderStaleDays, cancellationToken);
-        return items.Count == 0 ? null : Compose(recipient.Name, items, links);
+        return items.Count == 0 ? null : await ComposeAsync(recipient.Name, items, links);
     }
 
     private static MailPeriod Period(MailRecipient recipient, DateOnly day, DateTimeOffset now) =>
@@ -85,24 +84,24 @@ public sealed class ReminderMail(IOptions<MailOptions> options) : IScheduledMail
             .ToList();
     }
 
-    private static MailContent Compose(string name, IReadOnlyList<Item> items, MailLinks links)
+    private async Task<MailContent> ComposeAsync(string name, IReadOnlyList<Item> items, MailLinks links)
     {
-        var unsubscribe = links.Unsubscribe;
         var subject = items.Count == 1 ? "1 relationship to score" : $"{items.Count.ToString(CultureInfo.InvariantCulture)} relationships to score";
-        Uri Score(Item item) => links.To($"Relationships/Score/{item.RelationshipId}");
-        var settings = links.To("Account/Settings");
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Hello {name},\n\nThese relationships are waiting for a score after your next meeting:\n\n");
-        var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<p>Hello {HtmlEncoder.Default.Encode(name)},</p><p>These relationships are waiting for a score after your next meeting:</p><ul style=\"padding-left:18px\">");
         foreach (var item in items)
         {
-            text.Append(CultureInfo.InvariantCulture, $"- {item.Client} ({item.Contact}): {item.Why}\n  Score it: {Score(item).AbsoluteUri}\n");
-            html.Append(CultureInfo.InvariantCulture, $"""<li style="margin:0 0 12px"><strong>{HtmlEncoder.Default.Encode(item.Client)}</strong> ({HtmlEncoder.Default.Encode(item.Contact)}): {HtmlEncoder.Default.Encode(item.Why)}<br><a href="{HtmlEncoder.Default.Encode(Score(item).AbsoluteUri)}" style="display:inline-block;margin-top:4px;padding:8px 14px;background:#1f5fa8;color:#ffffff;border-radius:8px;text-decoration:none;font-weight:600">Score {HtmlEncoder.Default.Encode(item.Client)}</a></li>""");
+            text.Append(CultureInfo.InvariantCulture, $"- {item.Client} ({item.Contact}): {item.Why}\n  Score it: {links.To($"Relationships/Score/{item.RelationshipId}").AbsoluteUri}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\nChange when you get this reminder: {settings.AbsoluteUri}\nStop these reminders: {unsubscribe.AbsoluteUri}\n");
-        html.Append(CultureInfo.InvariantCulture, $"""</ul><p style="font-size:14px;color:#5b6470">Change when you get this reminder in <a href="{HtmlEncoder.Default.Encode(settings.AbsoluteUri)}">your settings</a>, or <a href="{HtmlEncoder.Default.Encode(unsubscribe.AbsoluteUri)}">stop these reminders</a>.</p>""");
-        return new MailContent(subject, text.ToString(), MailHtml.Page(subject, html.ToString()));
+        text.Append(CultureInfo.InvariantCulture, $"\nChange when you get this reminder: {links.To("Account/Settings").AbsoluteUri}\nStop these reminders: {links.Unsubscribe.AbsoluteUri}\n");
+        var html = await renderer.RenderAsync<ReminderEmail>(new Dictionary<string, object?>
+        {
+            [nameof(ReminderEmail.Subject)] = subject,
+            [nameof(ReminderEmail.Name)] = name,
+            [nameof(ReminderEmail.Items)] = items,
+            [nameof(ReminderEmail.Links)] = links,
+        });
+        return new MailContent(subject, text.ToString(), html);
     }
 }

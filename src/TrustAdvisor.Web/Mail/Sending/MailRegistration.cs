@@ -20,6 +20,7 @@ internal static class MailRegistration
         services.AddSingleton<MailTransport>();
         services.AddSingleton<MailSecrets>();
         services.AddSingleton<Hosting.PublicAddress>();
+        services.AddSingleton<MailRenderer>();
         services.AddScoped<AccountNotices.SecurityNotices>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<MailOutbox>();

@@ -18,7 +18,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// not the address has an account, so it tells no one who has one; it is rate-limited per address like sign-in.
 /// </summary>
 public sealed class ForgotPasswordModel(
-    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox outbox, MailSecrets secrets, IOptions<MailOptions> mail, Hosting.PublicAddress site, TimeProvider time,
+    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox outbox, MailSecrets secrets, MailRenderer renderer, IOptions<MailOptions> mail, Hosting.PublicAddress site, TimeProvider time,
     IValidator<ForgotPasswordInput> validator, AuditTrail audit) : PageModel
 {
     [BindProperty]
@@ -51,7 +51,7 @@ public sealed class ForgotPasswordModel(
             // forged Host would otherwise send the victim a link (and its token) to the asker's server.
             var link = site.For(Url.Page("/Account/ResetPassword", new { person = person!.Id, token })!);
             db.OutboxMessages.Add(
-                PasswordResetMail.Compose(secrets, person.Id, person.Email!, person.DisplayName, link, mail.Value.ResetLinkValidFor, time.GetUtcNow().UtcDateTime));
+                await PasswordResetMail.ComposeAsync(renderer, secrets, person.Id, person.Email!, person.DisplayName, link, mail.Value.ResetLinkValidFor, time.GetUtcNow().UtcDateTime));
         }
 
         await db.SaveChangesAsync(cancellationToken);
