@@ -41,10 +41,15 @@ audit() {  # name, session cookie jar, address
   local name=$1 jar=$2 address=$3 headers run
   headers=$(python3 -c 'import json, sys; print(json.dumps({"Cookie": sys.argv[1]}))' "$(app_cookie_header "$jar")")
   for run in 1 2 3; do
-    "$WORK/lighthouse/node_modules/.bin/lighthouse" "$base$address" --chrome-path=/usr/bin/chromium \
-      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
-      --extra-headers="$headers" --only-categories=performance,accessibility,best-practices \
-      --output=json --output-path="$WORK/$name-run$run.json" --quiet
+    # Now and then Chromium's trace misses the navigation's start (Lighthouse's NO_NAVSTART): that run is made again.
+    for attempt in 1 2 3; do
+      "$WORK/lighthouse/node_modules/.bin/lighthouse" "$base$address" --chrome-path=/usr/bin/chromium \
+        --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
+        --extra-headers="$headers" --only-categories=performance,accessibility,best-practices \
+        --output=json --output-path="$WORK/$name-run$run.json" --quiet || true
+      python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["categories"]["performance"]["score"] is None)' "$WORK/$name-run$run.json" 2>/dev/null && break
+      echo "$name: run $run gave no performance score (attempt $attempt); running it again"
+    done
   done
   python3 - "$WORK" "$name" <<'PY'
 import json, shutil, sys

@@ -107,7 +107,8 @@ public class PhoneReadingTests(BrowserApp app)
                 await ShouldBeInFirstScreenAsync(page, target, what);
             }
 
-            // The axis's dates stand level and apart; the newest point, a step, is a diamond.
+            // The axis's dates stand level and apart; the newest point, a step, is a diamond. (The chart is drawn after the first paint.)
+            await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('trust-chart')) !== undefined");
             var axis = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
                 () => {
                     const chart = Chart.getChart(document.getElementById('trust-chart'));
@@ -141,6 +142,35 @@ public class PhoneReadingTests(BrowserApp app)
             await v.SeeInLightAndDarkAsync("second-page");
             await v.TapAsync(page.GetByRole(AriaRole.Link, new() { Name = "Back to the newest" }));
             await Expect(rows.First.Locator(".trust")).ToHaveTextAsync("11.5");
+        });
+    }
+
+    [Fact]
+    public async Task Every_demo_relationships_page_takes_at_most_three_screens_on_a_phone()
+    {
+        var relationships = await app.QueryAsync(db => db.Relationships.Where(r => r.IsDemo && r.ArchivedAt == null)
+            .Select(r => new { r.Id, r.ClientOrganisation, Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.Email).First() })
+            .ToListAsync());
+        relationships.Count.ShouldBeGreaterThan(10);
+        await using var visit = await app.VisitAsync(Phone, "demo-relationships");
+        await visit.RunAsync(async v =>
+        {
+            // The manager sees every relationship of the demo team, as the advisors each see theirs.
+            await v.SignInAsync(People.Manager);
+            var tallest = new List<string>();
+            foreach (var relationship in relationships)
+            {
+                await v.GoToAsync($"/Relationships/Details/{relationship.Id}");
+                await v.Page.WaitForLoadStateAsync(LoadState.Load);
+                var screens = await ScreensAsync(v.Page);
+                if (screens > 3.0)
+                {
+                    tallest.Add($"{relationship.ClientOrganisation}: {screens:0.00} screens");
+                }
+            }
+
+            tallest.ShouldBeEmpty("demo relationships whose page is taller than three phone screens");
+            await v.SeeAsync("last-demo-relationship");
         });
     }
 
