@@ -17,7 +17,6 @@ public sealed class IndexModel(
     IValidator<DashboardFilter> validator) : PageModel
 {
     /// <summary>How many rows of each list a phone shows before "See all".</summary>
-    public const int RowsOnPhone = 3;
 
     public DashboardFilter Filter { get; private set; } = new();
     public bool FilterWasRefused { get; private set; }
@@ -159,7 +158,6 @@ public sealed class IndexModel(
     }
 
     /// <summary>The class of a list's row that a phone folds away until the list is unfolded.</summary>
-    public static string? BeyondPhone(int index) => index >= RowsOnPhone ? "more" : null;
 
     public sealed record Choice(Guid Id, string Name);
 }
