@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TrustAdvisor.Browser.Tests.Infrastructure;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -49,7 +50,9 @@ public class EmailAppearanceTests(BrowserApp app)
     {
         var advisor = await IdOfAsync(People.Advisor.Email);
         var manager = await IdOfAsync(People.Manager.Email);
+        // Something for each to say whatever the journeys did to the demo before: a sharp drop, a review overdue.
         var drop = await ScoreASharpDropAsync(advisor);
+        var overdue = await RelationshipOverdueAsync(advisor);
         var emails = new List<(MailKind, string)>();
         try
         {
@@ -57,8 +60,9 @@ public class EmailAppearanceTests(BrowserApp app)
         }
         finally
         {
-            // The journeys share the demo: take the made-up score back out.
+            // The journeys share the demo: take the made-up score and relationship back out.
             await app.QueryAsync(db => db.Assessments.Where(a => a.Id == drop).ExecuteDeleteAsync());
+            await app.QueryAsync(db => db.Relationships.Where(r => r.Id == overdue).ExecuteDeleteAsync());
         }
 
         return emails;
@@ -107,6 +111,18 @@ public class EmailAppearanceTests(BrowserApp app)
         });
         return id;
     }
+
+    /// <summary>A relationship of the advisor's, never scored, whose review was due yesterday: what a reminder lists.</summary>
+    private Task<Guid> RelationshipOverdueAsync(Guid advisor) => app.QueryAsync(async db =>
+    {
+        var teamId = await db.Users.Where(u => u.Id == advisor).Select(u => u.TeamId!.Value).SingleAsync();
+        var relationship = new Relationship(
+            Guid.CreateVersion7(), new RelationshipDetails($"Overdue {Guid.NewGuid():N}"[..20], "Sam Lee", "Finance director", RelationshipStage.Establish, app.Clock.Today.AddDays(-1)),
+            advisor, teamId, app.Clock.GetUtcNow().UtcDateTime);
+        db.Relationships.Add(relationship);
+        await db.SaveChangesAsync();
+        return relationship.Id;
+    });
 
     private Task<Guid> IdOfAsync(string email) => app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 }
