@@ -64,13 +64,13 @@ public sealed class PostgresServer
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "server.log"), "-o", options, "-w", "-t", "60", "start"], asRoot);
 
         StartWatchdog(bin, data, folder, asRoot);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(bin, data, folder, asRoot);
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true");
     }
 
     /// <summary>
-    /// The test host can be ended before its exit handlers finish, or killed outright. A detached shell waits for
-    /// this process to be gone, then stops the cluster and removes its folder, whatever way the tests ended.
+    /// A detached shell waits for this process to be gone, then stops the cluster and removes its folder, whatever
+    /// way the tests ended. Not an exit handler: the test host allows a process a few seconds to exit once the tests
+    /// are done and counts a slower exit as a failed run, and removing the cluster's folder can take longer.
     /// </summary>
     private static void StartWatchdog(string bin, string data, string folder, bool asRoot)
     {
@@ -152,7 +152,7 @@ public sealed class PostgresServer
         }
         catch (IOException)
         {
-            // The watchdog removes what is left once this process is gone.
+            // Its own run's watchdog may be removing it at the same time.
         }
         catch (UnauthorizedAccessException)
         {
