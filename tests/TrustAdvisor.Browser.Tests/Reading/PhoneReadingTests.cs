@@ -37,6 +37,8 @@ public class PhoneReadingTests(BrowserApp app)
                 await Expect(page.GetByLabel("Period", new() { Exact = true })).ToBeVisibleAsync();
                 await Expect(page.Locator("#trend table")).ToBeVisibleAsync();
                 await Expect(page.Locator("#slipping tbody tr").Nth(3)).ToBeVisibleAsync();
+                await Expect(page.Locator("#team-trend-chart g[data-series='Credibility']")).ToBeVisibleAsync();
+                await Expect(page.GetByLabel("Show the four factors")).Not.ToBeVisibleAsync();
                 return;
             }
 
@@ -62,6 +64,13 @@ public class PhoneReadingTests(BrowserApp app)
             await Expect(page.GetByLabel("Period", new() { Exact = true })).Not.ToBeVisibleAsync();
             await v.TapAsync(filters);
             await Expect(page.GetByLabel("Period", new() { Exact = true })).ToBeVisibleAsync();
+
+            // The trend draws the team's T alone at first; the box under it brings in the four factors, without a script.
+            var credibility = page.Locator("#team-trend-chart g[data-series='Credibility']");
+            await Expect(page.Locator("#team-trend-chart g[data-series='Median T']")).ToBeVisibleAsync();
+            await Expect(credibility).Not.ToBeVisibleAsync();
+            await v.TapAsync(page.GetByLabel("Show the four factors"));
+            await Expect(credibility).ToBeVisibleAsync();
 
             // A list shows its first rows; its "Show all" or the tile at the top unfolds the rest.
             var slippingRows = page.Locator("#slipping tbody tr");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -92,23 +91,4 @@ public sealed record DashboardData(
 
     /// <summary>The advisors' trend point of the same week or month as a point of the client-reported trend.</summary>
     public TrendPoint? AdvisorPointAt(TrendPoint clientPoint) => Trend.FirstOrDefault(t => t.Start == clientPoint?.Start);
-
-    public string ChartJson() => JsonSerializer.Serialize(new
-    {
-        dates = Trend.Select(p => p.Label),
-        trustSeries = new[]
-        {
-            new { label = "Median T", values = Trend.Select(p => (double?)Round(p.MedianTrust)) },
-            new { label = "T of the mean factors", values = Trend.Select(p => (double?)Round(p.TrustOfMeans)) },
-        }.Concat(ClientTrend.Count == 0 ? [] : new[]
-        {
-            new { label = "Clients' median T", values = Trend.Select(p => ClientPointAt(p) is { } c ? Round(c.MedianTrust) : (double?)null) },
-        }),
-        credibility = Trend.Select(p => Round(p.MeanCredibility)),
-        reliability = Trend.Select(p => Round(p.MeanReliability)),
-        intimacy = Trend.Select(p => Round(p.MeanIntimacy)),
-        selfOrientation = Trend.Select(p => Round(p.MeanSelfOrientation)),
-    });
-
-    private static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }

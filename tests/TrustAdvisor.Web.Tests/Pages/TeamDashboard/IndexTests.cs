@@ -27,7 +27,13 @@ public class IndexTests(TeamHistories app) : IClassFixture<TeamHistories>
             ["Oct 2026", "2", "5.8", "5.6", "6.5", "6.5", "6.5", "3.5"],
         ]);
         page.QuerySelector(".method")!.TextContent.ShouldContain("A plain average of T is not shown");
-        page.GetElementById("trust-chart-data")!.TextContent.ShouldContain("\"Median T\"");
+        var chart = page.GetElementById("team-trend-chart")!;
+        chart.GetAttribute("role").ShouldBe("img");
+        // T's axis goes to 6: the medians 4.5 and 5.75 stand at a quarter and a twenty-fourth of the plot from its top.
+        chart.QuerySelector("g[data-series='Median T'] .line")!.GetAttribute("d").ShouldBe("M0 250 L1000 41.7");
+        chart.QuerySelector("g[data-series='T of the mean factors'] .line")!.GetAttribute("d").ShouldNotBeNullOrEmpty();
+        chart.QuerySelectorAll(".date-tick").Select(t => t.TextContent).ShouldBe(["Sep 2026", "Oct 2026"]);
+        page.QuerySelectorAll(".legend li").Select(li => li.TextContent.Trim()).ShouldContain("Median T");
     }
 
     [Fact]
