@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using TrustAdvisor.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace TrustAdvisor.Browser.Tests;
 
@@ -18,7 +19,8 @@ public class AppearanceTests(BrowserApp app)
         {
             var page = v.Page;
             await v.SignInAsync(People.Manager);
-            (await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).backgroundColor")).ShouldBe(background);
+            // Awaited, not read once: right after the sign-in's redirect the stylesheet may not have been applied yet.
+            await Expect(page.Locator("html")).ToHaveCSSAsync("background-color", background);
             await v.SeeAsync("home"); // axe-core checks the contrast of these colours
             await v.TapAsync((await v.FirstScoreButtonAsync()).Link);
             await v.ScoreAsync("Credibility", 7);
