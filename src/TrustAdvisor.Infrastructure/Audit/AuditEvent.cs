@@ -15,6 +15,10 @@ public enum AuditKind
     DemoRemoved,
     PasswordResetAsked,
     SessionsEnded,
+    TwoFactorOn,
+    TwoFactorOff,
+    RecoveryCodesRenewed,
+    TwoFactorReset,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -40,10 +41,20 @@ internal static class Accounts
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = true; // "confirmed" = active: see ActiveUserConfirmation
             })
-            .AddEntityFrameworkStores<TrustAdvisorDbContext>()
+            .AddUserStore<ProtectedUserStore>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+        services.AddScoped<TwoFactorSignIn>();
+        // "Remember this device" after a second factor: 30 days, then the code is asked again.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, cookie =>
+        {
+            cookie.ExpireTimeSpan = TwoFactorSignIn.RememberDeviceFor;
+            cookie.Cookie = Transport.Cookie(cookie.Cookie, "TrustAdvisor.Device", environment);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+            cookie.Cookie = Transport.Cookie(cookie.Cookie, "TrustAdvisor.SecondStep", environment));
         services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
         // A password reset link (and any other emailed Identity token) expires after the configured time.
         services.AddOptions<DataProtectionTokenProviderOptions>()

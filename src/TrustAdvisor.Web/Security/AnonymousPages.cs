@@ -18,6 +18,7 @@ public static class AnonymousPages
     public static IReadOnlyList<AnonymousPage> All { get; } =
     [
         new("/Account/SignIn", "signing in", SignInRateLimit.Policy),
+        new("/Account/SignInCode", "the second step of signing in, after the password (two-factor)", SignInRateLimit.Policy),
         new("/Account/ForgotPassword", "asking for a reset link", SignInRateLimit.Policy),
         new("/Account/ResetPassword", "choosing a password through a reset link", SignInRateLimit.Policy),
         new("/Setup/Index", "the first administrator, once (with the setup code outside Development)", SignInRateLimit.Policy),

@@ -17,6 +17,7 @@ public enum PasswordCheckFailure
     TooManyFromThisAddress,
     AccountLocked,
     NotActive,
+    WrongCode,
 }
 
 /// <summary>The outcome of a password check; <c>LockedNow</c> when this failure locked the account.</summary>
@@ -65,8 +66,7 @@ public sealed class PasswordCheck(
             right = await users.CheckPasswordAsync(person, password);
         }
 
-        var heldBack = await db.SignInFailures.CountAsync(
-            f => f.AccountKey == key && f.Address == address && f.At > now - AddressWindow, cancellationToken) >= FailuresPerAddress;
+        var heldBack = await HeldBackAsync(key, address, now, cancellationToken);
         var failure = person is null ? PasswordCheckFailure.UnknownAccount
             : heldBack ? PasswordCheckFailure.TooManyFromThisAddress
             : person.LockoutEnd > time.GetUtcNow() ? PasswordCheckFailure.AccountLocked
@@ -85,6 +85,38 @@ public sealed class PasswordCheck(
         var lockedNow = failure != PasswordCheckFailure.TooManyFromThisAddress && await RecordAsync(key, address, person, now, cancellationToken);
         return new PasswordCheckResult(person, failure, lockedNow);
     }
+
+    /// <summary>
+    /// The second step of sign-in (an authenticator or recovery code), counted with the password's failures: a held-back
+    /// address or a locked account is refused before the code is looked at, so no recovery code is spent on it.
+    /// </summary>
+    public async Task<PasswordCheckFailure> CheckCodeAsync(AppUser person, Func<Task<bool>> verify, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(verify);
+        var key = AccountKey(person.UserName!);
+        var address = Address();
+        var now = time.UtcNow();
+        var failure = await HeldBackAsync(key, address, now, cancellationToken) ? PasswordCheckFailure.TooManyFromThisAddress
+            : person.LockoutEnd > time.GetUtcNow() ? PasswordCheckFailure.AccountLocked
+            : !person.IsActive ? PasswordCheckFailure.NotActive
+            : !await verify() ? PasswordCheckFailure.WrongCode
+            : PasswordCheckFailure.None;
+        if (failure == PasswordCheckFailure.None)
+        {
+            await db.SignInFailures.Where(f => f.AccountKey == key && f.Address == address).ExecuteDeleteAsync(cancellationToken);
+        }
+        else if (failure == PasswordCheckFailure.WrongCode)
+        {
+            await RecordAsync(key, address, person, now, cancellationToken);
+        }
+
+        return failure;
+    }
+
+    private async Task<bool> HeldBackAsync(string key, string address, DateTime now, CancellationToken cancellationToken) =>
+        await db.SignInFailures.CountAsync(
+            f => f.AccountKey == key && f.Address == address && f.At > now - AddressWindow, cancellationToken) >= FailuresPerAddress;
 
     private async Task<bool> RecordAsync(string key, string address, AppUser? person, DateTime now, CancellationToken cancellationToken)
     {

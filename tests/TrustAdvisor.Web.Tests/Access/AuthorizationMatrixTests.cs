@@ -45,6 +45,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Account/SignIn"] = Rule.Public,
         ["/Account/ForgotPassword"] = Rule.Public,
         ["/Account/ResetPassword"] = Rule.Public,
+        ["/Account/SignInCode"] = Rule.Public,
         ["/Error"] = Rule.Public,
         ["/Offline/Index"] = Rule.Public, // holds nothing from the server: the phone's kept scores are read by script
         ["/Offline/ServiceWorker"] = Rule.Public,
@@ -57,6 +58,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Account/Password"] = Rule.SignedIn,
         ["/Account/Settings"] = Rule.SignedIn,
         ["/Account/Sessions"] = Rule.SignedIn,
+        ["/Account/TwoFactor"] = Rule.SignedIn,
         ["/Overview/Index"] = Rule.SignedIn,
         ["/TeamDashboard/Index"] = Rule.Managers,
         ["/Relationships/Index"] = Rule.SignedIn,

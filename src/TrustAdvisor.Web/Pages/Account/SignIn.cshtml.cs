@@ -12,7 +12,7 @@ using TrustAdvisor.Web.Security;
 namespace TrustAdvisor.Web.Pages.Account;
 
 public sealed class SignInModel(
-    Sessions sessions, Microsoft.Extensions.Options.IOptions<SessionLimits> sessionOptions, UserManager<AppUser> users, DatabaseOptions database, AuditTrail audit, PasswordCheck passwords) : PageModel
+    Sessions sessions, Microsoft.Extensions.Options.IOptions<SessionLimits> sessionOptions, UserManager<AppUser> users, DatabaseOptions database, AuditTrail audit, PasswordCheck passwords, TwoFactorSignIn twoFactor) : PageModel
 {
     /// <summary>The one answer to every failure: an unknown address, a wrong password, an account held back or locked, or not active.</summary>
     public const string Failed = "The email or password is not right, or the account is not active. After several failed attempts, "
@@ -63,6 +63,11 @@ public sealed class SignInModel(
 
         // Found once, for the check and for the audit log (people sign in with their email as user name).
         var check = await passwords.CheckAsync(Email!, await users.FindByNameAsync(Email!.Trim()), Password!);
+        if (check.Passed && await twoFactor.StartIfNeededAsync(check.Person!, KeepSignedIn))
+        {
+            return RedirectToPage("/Account/SignInCode", new { ReturnUrl }); // audited once the code is given
+        }
+
         if (check.Passed)
         {
             await sessions.SignInAsync(check.Person!, KeepSignedIn); // first, so the audit log names them as who did it
@@ -82,13 +87,14 @@ public sealed class SignInModel(
         return Page();
     }
 
-    private static string Describe(PasswordCheckFailure failure) => failure switch
+    public static string Describe(PasswordCheckFailure failure) => failure switch
     {
         PasswordCheckFailure.UnknownAccount => "no such account",
         PasswordCheckFailure.WrongPassword => "wrong password",
         PasswordCheckFailure.TooManyFromThisAddress => "held back: too many failures from this address",
         PasswordCheckFailure.AccountLocked => "account locked",
         PasswordCheckFailure.NotActive => "not active",
+        PasswordCheckFailure.WrongCode => "wrong second-factor code",
         _ => failure.ToString(),
     };
 

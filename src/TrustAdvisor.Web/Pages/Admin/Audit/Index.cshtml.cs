@@ -42,6 +42,10 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.DemoRemoved => "Demo team removed",
         AuditKind.PasswordResetAsked => "Reset link asked for",
         AuditKind.SessionsEnded => "Sessions ended",
+        AuditKind.TwoFactorOn => "Two-factor turned on",
+        AuditKind.TwoFactorOff => "Two-factor turned off",
+        AuditKind.RecoveryCodesRenewed => "New recovery codes",
+        AuditKind.TwoFactorReset => "Two-factor reset",
         _ => kind.ToString(),
     };
 }

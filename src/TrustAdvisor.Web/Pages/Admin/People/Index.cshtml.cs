@@ -10,7 +10,7 @@ using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
-/// <summary>Administrators: everyone who can sign in, with their role and team; deactivate, reactivate, unlock.</summary>
+/// <summary>Administrators: everyone who can sign in, with their role and team; deactivate, reactivate, unlock, end sessions, reset two-factor.</summary>
 public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, AuditTrail audit, Sessions sessions) : PageModel
 {
     public IReadOnlyList<Row> People { get; private set; } = [];
@@ -21,7 +21,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         People = await db.Users.OrderBy(u => u.DisplayName)
             .Select(u => new Row(
                 u.Id, u.DisplayName, u.Email!, u.Role, db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault(),
-                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now, u.IsDemo))
+                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now, u.IsDemo, u.TwoFactorEnabled))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
     }
@@ -54,6 +54,23 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         return $"Ended {ended} {(ended == 1 ? "session" : "sessions")} of {person.DisplayName}: they sign in again on every device.";
     });
 
+    /// <summary>
+    /// For a person who lost their phone and their recovery codes: two-factor off (a new key when they set it up
+    /// again), their sessions ended; their password alone signs them in until they do.
+    /// </summary>
+    public Task<IActionResult> OnPostResetTwoFactorAsync(Guid id) => ChangeAsync(id, async person =>
+    {
+        if (!person.TwoFactorEnabled)
+        {
+            return $"{person.DisplayName} does not use two-factor sign-in: nothing was changed.";
+        }
+
+        await Account.TwoFactorModel.TurnOffAsync(users, person);
+        await sessions.EndAllAsync(person.Id);
+        await audit.RecordAsync(AuditKind.TwoFactorReset, person.Id, $"{person.Email} (by an administrator)");
+        return $"Two-factor sign-in is reset for {person.DisplayName}: their sessions have ended, and they can set it up again under Your settings.";
+    });
+
     public Task<IActionResult> OnPostUnlockAsync(Guid id) => ChangeAsync(id, async person =>
     {
         await users.SetLockoutEndDateAsync(person, null);
@@ -73,5 +90,5 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         return RedirectToPage();
     }
 
-    public sealed record Row(Guid Id, string DisplayName, string Email, UserRole Role, string? Team, bool IsActive, bool IsLockedOut, bool IsDemo);
+    public sealed record Row(Guid Id, string DisplayName, string Email, UserRole Role, string? Team, bool IsActive, bool IsLockedOut, bool IsDemo, bool TwoFactor);
 }
