@@ -48,6 +48,7 @@ builder.Services
     {
         BindingMessages.Configure(options.ModelBindingMessageProvider);
         options.Filters.Add<RequireHandlerFilter>();
+        options.Filters.Add<TwoFactorSetUpFirst>();
     });
 
 var app = builder.Build();

@@ -19,6 +19,7 @@ public enum AuditKind
     TwoFactorOff,
     RecoveryCodesRenewed,
     TwoFactorReset,
+    TwoFactorRequired,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

@@ -1,15 +1,22 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Infrastructure.Identity;
 
-/// <summary>Puts the person's role and display name into their sign-in cookie.</summary>
-public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+/// <summary>
+/// Puts the person's role and display name into their sign-in cookie, and whether they must set up two-factor
+/// before anything else (the installation requires it of their role and they have not: read at sign-in and whenever
+/// the cookie is issued again, so setting it up lifts it at once).
+/// </summary>
+public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, TrustAdvisorDbContext db)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     public const string DisplayNameClaim = "trustadvisor:display_name";
     public const string TeamClaim = "trustadvisor:team";
+    public const string MustSetUpTwoFactorClaim = "trustadvisor:must_set_up_two_factor";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
@@ -21,6 +28,13 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, IOptio
         {
             identity.AddClaim(new Claim(TeamClaim, team.ToString()));
         }
+
+        var required = await db.SignInPolicies.AsNoTracking().Select(p => p.TwoFactorRequiredFor).FirstOrDefaultAsync();
+        if (!user.TwoFactorEnabled && SignInPolicy.RequiresTwoFactor(required, user.Role))
+        {
+            identity.AddClaim(new Claim(MustSetUpTwoFactorClaim, "true"));
+        }
+
         return identity;
     }
 }

@@ -54,6 +54,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     /// <summary>Failed password checks of the last hour, per account and address (SignInThrottle).</summary>
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
+    /// <summary>The installation's sign-in rules (who must use two-factor): at most one row.</summary>
+    public DbSet<SignInPolicy> SignInPolicies => Set<SignInPolicy>();
+
     /// <summary>Data Protection's keys, shared by every instance of the app (PersistKeysToDbContext, Hosting/KeyStorage).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

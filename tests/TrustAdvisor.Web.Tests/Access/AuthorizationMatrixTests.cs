@@ -79,6 +79,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Admin/People/Index"] = Rule.Administrators,
         ["/Admin/People/Create"] = Rule.Administrators,
         ["/Admin/People/Password"] = Rule.Administrators,
+        ["/Admin/SignInPolicy/Index"] = Rule.Administrators,
     };
 
     private sealed record Call(string Page, string Method, string Url, Rule Rule);

@@ -748,6 +748,35 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     b.ToTable("sign_in_failures", (string)null);
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.SignInPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("TwoFactorRequiredFor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("two_factor_required_for");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_policy");
+
+                    b.ToTable("sign_in_policy", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sign_in_policy_one_row", "id = 1");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.UserSession", b =>
                 {
                     b.Property<Guid>("Id")

@@ -739,6 +739,35 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                     b.ToTable("sign_in_failures", (string)null);
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.SignInPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("TwoFactorRequiredFor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("two_factor_required_for");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_policy");
+
+                    b.ToTable("sign_in_policy", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sign_in_policy_one_row", "id = 1");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.UserSession", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Security;
 
@@ -14,7 +16,8 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// text), ten recovery codes shown once, new codes or off with a current code.
 /// </summary>
 public sealed class TwoFactorModel(
-    UserManager<AppUser> users, IUserStore<AppUser> store, TwoFactorSignIn twoFactor, PasswordCheck checks, Sessions sessions, AuditTrail audit) : PageModel
+    UserManager<AppUser> users, IUserStore<AppUser> store, TwoFactorSignIn twoFactor, PasswordCheck checks, Sessions sessions, AuditTrail audit,
+    TrustAdvisorDbContext db) : PageModel
 {
     public const string WrongCode = "That code is not right, or it has been used already. Type the code your app shows now; "
         + "if it is still refused, check that your phone's clock is set automatically.";
@@ -24,6 +27,9 @@ public sealed class TwoFactorModel(
     public string? Code { get; set; }
 
     public bool IsOn { get; private set; }
+
+    /// <summary>The installation requires two-factor of this person's role (Sign-in rules): it cannot be turned off.</summary>
+    public bool IsRequired { get; private set; }
 
     public int RecoveryCodesLeft { get; private set; }
 
@@ -100,6 +106,12 @@ public sealed class TwoFactorModel(
             return RedirectToPage();
         }
 
+        if (IsRequired)
+        {
+            ModelState.AddModelError(nameof(Code), "Your firm requires two-factor sign-in of your role: it cannot be turned off.");
+            return Page();
+        }
+
         if (!await CurrentCodeAsync(me))
         {
             return Page();
@@ -173,6 +185,8 @@ public sealed class TwoFactorModel(
         }
 
         IsOn = me.TwoFactorEnabled;
+        var requirement = await db.SignInPolicies.AsNoTracking().Select(p => p.TwoFactorRequiredFor).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        IsRequired = Infrastructure.Identity.SignInPolicy.RequiresTwoFactor(requirement, me.Role);
         if (IsOn)
         {
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(me);

@@ -46,6 +46,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.TwoFactorOff => "Two-factor turned off",
         AuditKind.RecoveryCodesRenewed => "New recovery codes",
         AuditKind.TwoFactorReset => "Two-factor reset",
+        AuditKind.TwoFactorRequired => "Two-factor requirement changed",
         _ => kind.ToString(),
     };
 }
