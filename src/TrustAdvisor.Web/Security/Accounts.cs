@@ -42,6 +42,7 @@ internal static class Accounts
                 options.SignIn.RequireConfirmedAccount = true; // "confirmed" = active: see ActiveUserConfirmation
             })
             .AddUserStore<ProtectedUserStore>()
+            .AddPasswordValidator<CommonPasswords>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneUseAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)

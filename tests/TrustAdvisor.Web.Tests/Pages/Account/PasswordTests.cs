@@ -10,6 +10,7 @@ public class PasswordTests(PostgresApp app) : IClassFixture<PostgresApp>
     [InlineData("wrong current one", "a new passphrase!", "a new passphrase!", "CurrentPassword", "That is not your current password")]
     [InlineData(AppFixture.Password, "short", "short", "NewPassword", "at least 12 characters")]
     [InlineData(AppFixture.Password, "a new passphrase!", "a different one!!", "ConfirmPassword", "The two passwords are not the same.")]
+    [InlineData(AppFixture.Password, "1QAZ2WSX3EDC", "1QAZ2WSX3EDC", "NewPassword", "one of the most common in lists of breached passwords")]
     public async Task Bad_input_gets_a_message_and_changes_nothing(string current, string next, string confirm, string field, string message)
     {
         var person = await app.CreatePersonAsync($"changer.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);

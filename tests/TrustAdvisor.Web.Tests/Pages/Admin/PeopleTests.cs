@@ -61,6 +61,7 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
         { "Input.TeamId", "", "TeamId", "Advisors and managers work in a team: choose one." },
         { "Input.TeamId", Guid.NewGuid().ToString(), "TeamId", "That team does not exist" },
         { "Input.Password", "short", "Password", "at least 12 characters" },
+        { "Input.Password", "qwerty123456", "Password", "one of the most common in lists of breached passwords" },
     };
 
     [Theory]
