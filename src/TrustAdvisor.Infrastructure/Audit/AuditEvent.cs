@@ -20,6 +20,9 @@ public enum AuditKind
     RecoveryCodesRenewed,
     TwoFactorReset,
     TwoFactorRequired,
+    InvitationSent,
+    InvitationAccepted,
+    InvitationWithdrawn,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

@@ -17,19 +17,4 @@ public static class PeopleAdministration
         var updated = await users.UpdateAsync(person);
         return updated.Succeeded ? await users.UpdateSecurityStampAsync(person) : updated;
     }
-
-    /// <summary>Sets a new password chosen by an administrator and ends the person's current sessions.</summary>
-    public static async Task<IdentityResult> ResetPasswordAsync(UserManager<AppUser> users, AppUser person, string newPassword)
-    {
-        ArgumentNullException.ThrowIfNull(users);
-        var token = await users.GeneratePasswordResetTokenAsync(person);
-        var result = await users.ResetPasswordAsync(person, token, newPassword);
-        if (result.Succeeded)
-        {
-            await users.SetLockoutEndDateAsync(person, null);
-            await users.ResetAccessFailedCountAsync(person);
-        }
-
-        return result;
-    }
 }

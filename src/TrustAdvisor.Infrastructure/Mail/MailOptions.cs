@@ -62,6 +62,10 @@ public sealed class MailOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan ResetLinkValidFor { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>How long an invitation's link works; once, within this time.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan InvitationValidFor { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>A calendar address no calendar has read for this many days stops working (renewing makes a new one); 0: never.</summary>
     [Range(0, 3650)]
     public int CalendarExpiresAfterDaysUnused { get; set; } = 90;

@@ -13,6 +13,9 @@ public enum MailKind
 
     /// <summary>Failed sign-ins from many places locked the person's account for a few minutes.</summary>
     AccountLocked,
+
+    /// <summary>An administrator invited the person: a link to choose their password.</summary>
+    Invitation,
 }
 
 public enum OutboxStatus

@@ -46,8 +46,15 @@ internal static class Accounts
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneUseAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<InvitationTokens>(Invitations.Provider)
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.AddScoped<TwoFactorSignIn>();
+        services.AddScoped<Invitations>();
+        services.AddOptions<InvitationTokenOptions>().Configure<IOptions<MailOptions>>((tokens, mail) =>
+        {
+            tokens.Name = Invitations.Provider;
+            tokens.TokenLifespan = mail.Value.InvitationValidFor;
+        });
         // "Remember this device" after a second factor: 30 days, then the code is asked again.
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, cookie =>
         {

@@ -21,6 +21,7 @@ public static class AnonymousPages
         new("/Account/SignInCode", "the second step of signing in, after the password (two-factor)", SignInRateLimit.Policy),
         new("/Account/ForgotPassword", "asking for a reset link", SignInRateLimit.Policy),
         new("/Account/ResetPassword", "choosing a password through a reset link", SignInRateLimit.Policy),
+        new("/Account/Invitation", "joining through an invitation's link: choosing one's password", SignInRateLimit.Policy),
         new("/Setup/Index", "the first administrator, once (with the setup code outside Development)", SignInRateLimit.Policy),
         new("/Pulses/Answer", "the client answering through their link", ClientPages.Policy),
         new("/Pulses/Thanks", "the client's thanks after answering", ClientPages.Policy),

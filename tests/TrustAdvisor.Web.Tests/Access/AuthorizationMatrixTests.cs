@@ -46,6 +46,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Account/ForgotPassword"] = Rule.Public,
         ["/Account/ResetPassword"] = Rule.Public,
         ["/Account/SignInCode"] = Rule.Public,
+        ["/Account/Invitation"] = Rule.Public,
         ["/Error"] = Rule.Public,
         ["/Offline/Index"] = Rule.Public, // holds nothing from the server: the phone's kept scores are read by script
         ["/Offline/ServiceWorker"] = Rule.Public,
@@ -77,7 +78,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Admin/Audit/Index"] = Rule.Administrators,
         ["/Admin/Mail/Index"] = Rule.Administrators,
         ["/Admin/People/Index"] = Rule.Administrators,
-        ["/Admin/People/Create"] = Rule.Administrators,
+        ["/Admin/People/Invite"] = Rule.Administrators,
         ["/Admin/People/Password"] = Rule.Administrators,
         ["/Admin/SignInPolicy/Index"] = Rule.Administrators,
     };

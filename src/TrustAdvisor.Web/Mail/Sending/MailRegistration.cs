@@ -22,6 +22,7 @@ internal static class MailRegistration
         services.AddSingleton<Hosting.PublicAddress>();
         services.AddSingleton<MailRenderer>();
         services.AddScoped<AccountNotices.SecurityNotices>();
+        services.AddScoped<PasswordReset.ResetLinks>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<UnsubscribeLinks>();

@@ -8,7 +8,6 @@ using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
-using TrustAdvisor.Web.Mail.PasswordReset;
 using TrustAdvisor.Web.Mail.Sending;
 
 namespace TrustAdvisor.Web.Pages.Account;
@@ -18,7 +17,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// not the address has an account, so it tells no one who has one; it is rate-limited per address like sign-in.
 /// </summary>
 public sealed class ForgotPasswordModel(
-    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox outbox, MailSecrets secrets, MailRenderer renderer, IOptions<MailOptions> mail, Hosting.PublicAddress site, TimeProvider time,
+    UserManager<AppUser> users, TrustAdvisorDbContext db, MailOutbox outbox, Web.Mail.PasswordReset.ResetLinks resetLinks, IOptions<MailOptions> mail,
     IValidator<ForgotPasswordInput> validator, AuditTrail audit) : PageModel
 {
     [BindProperty]
@@ -46,12 +45,7 @@ public sealed class ForgotPasswordModel(
         var sends = person is { IsActive: true, Email: not null };
         if (sends)
         {
-            var token = await users.GeneratePasswordResetTokenAsync(person!);
-            // The configured address, never the request's Host header: anyone can ask for someone else's reset, and a
-            // forged Host would otherwise send the victim a link (and its token) to the asker's server.
-            var link = site.For(Url.Page("/Account/ResetPassword", new { person = person!.Id, token })!);
-            db.OutboxMessages.Add(
-                await PasswordResetMail.ComposeAsync(renderer, secrets, person.Id, person.Email!, person.DisplayName, link, mail.Value.ResetLinkValidFor, time.GetUtcNow().UtcDateTime));
+            await resetLinks.AddAsync(person!);
         }
 
         await db.SaveChangesAsync(cancellationToken);

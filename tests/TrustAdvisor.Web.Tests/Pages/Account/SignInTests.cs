@@ -15,6 +15,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         ["/Account/SignIn"] = HttpStatusCode.OK,
         ["/Account/ForgotPassword"] = HttpStatusCode.OK,
         ["/Account/ResetPassword"] = HttpStatusCode.OK, // without a link's values it says the link is not usable
+        ["/Account/Invitation"] = HttpStatusCode.OK, // without a link's values it says the invitation cannot be used
         ["/Account/SignInCode"] = HttpStatusCode.Redirect, // without a right password first: back to signing in
         ["/Setup"] = HttpStatusCode.NotFound, // an administrator exists
         ["/Setup/Index"] = HttpStatusCode.NotFound,

@@ -13,7 +13,6 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
         ["Input.Email"] = email,
         ["Input.Role"] = "Advisor",
         ["Input.TeamId"] = app.Team.Id.ToString(),
-        ["Input.Password"] = "first password here",
     };
 
     private static string Unique(string name) => $"{name}.{Guid.NewGuid():N}@firm.test";
@@ -26,7 +25,7 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
         var person = await app.CreatePersonAsync(Unique(role.ToString()), role);
         var client = await app.CreateClientAsync(person.Email!);
 
-        foreach (var url in new[] { "/Admin/People", "/Admin/People/Create", "/Admin/Teams", $"/Admin/People/Password/{person.Id}" })
+        foreach (var url in new[] { "/Admin/People", "/Admin/People/Invite", "/Admin/Teams", $"/Admin/People/Password/{person.Id}" })
         {
             (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
         }
@@ -37,19 +36,20 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
-    public async Task An_administrator_adds_a_person_who_can_then_sign_in()
+    public async Task An_invited_person_is_listed_as_not_joined_and_cannot_sign_in_until_they_choose_a_password()
     {
         var admin = await app.CreateClientAsync();
         var email = Unique("new.hire");
 
-        var response = await admin.SubmitAsync("/Admin/People/Create", Person(email));
+        var response = await admin.SubmitAsync("/Admin/People/Invite", Person(email));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var stored = await app.QueryAsync(db => db.Users.SingleAsync(u => u.Email == email));
-        (stored.Role, stored.TeamId, stored.IsActive).ShouldBe((UserRole.Advisor, app.Team.Id, true));
+        (stored.Role, stored.TeamId, stored.IsActive, stored.PasswordHash).ShouldBe((UserRole.Advisor, app.Team.Id, true, null));
+        (await admin.GetPageAsync("/Admin/People")).QuerySelector($"tr[data-email='{email}']")!.TextContent.ShouldContain("Invited, not joined yet");
         var visitor = app.CreateAnonymousClient();
-        (await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = "first password here" }))
-            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = "any password at all" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK, "no password exists to sign in with");
     }
 
     public static TheoryData<string, string?, string, string> BadInputs() => new()
@@ -60,8 +60,6 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
         { "Input.Role", "Overlord", "Role", "'Overlord' is not a valid value" },
         { "Input.TeamId", "", "TeamId", "Advisors and managers work in a team: choose one." },
         { "Input.TeamId", Guid.NewGuid().ToString(), "TeamId", "That team does not exist" },
-        { "Input.Password", "short", "Password", "at least 12 characters" },
-        { "Input.Password", "qwerty123456", "Password", "one of the most common in lists of breached passwords" },
     };
 
     [Theory]
@@ -73,7 +71,7 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
         var changes = Person(Unique("bad.input"));
         changes[field] = value;
 
-        var response = await admin.SubmitAsync("/Admin/People/Create", changes);
+        var response = await admin.SubmitAsync("/Admin/People/Invite", changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await HtmlForms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
@@ -112,22 +110,19 @@ public class PeopleTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
-    public async Task A_reset_password_works_and_unlocks()
+    public async Task An_administrator_sends_a_reset_link_and_unlocks_but_never_sets_the_password()
     {
         var person = await app.CreatePersonAsync(Unique("forgetful"), UserRole.Advisor);
+        await app.QueryAsync(db => db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, DateTimeOffset.UtcNow.AddDays(1))));
         var admin = await app.CreateClientAsync();
 
-        var tooShort = await admin.SubmitAsync($"/Admin/People/Password/{person.Id}", new Dictionary<string, string?> { ["NewPassword"] = "short", ["ConfirmPassword"] = "short" });
-        (await HtmlForms.ParseAsync(tooShort)).FieldError("NewPassword").ShouldNotBeNull().ShouldContain("at least 12 characters");
-        var response = await admin.SubmitAsync($"/Admin/People/Password/{person.Id}", new Dictionary<string, string?>
-        {
-            ["NewPassword"] = "a brand new passphrase",
-            ["ConfirmPassword"] = "a brand new passphrase",
-        });
+        (await admin.GetPageAsync($"/Admin/People/Password/{person.Id}")).QuerySelectorAll("input[type=password]").ShouldBeEmpty();
+        var response = await admin.SubmitAsync($"/Admin/People/Password/{person.Id}", new Dictionary<string, string?>());
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var visitor = app.CreateAnonymousClient();
-        (await visitor.SubmitAsync("/Account/SignIn", new Dictionary<string, string?> { ["Email"] = person.Email, ["Password"] = "a brand new passphrase" }))
-            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var mail = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.RecipientId == person.Id).Select(m => m.Kind).ToListAsync());
+        mail.ShouldBe([TrustAdvisor.Infrastructure.Mail.MailKind.PasswordReset]);
+        (await app.QueryAsync(db => db.Users.Where(u => u.Id == person.Id).Select(u => u.LockoutEnd).SingleAsync())).ShouldBeNull();
+        (await app.CreateClientAsync(person.Email!)).ShouldNotBeNull("the password stays as it was until the person uses the link");
     }
 }

@@ -47,6 +47,9 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.RecoveryCodesRenewed => "New recovery codes",
         AuditKind.TwoFactorReset => "Two-factor reset",
         AuditKind.TwoFactorRequired => "Two-factor requirement changed",
+        AuditKind.InvitationSent => "Invitation sent",
+        AuditKind.InvitationAccepted => "Invitation accepted",
+        AuditKind.InvitationWithdrawn => "Invitation withdrawn",
         _ => kind.ToString(),
     };
 }

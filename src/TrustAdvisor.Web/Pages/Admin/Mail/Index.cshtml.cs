@@ -41,6 +41,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport
         MailKind.DropAlert => "Drop alert",
         MailKind.PasswordChanged => "Password changed",
         MailKind.AccountLocked => "Account locked",
+        MailKind.Invitation => "Invitation",
         _ => kind.ToString(),
     };
 }

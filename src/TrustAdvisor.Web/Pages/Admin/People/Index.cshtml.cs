@@ -11,7 +11,8 @@ using TrustAdvisor.Web.Security;
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
 /// <summary>Administrators: everyone who can sign in, with their role and team; deactivate, reactivate, unlock, end sessions, reset two-factor.</summary>
-public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, AuditTrail audit, Sessions sessions) : PageModel
+public sealed class IndexModel(
+    TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, AuditTrail audit, Sessions sessions, Invitations invitations) : PageModel
 {
     public IReadOnlyList<Row> People { get; private set; } = [];
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         People = await db.Users.OrderBy(u => u.DisplayName)
             .Select(u => new Row(
                 u.Id, u.DisplayName, u.Email!, u.Role, db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault(),
-                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now, u.IsDemo, u.TwoFactorEnabled))
+                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now, u.IsDemo, u.TwoFactorEnabled, u.PasswordHash == null))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
     }
@@ -71,6 +72,31 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         return $"Two-factor sign-in is reset for {person.DisplayName}: their sessions have ended, and they can set it up again under Your settings.";
     });
 
+    /// <summary>A new invitation link by email (an earlier one stops working); also undoes a withdrawal.</summary>
+    public Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken) => ChangeAsync(id, async person =>
+    {
+        if (!Invitations.IsPending(person))
+        {
+            return $"{person.DisplayName} has joined already: nothing was sent.";
+        }
+
+        await invitations.ResendAsync(person, User.FindFirst(AppClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? "Your administrator", cancellationToken);
+        await audit.RecordAsync(AuditKind.InvitationSent, person.Id, $"{person.Email} (sent again)");
+        return $"Sent {person.DisplayName} a new invitation; the earlier link no longer works.";
+    });
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id) => ChangeAsync(id, async person =>
+    {
+        if (!Invitations.IsPending(person))
+        {
+            return $"{person.DisplayName} has joined already: deactivate them instead.";
+        }
+
+        await invitations.WithdrawAsync(person);
+        await audit.RecordAsync(AuditKind.InvitationWithdrawn, person.Id, person.Email);
+        return $"Withdrew the invitation of {person.DisplayName}: its link no longer works.";
+    });
+
     public Task<IActionResult> OnPostUnlockAsync(Guid id) => ChangeAsync(id, async person =>
     {
         await users.SetLockoutEndDateAsync(person, null);
@@ -90,5 +116,14 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         return RedirectToPage();
     }
 
-    public sealed record Row(Guid Id, string DisplayName, string Email, UserRole Role, string? Team, bool IsActive, bool IsLockedOut, bool IsDemo, bool TwoFactor);
+    public sealed record Row(Guid Id, string DisplayName, string Email, UserRole Role, string? Team, bool IsActive, bool IsLockedOut, bool IsDemo, bool TwoFactor, bool Invited)
+    {
+        public string Status => (IsActive, Invited) switch
+        {
+            (true, true) => "Invited, not joined yet",
+            (true, false) => "Active",
+            (false, true) => "Invitation withdrawn",
+            (false, false) => "Deactivated",
+        };
+    }
 }

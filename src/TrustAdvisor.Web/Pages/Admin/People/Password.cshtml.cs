@@ -1,66 +1,77 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
+using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Mail.PasswordReset;
+using TrustAdvisor.Web.Mail.Sending;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
-/// <summary>Administrators set a new password for someone who forgot theirs; it also unlocks them and ends their sessions.</summary>
-public sealed class PasswordModel(UserManager<AppUser> users, AuditTrail audit, IValidator<INewPassword> validator, Web.Mail.AccountNotices.SecurityNotices notices,
-    Web.Security.Sessions sessions) : PageModel
+/// <summary>
+/// Administrators send someone who forgot their password a link to choose a new one, and unlock them. No administrator
+/// sets or learns anyone's password.
+/// </summary>
+public sealed class PasswordModel(
+    UserManager<AppUser> users, TrustAdvisorDbContext db, ResetLinks resetLinks, MailOutbox outbox, AuditTrail audit, IOptions<MailOptions> mail) : PageModel
 {
-    [BindProperty]
-    public string? NewPassword { get; set; }
-
-    [BindProperty]
-    public string? ConfirmPassword { get; set; }
-
     public string DisplayName { get; private set; } = string.Empty;
+
+    public string Email { get; private set; } = string.Empty;
+
+    public string LinkValidFor => Formatting.Display.Duration(mail.Value.ResetLinkValidFor);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var person = await users.FindByIdAsync(id.ToString());
-        if (person is null)
+        if (await FindAsync(id) is not { } person)
         {
             return NotFound();
         }
 
-        DisplayName = person.DisplayName;
-        return Page();
+        return Invitations.IsPending(person) ? NotJoinedYet(person) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var person = await users.FindByIdAsync(id.ToString());
-        if (person is null)
+        if (await FindAsync(id) is not { } person)
         {
             return NotFound();
         }
 
-        DisplayName = person.DisplayName;
-        if (!await validator.ValidateIntoAsync(new NewPasswordInput(NewPassword, ConfirmPassword), ModelState, string.Empty, cancellationToken))
+        if (Invitations.IsPending(person) || !person.IsActive)
         {
-            return Page();
+            return Invitations.IsPending(person) ? NotJoinedYet(person) : Refuse($"{person.DisplayName} is deactivated: reactivate them first.");
         }
 
-        var result = await PeopleAdministration.ResetPasswordAsync(users, person, NewPassword!);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(nameof(NewPassword), error.Description);
-            }
+        await users.SetLockoutEndDateAsync(person, null);
+        await users.ResetAccessFailedCountAsync(person);
+        await resetLinks.AddAsync(person);
+        audit.Add(AuditKind.PasswordResetAsked, person.Id, $"{person.Email} (sent by an administrator)");
+        await db.SaveChangesAsync(cancellationToken);
+        await outbox.DeliverSoonAsync(cancellationToken);
+        TempData.Flash($"Sent {person.DisplayName} a link to choose a new password, valid for {LinkValidFor}; their account is unlocked.");
+        return RedirectToPage("Index");
+    }
 
-            return Page();
-        }
+    private async Task<AppUser?> FindAsync(Guid id)
+    {
+        var person = await users.FindByIdAsync(id.ToString());
+        DisplayName = person?.DisplayName ?? string.Empty;
+        Email = person?.Email ?? string.Empty;
+        return person;
+    }
 
-        await sessions.EndAllAsync(person.Id);
-        await audit.RecordAsync(AuditKind.PasswordReset, person.Id, person.Email);
-        await notices.PasswordChangedAsync(person, "by an administrator", cancellationToken);
-        TempData.Flash($"Set a new password for {person.DisplayName}; their other sessions have ended.");
+    private RedirectToPageResult NotJoinedYet(AppUser person) =>
+        Refuse($"{person.DisplayName} has not joined yet: send the invitation again instead.");
+
+    private RedirectToPageResult Refuse(string message)
+    {
+        TempData.Flash(message);
         return RedirectToPage("Index");
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Forms;
-using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
@@ -11,7 +10,6 @@ public sealed class PersonInput
     public string? Email { get; set; }
     public UserRole? Role { get; set; }
     public Guid? TeamId { get; set; }
-    public string? Password { get; set; }
 }
 
 public sealed class PersonInputValidator : AbstractValidator<PersonInput>
@@ -26,7 +24,5 @@ public sealed class PersonInputValidator : AbstractValidator<PersonInput>
         RuleFor(x => x.TeamId)
             .NotNull().When(x => x.Role is UserRole.Advisor or UserRole.Manager)
             .WithMessage("Advisors and managers work in a team: choose one.");
-        RuleFor(x => x.Password).Password(
-            "Choose a first password for them to sign in with.", $"The password must have at least {Accounts.MinimumPasswordLength} characters.");
     }
 }
