@@ -72,6 +72,13 @@ public sealed class Relationship
         return handOff;
     }
 
+    /// <summary>The owner moved to another team and keeps the relationship: it goes with them.</summary>
+    public void MoveToTeam(Guid teamId)
+    {
+        TeamId = teamId;
+        Version = Guid.NewGuid();
+    }
+
     public void Archive(DateTime atUtc)
     {
         if (IsArchived)

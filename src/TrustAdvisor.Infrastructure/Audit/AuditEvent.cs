@@ -23,6 +23,7 @@ public enum AuditKind
     InvitationSent,
     InvitationAccepted,
     InvitationWithdrawn,
+    RoleOrTeamChanged,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

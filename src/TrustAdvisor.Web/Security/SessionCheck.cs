@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain;
+using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.Security;
@@ -20,14 +21,14 @@ internal static class SessionCheck
 {
     public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
-    /// <summary>What the check needs of an open session whose person is active with the given stamp.</summary>
-    public sealed record State(DateTime LastSeenAt, DateTime ExpiresAt, bool KeepSignedIn);
+    /// <summary>What the check needs of an open session whose person is active with the given stamp, and their role and team now.</summary>
+    public sealed record State(DateTime LastSeenAt, DateTime ExpiresAt, bool KeepSignedIn, UserRole Role, Guid? TeamId);
 
     private static readonly PerProvider<Func<TrustAdvisorDbContext, Guid, Guid, string, Task<State?>>> OpenSession = new(() => EF.CompileAsyncQuery(
         (TrustAdvisorDbContext db, Guid sessionId, Guid userId, string stamp) => db.UserSessions
-            .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null
-                && db.Users.Any(u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp))
-            .Select(s => new State(s.LastSeenAt, s.ExpiresAt, s.KeepSignedIn))
+            .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
+            .Join(db.Users.Where(u => u.Id == userId && u.IsActive && u.SecurityStamp == stamp), s => s.UserId, u => u.Id,
+                (s, u) => new State(s.LastSeenAt, s.ExpiresAt, s.KeepSignedIn, u.Role, u.TeamId))
             .FirstOrDefault()));
 
     /// <summary>The session, if it is open and its person active with this stamp; limits are the caller's to apply.</summary>
@@ -66,6 +67,12 @@ internal static class SessionCheck
                     await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
                 }
 
+                if (!SameRoleAndTeam(context.Principal!, session))
+                {
+                    // An administrator changed the person's role or team: this request and the cookie carry the new ones.
+                    await RenewAsync(context, userId, sessionId);
+                }
+
                 return;
             }
 
@@ -78,5 +85,23 @@ internal static class SessionCheck
 
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    private static bool SameRoleAndTeam(ClaimsPrincipal principal, State session) =>
+        principal.FindFirstValue(ClaimTypes.Role) == session.Role.ToString()
+        && principal.FindFirstValue(AppClaimsPrincipalFactory.TeamClaim) == session.TeamId?.ToString();
+
+    private static async Task RenewAsync(CookieValidatePrincipalContext context, Guid userId, Guid sessionId)
+    {
+        var services = context.HttpContext.RequestServices;
+        if (await services.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(userId.ToString()) is not { } person)
+        {
+            return;
+        }
+
+        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(person);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(Sessions.SessionClaim, sessionId.ToString()));
+        context.ReplacePrincipal(principal);
+        context.ShouldRenew = true;
     }
 }

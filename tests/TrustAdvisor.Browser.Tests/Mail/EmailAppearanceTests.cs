@@ -26,7 +26,7 @@ public class EmailAppearanceTests(BrowserApp app)
     {
         var emails = await ComposeEveryKindAsync();
         emails.Select(e => e.Kind).ShouldBe(
-            [MailKind.Reminder, MailKind.WeeklyDigest, MailKind.DropAlert, MailKind.PasswordReset, MailKind.PasswordChanged], ignoreOrder: true);
+            [MailKind.Reminder, MailKind.WeeklyDigest, MailKind.DropAlert, MailKind.PasswordReset, MailKind.PasswordChanged, MailKind.Invitation], ignoreOrder: true);
 
         await using var visit = await app.VisitAsync(Device.Phone, "email");
         await visit.RunAsync(async v =>
@@ -84,6 +84,10 @@ public class EmailAppearanceTests(BrowserApp app)
                 services.GetRequiredService<MailRenderer>(), secrets, advisor, People.Advisor.Email, "Alex",
                 new Uri("https://trust.example.test/Account/ResetPassword?person=1&token=2"), TimeSpan.FromHours(2), DateTime.UtcNow);
             emails.Add((MailKind.PasswordReset, secrets.Unseal(reset).Html));
+            var invitation = await Web.Mail.Invitations.InvitationMail.ComposeAsync(
+                services.GetRequiredService<MailRenderer>(), secrets, advisor, People.Advisor.Email, "Alex", "Morgan Manager",
+                new Uri("https://trust.example.test/Account/Invitation?person=1&token=2"), TimeSpan.FromDays(7), DateTime.UtcNow);
+            emails.Add((MailKind.Invitation, secrets.Unseal(invitation).Html));
 
             var db = services.GetRequiredService<TrustAdvisorDbContext>();
             var person = await db.Users.SingleAsync(u => u.Id == advisor);

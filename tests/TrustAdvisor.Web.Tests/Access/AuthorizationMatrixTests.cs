@@ -79,6 +79,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Admin/Mail/Index"] = Rule.Administrators,
         ["/Admin/People/Index"] = Rule.Administrators,
         ["/Admin/People/Invite"] = Rule.Administrators,
+        ["/Admin/People/Edit"] = Rule.Administrators,
         ["/Admin/People/Password"] = Rule.Administrators,
         ["/Admin/SignInPolicy/Index"] = Rule.Administrators,
     };

@@ -50,6 +50,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.InvitationSent => "Invitation sent",
         AuditKind.InvitationAccepted => "Invitation accepted",
         AuditKind.InvitationWithdrawn => "Invitation withdrawn",
+        AuditKind.RoleOrTeamChanged => "Role or team changed",
         _ => kind.ToString(),
     };
 }
