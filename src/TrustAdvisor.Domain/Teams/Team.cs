@@ -12,14 +12,8 @@ public sealed class Team
 
     public Team(Guid id, string name, DateTime createdAtUtc, bool isDemo = false)
     {
-        var trimmed = name?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > NameMaxLength)
-        {
-            throw new ArgumentException($"A team needs a name of at most {NameMaxLength} characters.", nameof(name));
-        }
-
         Id = id;
-        Name = trimmed;
+        Name = Valid(name);
         CreatedAt = createdAtUtc;
         IsDemo = isDemo;
     }
@@ -28,4 +22,14 @@ public sealed class Team
     public string Name { get; private set; }
     public bool IsDemo { get; private set; }
     public DateTime CreatedAt { get; private set; }
+
+    public void Rename(string name) => Name = Valid(name);
+
+    private static string Valid(string? name)
+    {
+        var trimmed = name?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > NameMaxLength
+            ? throw new ArgumentException($"A team needs a name of at most {NameMaxLength} characters.", nameof(name))
+            : trimmed;
+    }
 }

@@ -24,6 +24,8 @@ public enum AuditKind
     InvitationAccepted,
     InvitationWithdrawn,
     RoleOrTeamChanged,
+    TeamRenamed,
+    TeamRemoved,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

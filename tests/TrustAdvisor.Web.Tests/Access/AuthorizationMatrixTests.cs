@@ -80,6 +80,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Admin/People/Index"] = Rule.Administrators,
         ["/Admin/People/Invite"] = Rule.Administrators,
         ["/Admin/People/Edit"] = Rule.Administrators,
+        ["/Admin/Teams/Edit"] = Rule.Administrators,
         ["/Admin/People/Password"] = Rule.Administrators,
         ["/Admin/SignInPolicy/Index"] = Rule.Administrators,
     };
@@ -99,6 +100,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
             Rules.TryGetValue(page!.ViewEnginePath, out var rule).ShouldBeTrue($"{page.ViewEnginePath} has no authorization rule in this test.");
             var id = page.ViewEnginePath.StartsWith("/Assessments/", StringComparison.Ordinal) ? app.AnnasAssessment.Id
                 : page.ViewEnginePath.StartsWith("/Admin/People/", StringComparison.Ordinal) ? target.Id
+                : page.ViewEnginePath == "/Admin/Teams/Edit" ? app.Annas.TeamId!.Value
                 : app.Annas.Id;
             var url = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                 .Replace("{token?}", "not-a-link", StringComparison.Ordinal);

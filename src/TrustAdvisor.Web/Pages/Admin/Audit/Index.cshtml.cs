@@ -51,6 +51,8 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.InvitationAccepted => "Invitation accepted",
         AuditKind.InvitationWithdrawn => "Invitation withdrawn",
         AuditKind.RoleOrTeamChanged => "Role or team changed",
+        AuditKind.TeamRenamed => "Team renamed",
+        AuditKind.TeamRemoved => "Team removed",
         _ => kind.ToString(),
     };
 }
