@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Infrastructure.Persistence;
 
@@ -29,7 +28,7 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, IOptio
             identity.AddClaim(new Claim(TeamClaim, team.ToString()));
         }
 
-        var required = await db.SignInPolicies.AsNoTracking().Select(p => p.TwoFactorRequiredFor).FirstOrDefaultAsync();
+        var required = await SignInPolicy.TwoFactorRequirementAsync(db);
         if (!user.TwoFactorEnabled && SignInPolicy.RequiresTwoFactor(required, user.Role))
         {
             identity.AddClaim(new Claim(MustSetUpTwoFactorClaim, "true"));

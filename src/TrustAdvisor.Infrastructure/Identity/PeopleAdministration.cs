@@ -17,4 +17,16 @@ public static class PeopleAdministration
         var updated = await users.UpdateAsync(person);
         return updated.Succeeded ? await users.UpdateSecurityStampAsync(person) : updated;
     }
+
+    /// <summary>
+    /// Two-factor off, with a new authenticator key for next time and no recovery codes left: by the person, or an
+    /// administrator's reset. The security stamp changes, so other sessions end.
+    /// </summary>
+    public static async Task TurnOffTwoFactorAsync(UserManager<AppUser> users, AppUser person)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        await users.SetTwoFactorEnabledAsync(person, false);
+        await users.ResetAuthenticatorKeyAsync(person);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(person, 0);
+    }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Infrastructure.Persistence;
+
 namespace TrustAdvisor.Infrastructure.Identity;
 
 /// <summary>Who must sign in with two factors: set by an administrator for the whole installation.</summary>
@@ -23,6 +26,13 @@ public sealed class SignInPolicy
     public DateTime ChangedAt { get; set; }
 
     public Guid? ChangedBy { get; set; }
+
+    /// <summary>Who must use two-factor now (no row yet: nobody).</summary>
+    public static Task<TwoFactorRequirement> TwoFactorRequirementAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.SignInPolicies.AsNoTracking().Select(p => p.TwoFactorRequiredFor).FirstOrDefaultAsync(cancellationToken);
+    }
 
     public static bool RequiresTwoFactor(TwoFactorRequirement requirement, UserRole role) => requirement switch
     {

@@ -23,6 +23,10 @@ public sealed class Invitations(
     public const string Provider = "Invitation";
     private const string Purpose = "Invitation";
 
+    /// <summary>How the invitation names who sent it: the signed-in administrator's display name.</summary>
+    public static string InviterName(System.Security.Claims.ClaimsPrincipal administrator) =>
+        administrator?.FindFirst(AppClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? "Your administrator";
+
     /// <summary>Invited and not joined yet: no password chosen (and none can be, but through the link).</summary>
     public static bool IsPending(AppUser person) => person?.PasswordHash is null;
 

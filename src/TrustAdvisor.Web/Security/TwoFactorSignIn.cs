@@ -45,14 +45,17 @@ public sealed class TwoFactorSignIn(SignInManager<AppUser> signIn, UserManager<A
         return new PendingSignIn(person, result.Principal.FindFirstValue(KeepSignedInClaim) == "true");
     }
 
+    /// <summary>Six digits (spaces ignored) are a code from the app; anything else is taken for a recovery code.</summary>
+    public static bool IsAppCode(string code) =>
+        Compact(code) is { Length: 6 } digits && digits.All(char.IsAsciiDigit);
+
     /// <summary>Checks a code of either kind: six digits from the app, or else one of the recovery codes (spent).</summary>
-    public async Task<bool> VerifyAsync(AppUser person, string code)
-    {
-        var compact = code.Replace(" ", string.Empty, StringComparison.Ordinal);
-        return compact.Length == 6 && compact.All(char.IsAsciiDigit)
-            ? await users.VerifyTwoFactorTokenAsync(person, TokenOptions.DefaultAuthenticatorProvider, compact)
-            : (await users.RedeemTwoFactorRecoveryCodeAsync(person, compact)).Succeeded;
-    }
+    public async Task<bool> VerifyAsync(AppUser person, string code) =>
+        IsAppCode(code)
+            ? await users.VerifyTwoFactorTokenAsync(person, TokenOptions.DefaultAuthenticatorProvider, Compact(code))
+            : (await users.RedeemTwoFactorRecoveryCodeAsync(person, Compact(code))).Succeeded;
+
+    private static string Compact(string code) => code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
 
     public async Task CompleteAsync(PendingSignIn pending, bool rememberDevice)
     {

@@ -48,7 +48,7 @@ public sealed class SignInCodeModel(TwoFactorSignIn twoFactor, PasswordCheck che
         }
 
         var code = Code.Trim();
-        var recovery = !(code.Replace(" ", string.Empty, StringComparison.Ordinal) is { Length: 6 } digits && digits.All(char.IsAsciiDigit));
+        var recovery = !TwoFactorSignIn.IsAppCode(code);
         var failure = await checks.CheckCodeAsync(pending.Person, () => twoFactor.VerifyAsync(pending.Person, code));
         if (failure != PasswordCheckFailure.None)
         {

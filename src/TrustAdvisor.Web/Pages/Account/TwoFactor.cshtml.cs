@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -56,7 +55,7 @@ public sealed class TwoFactorModel(
             return RedirectToPage();
         }
 
-        if (!CodeGiven() || !await users.VerifyTwoFactorTokenAsync(me, TokenOptions.DefaultAuthenticatorProvider, Compact(Code!)))
+        if (!CodeGiven() || !await twoFactor.VerifyAsync(me, Code!))
         {
             if (ModelState.IsValid)
             {
@@ -117,20 +116,11 @@ public sealed class TwoFactorModel(
             return Page();
         }
 
-        await TurnOffAsync(users, me);
+        await PeopleAdministration.TurnOffTwoFactorAsync(users, me);
         await sessions.RenewCookieAsync(me);
         await audit.RecordAsync(AuditKind.TwoFactorOff, me.Id, me.Email);
         TempData.Flash("Two-factor sign-in is off. Your password alone signs you in again.");
         return RedirectToPage();
-    }
-
-    /// <summary>Off, with a new key for next time and no recovery codes left (also an administrator's reset).</summary>
-    public static async Task TurnOffAsync(UserManager<AppUser> users, AppUser person)
-    {
-        ArgumentNullException.ThrowIfNull(users);
-        await users.SetTwoFactorEnabledAsync(person, false);
-        await users.ResetAuthenticatorKeyAsync(person);
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(person, 0);
     }
 
     private async Task<IActionResult> ShowNewCodesAsync(AppUser me)
@@ -174,8 +164,6 @@ public sealed class TwoFactorModel(
         return true;
     }
 
-    private static string Compact(string code) => code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
-
     private async Task<AppUser?> LoadAsync()
     {
         var me = await users.GetUserAsync(User);
@@ -185,7 +173,7 @@ public sealed class TwoFactorModel(
         }
 
         IsOn = me.TwoFactorEnabled;
-        var requirement = await db.SignInPolicies.AsNoTracking().Select(p => p.TwoFactorRequiredFor).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var requirement = await Infrastructure.Identity.SignInPolicy.TwoFactorRequirementAsync(db, HttpContext.RequestAborted);
         IsRequired = Infrastructure.Identity.SignInPolicy.RequiresTwoFactor(requirement, me.Role);
         if (IsOn)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Pages.Account;
@@ -155,6 +156,30 @@ public class InvitationTests(MailApp app) : IClassFixture<MailApp>
         (await HtmlForms.ParseAsync(response)).FieldError("Lines").ShouldNotBeNull().ShouldContain(message);
         (await app.QueryAsync(db => db.Users.CountAsync())).ShouldBe(before);
         (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.To == fresh))).ShouldBe(0);
+    }
+}
+
+public class InvitationTeamNameTests(MailApp app) : IClassFixture<MailApp>
+{
+    [Fact]
+    public async Task A_team_name_that_two_teams_share_but_for_capitals_is_refused_instead_of_guessed()
+    {
+        var name = $"Audit {Guid.NewGuid():N}"[..20];
+        await app.QueryAsync(db =>
+        {
+            db.Teams.Add(new Team(Guid.CreateVersion7(), name.ToUpperInvariant(), DateTime.UtcNow));
+            db.Teams.Add(new Team(Guid.CreateVersion7(), name.ToLowerInvariant(), DateTime.UtcNow));
+            return db.SaveChangesAsync();
+        });
+        var admin = await app.CreateClientAsync();
+
+        var response = await admin.SubmitAsync("/Admin/People/Invite", new Dictionary<string, string?>
+        {
+            ["Lines"] = $"Fay Ford, fay.{Guid.NewGuid():N}@firm.test, Advisor, {name}",
+        }, "form.form-many");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await HtmlForms.ParseAsync(response)).FieldError("Lines").ShouldNotBeNull().ShouldContain("more than one team is called");
     }
 }
 

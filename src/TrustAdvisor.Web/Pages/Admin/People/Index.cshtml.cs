@@ -66,7 +66,7 @@ public sealed class IndexModel(
             return $"{person.DisplayName} does not use two-factor sign-in: nothing was changed.";
         }
 
-        await Account.TwoFactorModel.TurnOffAsync(users, person);
+        await PeopleAdministration.TurnOffTwoFactorAsync(users, person);
         await sessions.EndAllAsync(person.Id);
         await audit.RecordAsync(AuditKind.TwoFactorReset, person.Id, $"{person.Email} (by an administrator)");
         return $"Two-factor sign-in is reset for {person.DisplayName}: their sessions have ended, and they can set it up again under Your settings.";
@@ -80,7 +80,7 @@ public sealed class IndexModel(
             return $"{person.DisplayName} has joined already: nothing was sent.";
         }
 
-        await invitations.ResendAsync(person, User.FindFirst(AppClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? "Your administrator", cancellationToken);
+        await invitations.ResendAsync(person, Invitations.InviterName(User), cancellationToken);
         await audit.RecordAsync(AuditKind.InvitationSent, person.Id, $"{person.Email} (sent again)");
         return $"Sent {person.DisplayName} a new invitation; the earlier link no longer works.";
     });

@@ -58,7 +58,10 @@ public sealed class InviteModel(TrustAdvisorDbContext db, Invitations invitation
     public async Task<IActionResult> OnPostManyAsync(CancellationToken cancellationToken)
     {
         await LoadTeamsAsync(cancellationToken);
-        var teams = await db.Teams.Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        // By name ignoring case; two teams whose names differ only in case are told apart by neither (null).
+        var teams = (await db.Teams.Select(t => new { t.Name, t.Id }).ToListAsync(cancellationToken))
+            .GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count() == 1 ? g.Single().Id : (Guid?)null, StringComparer.OrdinalIgnoreCase);
         var lines = (Lines ?? string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (lines.Count == 0)
         {
@@ -77,7 +80,7 @@ public sealed class InviteModel(TrustAdvisorDbContext db, Invitations invitation
         var existing = (await db.Users.Select(u => u.NormalizedEmail!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
-            var (person, problem) = await ReadLineAsync(lines[i], teams.ToDictionary(t => t.Name, t => t.Id, StringComparer.OrdinalIgnoreCase), cancellationToken);
+            var (person, problem) = await ReadLineAsync(lines[i], teams, cancellationToken);
             if (problem is null && !existing.Add(person!.Email!.Trim().ToUpperInvariant()))
             {
                 problem = "someone already signs in with that email, or it is on another line too.";
@@ -107,7 +110,7 @@ public sealed class InviteModel(TrustAdvisorDbContext db, Invitations invitation
     /// <summary>Everyone or nobody: the people and their emails are saved in one transaction, then the emails go.</summary>
     private async Task InviteAllAsync(IReadOnlyList<PersonInput> people, CancellationToken cancellationToken)
     {
-        var invitedBy = User.FindFirst(AppClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? "Your administrator";
+        var invitedBy = Invitations.InviterName(User);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             foreach (var person in people)
@@ -129,7 +132,7 @@ public sealed class InviteModel(TrustAdvisorDbContext db, Invitations invitation
         await invitations.DeliverAsync(cancellationToken);
     }
 
-    private async Task<(PersonInput? Person, string? Problem)> ReadLineAsync(string line, Dictionary<string, Guid> teams, CancellationToken cancellationToken)
+    private async Task<(PersonInput? Person, string? Problem)> ReadLineAsync(string line, Dictionary<string, Guid?> teams, CancellationToken cancellationToken)
     {
         var parts = line.Split([',', ';', '\t']).Select(p => p.Trim()).ToArray();
         if (parts.Length is < 3 or > 4)
@@ -148,6 +151,11 @@ public sealed class InviteModel(TrustAdvisorDbContext db, Invitations invitation
             if (!teams.TryGetValue(parts[3], out var found))
             {
                 return (null, $"there is no team called \"{parts[3]}\".");
+            }
+
+            if (found is null)
+            {
+                return (null, $"more than one team is called \"{parts[3]}\" (in capitals or not): invite this person on the form above.");
             }
 
             team = found;

@@ -60,14 +60,15 @@ public sealed class IndexModel(TrustAdvisorDbContext db, UserManager<AppUser> us
         return RedirectToPage();
     }
 
-    private async Task<TwoFactorRequirement> CurrentAsync(CancellationToken cancellationToken) =>
-        await db.SignInPolicies.AsNoTracking().Select(p => p.TwoFactorRequiredFor).FirstOrDefaultAsync(cancellationToken);
+    private Task<TwoFactorRequirement> CurrentAsync(CancellationToken cancellationToken) =>
+        Infrastructure.Identity.SignInPolicy.TwoFactorRequirementAsync(db, cancellationToken);
 
-    private Task<int> CountNotSetUpAsync(TwoFactorRequirement requirement, CancellationToken cancellationToken) => requirement switch
+    /// <summary>Active people without two-factor whom the rule asks for it, counted by role through the rule itself.</summary>
+    private async Task<int> CountNotSetUpAsync(TwoFactorRequirement requirement, CancellationToken cancellationToken)
     {
-        TwoFactorRequirement.Everyone => db.Users.CountAsync(u => u.IsActive && !u.TwoFactorEnabled, cancellationToken),
-        TwoFactorRequirement.ManagersAndAdministrators => db.Users.CountAsync(
-            u => u.IsActive && !u.TwoFactorEnabled && (u.Role == UserRole.Manager || u.Role == UserRole.Administrator), cancellationToken),
-        _ => Task.FromResult(0),
-    };
+        var byRole = await db.Users.Where(u => u.IsActive && !u.TwoFactorEnabled)
+            .GroupBy(u => u.Role).Select(g => new { Role = g.Key, People = g.Count() })
+            .ToListAsync(cancellationToken);
+        return byRole.Where(r => Infrastructure.Identity.SignInPolicy.RequiresTwoFactor(requirement, r.Role)).Sum(r => r.People);
+    }
 }
