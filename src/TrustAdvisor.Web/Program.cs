@@ -4,6 +4,7 @@ using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Hosting;
 using TrustAdvisor.Web.Mail.Sending;
 using TrustAdvisor.Web.Security;
+using TrustAdvisor.Web.Security.SingleSignOn;
 
 if (args is [HealthEndpoints.ProbeArgument])
 {
@@ -17,6 +18,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTrustAdvisorDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddKeysInDatabase(builder.Configuration);
 builder.Services.AddTrustAdvisorAccounts(builder.Environment);
+builder.Services.AddSingleSignOn(builder.Configuration, builder.Environment);
 builder.Services.AddTransportSecurity(builder.Environment, builder.Configuration);
 builder.Services.AddOptions<SessionLimits>().Bind(builder.Configuration.GetSection(SessionLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
 // Singletons, as before: building a validator's rules on every request was a measurable part of a scoring post's CPU.

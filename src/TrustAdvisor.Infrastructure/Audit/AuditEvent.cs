@@ -26,6 +26,9 @@ public enum AuditKind
     RoleOrTeamChanged,
     TeamRenamed,
     TeamRemoved,
+    SingleSignOnLinked,
+    SignedOutByProvider,
+    PasswordSignInChanged,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

@@ -34,6 +34,7 @@ public static class AccountSeeder
             TeamId = teamId,
             IsDemo = isDemo,
             CreatedAt = nowUtc,
+            JoinedAt = nowUtc,
         };
         return await users.CreateAsync(user, password);
     }

@@ -28,8 +28,7 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, IOptio
             identity.AddClaim(new Claim(TeamClaim, team.ToString()));
         }
 
-        var required = await SignInPolicy.TwoFactorRequirementAsync(db);
-        if (!user.TwoFactorEnabled && SignInPolicy.RequiresTwoFactor(required, user.Role))
+        if (!user.TwoFactorEnabled && (await SignInPolicy.CurrentAsync(db)).RequiresTwoFactor(user.Role))
         {
             identity.AddClaim(new Claim(MustSetUpTwoFactorClaim, "true"));
         }

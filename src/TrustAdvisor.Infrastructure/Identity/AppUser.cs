@@ -23,4 +23,10 @@ public sealed class AppUser : IdentityUser<Guid>
     public bool IsActive { get; set; } = true;
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// When they first signed in (chose a password from their invitation, or came through single sign-on); null while
+    /// an invitation waits.
+    /// </summary>
+    public DateTime? JoinedAt { get; set; }
 }

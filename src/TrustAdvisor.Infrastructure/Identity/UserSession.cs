@@ -9,6 +9,7 @@ public sealed class UserSession
 {
     public const int DeviceMaxLength = 100;
     public const int AddressMaxLength = 64;
+    public const int ProviderValueMaxLength = 256;
 
     public Guid Id { get; init; }
     public Guid UserId { get; init; }
@@ -29,4 +30,12 @@ public sealed class UserSession
     public string? Address { get; init; }
 
     public DateTime? EndedAt { get; set; }
+
+    /// <summary>The single sign-on provider that signed this session in (its issuer); null for a password sign-in.</summary>
+    public string? ProviderIssuer { get; init; }
+
+    /// <summary>
+    /// The provider's own session id (the ID token's <c>sid</c>), by which its single sign-out names the sessions to end.
+    /// </summary>
+    public string? ProviderSessionId { get; init; }
 }

@@ -19,6 +19,7 @@ public static class AnonymousPages
     [
         new("/Account/SignIn", "signing in", SignInRateLimit.Policy),
         new("/Account/SignInCode", "the second step of signing in, after the password (two-factor)", SignInRateLimit.Policy),
+        new("/Account/SingleSignOn", "signing in through the firm's single sign-on provider, and its answer", SignInRateLimit.Policy),
         new("/Account/ForgotPassword", "asking for a reset link", SignInRateLimit.Policy),
         new("/Account/ResetPassword", "choosing a password through a reset link", SignInRateLimit.Policy),
         new("/Account/Invitation", "joining through an invitation's link: choosing one's password", SignInRateLimit.Policy),

@@ -27,8 +27,8 @@ public sealed class Invitations(
     public static string InviterName(System.Security.Claims.ClaimsPrincipal administrator) =>
         administrator?.FindFirst(AppClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? "Your administrator";
 
-    /// <summary>Invited and not joined yet: no password chosen (and none can be, but through the link).</summary>
-    public static bool IsPending(AppUser person) => person?.PasswordHash is null;
+    /// <summary>Invited and not joined yet: no password chosen through the link, no sign-in through single sign-on.</summary>
+    public static bool IsPending(AppUser person) => person?.JoinedAt is null;
 
     /// <summary>Adds the person and their invitation email to the outbox; <see cref="DeliverAsync"/> sends what waits once saved.</summary>
     public async Task<(IdentityResult Result, AppUser Person)> InviteAsync(

@@ -100,7 +100,7 @@ internal static class SessionCheck
         }
 
         var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(person);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(Sessions.SessionClaim, sessionId.ToString()));
+        ((ClaimsIdentity)principal.Identity!).AddClaims(Sessions.ClaimsOf(sessionId, context.Principal!.FindFirstValue(Sessions.ProviderClaim)));
         context.ReplacePrincipal(principal);
         context.ShouldRenew = true;
     }

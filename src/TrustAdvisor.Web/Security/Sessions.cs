@@ -19,11 +19,22 @@ public sealed class Sessions(
     /// <summary>The claim that names the session a cookie belongs to.</summary>
     public const string SessionClaim = "trustadvisor:session";
 
+    /// <summary>The claim that says the session was signed in by the single sign-on provider (its value: the issuer).</summary>
+    public const string ProviderClaim = "trustadvisor:provider";
+
     public static Guid? IdOf(ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirstValue(SessionClaim), out var id) ? id : null;
 
-    /// <summary>A new session for the person on this device, and its cookie.</summary>
-    public async Task SignInAsync(AppUser person, bool keepSignedIn)
+    /// <summary>The claims a session's cookie carries besides the person's own: its id, and the provider that signed it in.</summary>
+    public static IReadOnlyList<Claim> ClaimsOf(Guid sessionId, string? providerIssuer) => providerIssuer is null
+        ? [new Claim(SessionClaim, sessionId.ToString())]
+        : [new Claim(SessionClaim, sessionId.ToString()), new Claim(ProviderClaim, providerIssuer)];
+
+    /// <summary>
+    /// A new session for the person on this device, and its cookie; <paramref name="provider"/> when the single
+    /// sign-on provider signed them in (its issuer and its own session id, for its single sign-out).
+    /// </summary>
+    public async Task SignInAsync(AppUser person, bool keepSignedIn, ProviderSession? provider = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         var now = time.UtcNow();
@@ -39,6 +50,8 @@ public sealed class Sessions(
             KeepSignedIn = keepSignedIn,
             Device = DeviceName.From(context.Request.Headers.UserAgent.ToString()),
             Address = address is { Length: > UserSession.AddressMaxLength } ? address[..UserSession.AddressMaxLength] : address,
+            ProviderIssuer = provider?.Issuer,
+            ProviderSessionId = provider?.SessionId,
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(CancellationToken.None);
@@ -48,7 +61,7 @@ public sealed class Sessions(
             ExpiresUtc = new DateTimeOffset(session.ExpiresAt, TimeSpan.Zero),
             AllowRefresh = false,
         };
-        await signIn.SignInWithClaimsAsync(person, properties, [new Claim(SessionClaim, session.Id.ToString())]);
+        await signIn.SignInWithClaimsAsync(person, properties, ClaimsOf(session.Id, provider?.Issuer));
     }
 
     /// <summary>
@@ -61,7 +74,7 @@ public sealed class Sessions(
         var current = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (IdOf(current.Principal) is { } sessionId && current.Properties is { } properties)
         {
-            await signIn.SignInWithClaimsAsync(person, properties, [new Claim(SessionClaim, sessionId.ToString())]);
+            await signIn.SignInWithClaimsAsync(person, properties, ClaimsOf(sessionId, current.Principal!.FindFirstValue(ProviderClaim)));
         }
     }
 
@@ -82,6 +95,16 @@ public sealed class Sessions(
     /// <summary>Ends every open session of the person but <paramref name="keep"/>; returns how many.</summary>
     public Task<int> EndAllAsync(Guid personId, Guid? keep = null) => EndAsync(s => s.UserId == personId && s.Id != keep);
 
+    /// <summary>Ends the open sessions the provider's session signed in (its single sign-out); returns whose they were.</summary>
+    public async Task<IReadOnlyList<Guid>> EndSignedInByProviderAsync(string issuer, string providerSessionId)
+    {
+        var people = await db.UserSessions
+            .Where(s => s.ProviderSessionId == providerSessionId && s.ProviderIssuer == issuer && s.EndedAt == null)
+            .Select(s => s.UserId).Distinct().ToListAsync();
+        await EndAsync(s => s.ProviderSessionId == providerSessionId && s.ProviderIssuer == issuer);
+        return people;
+    }
+
     private Task<int> EndAsync(System.Linq.Expressions.Expression<Func<UserSession, bool>> which)
     {
         var now = time.UtcNow();
@@ -89,3 +112,6 @@ public sealed class Sessions(
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), CancellationToken.None);
     }
 }
+
+/// <summary>The single sign-on provider's side of a session: its issuer, and its own session id if it gave one.</summary>
+public sealed record ProviderSession(string Issuer, string? SessionId);

@@ -59,13 +59,17 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A new person at a new browser: own cookies, the device's screen and input.</summary>
+    /// <summary>
+    /// A new person at a new browser: own cookies, the device's screen and input; at <paramref name="otherApp"/> when a
+    /// test runs an app of its own (configured differently).
+    /// </summary>
     public async Task<Visit> VisitAsync(
-        Device device, string journey, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light, bool throughNetwork = false)
+        Device device, string journey, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light, bool throughNetwork = false,
+        Uri? otherApp = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = (throughNetwork ? Network.Address : Address).ToString(),
+            BaseURL = (otherApp ?? (throughNetwork ? Network.Address : Address)).ToString(),
             ViewportSize = new ViewportSize { Width = device.Width, Height = device.Height },
             DeviceScaleFactor = device.IsPhone ? 3 : 1,
             IsMobile = device.IsPhone,

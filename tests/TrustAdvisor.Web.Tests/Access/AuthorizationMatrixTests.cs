@@ -23,6 +23,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         Public,
         /// <summary>Gone once an administrator exists (404 for everyone).</summary>
         SetupOnly,
+        /// <summary>Open to anyone where single sign-on is configured; here it is not, so 404 for everyone (SingleSignOnTests covers it on).</summary>
+        SingleSignOnOnly,
         /// <summary>Any signed-in person.</summary>
         SignedIn,
         /// <summary>Anna's relationship or assessment: Anna, her manager Maria, administrators.</summary>
@@ -47,6 +49,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Account/ResetPassword"] = Rule.Public,
         ["/Account/SignInCode"] = Rule.Public,
         ["/Account/Invitation"] = Rule.Public,
+        ["/Account/SingleSignOn"] = Rule.SingleSignOnOnly,
         ["/Error"] = Rule.Public,
         ["/Offline/Index"] = Rule.Public, // holds nothing from the server: the phone's kept scores are read by script
         ["/Offline/ServiceWorker"] = Rule.Public,
@@ -151,7 +154,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
     [Fact]
     public void The_pages_open_without_an_account_are_the_apps_one_list_and_each_has_the_rate_limit_it_names()
     {
-        var withoutAccount = Rules.Where(r => r.Value is Rule.Public or Rule.ClientLink or Rule.SignedLink or Rule.SetupOnly).Select(r => r.Key);
+        var withoutAccount = Rules.Where(r => r.Value is Rule.Public or Rule.ClientLink or Rule.SignedLink or Rule.SetupOnly or Rule.SingleSignOnOnly).Select(r => r.Key);
         withoutAccount.Order().ShouldBe(AnonymousPages.All.Select(p => p.Page).Order());
 
         var pages = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
@@ -212,7 +215,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
             var signOut = who is not null && call.Page == "/Account/SignOut" && status == 302;
             var toSignIn = !signOut && status == 302 && response.Headers.Location?.OriginalString.Contains("/Account/SignIn?ReturnUrl", StringComparison.Ordinal) == true;
             var outcome = status >= 500 ? "server error"
-                : call.Rule is Rule.SetupOnly or Rule.ClientLink or Rule.SignedLink ? (status == 404 ? "ok" : $"{call.Page} answered {status}")
+                : call.Rule is Rule.SetupOnly or Rule.SingleSignOnOnly or Rule.ClientLink or Rule.SignedLink ? (status == 404 ? "ok" : $"{call.Page} answered {status}")
                 : who is null && call.Rule != Rule.Public ? (toSignIn ? "ok" : $"anonymous got {status}, not the sign-in page")
                 : Allowed(call.Rule, who) ? (status != 404 && !toSignIn ? "ok" : $"refused with {status}")
                 : status == 404 ? "ok" : $"should be 404, got {status}";

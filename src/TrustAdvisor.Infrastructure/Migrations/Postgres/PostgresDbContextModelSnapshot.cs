@@ -638,6 +638,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
 
+                    b.Property<DateTime?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -762,6 +766,12 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("changed_by");
 
+                    b.Property<string>("PasswordsFor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("passwords_for");
+
                     b.Property<string>("TwoFactorRequiredFor")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -810,6 +820,16 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<string>("ProviderIssuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("provider_issuer");
+
+                    b.Property<string>("ProviderSessionId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("provider_session_id");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -820,6 +840,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_user_sessions");
+
+                    b.HasIndex("ProviderSessionId")
+                        .HasDatabaseName("ix_user_sessions_provider_session_id")
+                        .HasFilter("provider_session_id IS NOT NULL");
 
                     b.HasIndex("UserId", "EndedAt")
                         .HasDatabaseName("ix_user_sessions_user_id_ended_at");

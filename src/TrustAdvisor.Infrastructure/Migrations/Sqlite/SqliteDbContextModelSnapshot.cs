@@ -629,6 +629,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
 
+                    b.Property<DateTime?>("JoinedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_at");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
@@ -753,6 +757,12 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("changed_by");
 
+                    b.Property<string>("PasswordsFor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("passwords_for");
+
                     b.Property<string>("TwoFactorRequiredFor")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -801,6 +811,16 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<string>("ProviderIssuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_issuer");
+
+                    b.Property<string>("ProviderSessionId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_session_id");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("started_at");
@@ -811,6 +831,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_user_sessions");
+
+                    b.HasIndex("ProviderSessionId")
+                        .HasDatabaseName("ix_user_sessions_provider_session_id")
+                        .HasFilter("provider_session_id IS NOT NULL");
 
                     b.HasIndex("UserId", "EndedAt")
                         .HasDatabaseName("ix_user_sessions_user_id_ended_at");

@@ -12,5 +12,6 @@ internal sealed class SignInPolicyConfiguration : IEntityTypeConfiguration<SignI
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.TwoFactorRequiredFor).HasConversion<string>().HasMaxLength(32);
+        builder.Property(p => p.PasswordsFor).HasConversion<string>().HasMaxLength(32);
     }
 }

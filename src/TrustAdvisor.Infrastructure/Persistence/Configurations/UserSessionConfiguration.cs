@@ -16,5 +16,9 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         // A person's sessions, open ones first: Your settings, and ending all of them.
         builder.HasIndex(s => new { s.UserId, s.EndedAt });
+        builder.Property(s => s.ProviderIssuer).HasMaxLength(UserSession.ProviderValueMaxLength);
+        builder.Property(s => s.ProviderSessionId).HasMaxLength(UserSession.ProviderValueMaxLength);
+        // The provider's single sign-out names its session: the open ones it signed in are found by that.
+        builder.HasIndex(s => s.ProviderSessionId).HasFilter("provider_session_id IS NOT NULL");
     }
 }

@@ -42,7 +42,8 @@ public sealed class ForgotPasswordModel(
         var person = await users.FindByEmailAsync(Email!.Trim());
         // Audited whatever the answer, with the address it came from: a stream of asks for others' accounts shows.
         audit.Add(AuditKind.PasswordResetAsked, person?.Id, Email.Trim());
-        var sends = person is { IsActive: true, Email: not null };
+        var sends = person is { IsActive: true, Email: not null }
+            && (await Infrastructure.Identity.SignInPolicy.CurrentAsync(db, cancellationToken)).MaySignInWithPassword(person.Role);
         if (sends)
         {
             await resetLinks.AddAsync(person!);

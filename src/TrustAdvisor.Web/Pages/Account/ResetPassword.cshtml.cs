@@ -16,7 +16,7 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// </summary>
 public sealed class ResetPasswordModel(
     UserManager<AppUser> users, AuditTrail audit, IValidator<ResetPasswordInput> validator, PasswordCheck passwords,
-    Web.Mail.AccountNotices.SecurityNotices notices, Sessions sessions) : PageModel
+    Web.Mail.AccountNotices.SecurityNotices notices, Sessions sessions, Infrastructure.Persistence.TrustAdvisorDbContext db) : PageModel
 {
     public const string LinkRefused = "This link has expired or has already been used. Ask for a new one.";
 
@@ -43,9 +43,13 @@ public sealed class ResetPasswordModel(
     private async Task<bool> LinkWorksAsync()
     {
         var person = await users.FindByIdAsync(Person!.Value.ToString());
-        return person is { IsActive: true }
+        return person is { IsActive: true } && await MayUsePasswordAsync(person)
             && await users.VerifyUserTokenAsync(person, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, Token!);
     }
+
+    /// <summary>A link sent before passwords were kept for administrators does not give anyone else one.</summary>
+    private async Task<bool> MayUsePasswordAsync(AppUser person) =>
+        (await Infrastructure.Identity.SignInPolicy.CurrentAsync(db)).MaySignInWithPassword(person.Role);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +65,7 @@ public sealed class ResetPasswordModel(
         }
 
         var person = await users.FindByIdAsync(Person!.Value.ToString());
-        var result = person is { IsActive: true }
+        var result = person is { IsActive: true } && await MayUsePasswordAsync(person)
             ? await users.ResetPasswordAsync(person, Token!, NewPassword!)
             : IdentityResult.Failed(new IdentityError { Code = "InvalidToken" });
         if (!result.Succeeded)

@@ -8,11 +8,14 @@ using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Security;
+using TrustAdvisor.Web.Security.SingleSignOn;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
 public sealed class SignInModel(
-    Sessions sessions, Microsoft.Extensions.Options.IOptions<SessionLimits> sessionOptions, UserManager<AppUser> users, DatabaseOptions database, AuditTrail audit, PasswordCheck passwords, TwoFactorSignIn twoFactor) : PageModel
+    Sessions sessions, Microsoft.Extensions.Options.IOptions<SessionLimits> sessionOptions, UserManager<AppUser> users, DatabaseOptions database,
+    AuditTrail audit, PasswordCheck passwords, TwoFactorSignIn twoFactor, TrustAdvisorDbContext db,
+    Microsoft.Extensions.Options.IOptions<SingleSignOnOptions> singleSignOn) : PageModel
 {
     /// <summary>The one answer to every failure: an unknown address, a wrong password, an account held back or locked, or not active.</summary>
     public const string Failed = "The email or password is not right, or the account is not active. After several failed attempts, "
@@ -37,6 +40,12 @@ public sealed class SignInModel(
     public IReadOnlyList<(string Email, string Password, string DisplayName, UserRole Role)> DemoAccounts { get; private set; } = [];
 
     public bool NeedsSetup { get; private set; }
+
+    /// <summary>The single sign-on provider's name for its button; null when single sign-on is off.</summary>
+    public string? Provider => singleSignOn.Value.IsOn ? singleSignOn.Value.DisplayName : null;
+
+    /// <summary>Only administrators may use a password (break-glass): the form is then tucked away below the provider's button.</summary>
+    public bool PasswordsForAdministratorsOnly { get; private set; }
 
     /// <summary>A session's absolute lifetime in words ("12 hours").</summary>
     public string LifetimeInWords => Display.Duration(sessionOptions.Value.AbsoluteLifetime);
@@ -63,6 +72,15 @@ public sealed class SignInModel(
 
         // Found once, for the check and for the audit log (people sign in with their email as user name).
         var check = await passwords.CheckAsync(Email!, await users.FindByNameAsync(Email!.Trim()), Password!);
+        if (check.Passed && !(await SignInPolicy.CurrentAsync(db)).MaySignInWithPassword(check.Person!.Role))
+        {
+            // The password was right, so saying why gives nothing away.
+            await audit.RecordAsync(AuditKind.SignInFailed, check.Person.Id, $"{Email.Trim()} (passwords are off: single sign-on only)");
+            ModelState.AddModelError(string.Empty, $"Passwords are not used here any more: sign in with {Provider ?? "single sign-on"}.");
+            await LoadAsync();
+            return Page();
+        }
+
         if (check.Passed && await twoFactor.StartIfNeededAsync(check.Person!, KeepSignedIn))
         {
             return RedirectToPage("/Account/SignInCode", new { ReturnUrl }); // audited once the code is given
@@ -101,6 +119,7 @@ public sealed class SignInModel(
     private async Task LoadAsync()
     {
         NeedsSetup = !await AccountSeeder.AdministratorExistsAsync(users);
+        PasswordsForAdministratorsOnly = (await SignInPolicy.CurrentAsync(db)).PasswordsFor == PasswordSignIn.AdministratorsOnly;
         if (database.DemoData)
         {
             var demoEmails = AccountSeeder.DemoAccounts.Select(a => a.Email).ToList();

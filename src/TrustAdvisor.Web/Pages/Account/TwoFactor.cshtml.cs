@@ -173,8 +173,7 @@ public sealed class TwoFactorModel(
         }
 
         IsOn = me.TwoFactorEnabled;
-        var requirement = await Infrastructure.Identity.SignInPolicy.TwoFactorRequirementAsync(db, HttpContext.RequestAborted);
-        IsRequired = Infrastructure.Identity.SignInPolicy.RequiresTwoFactor(requirement, me.Role);
+        IsRequired = (await Infrastructure.Identity.SignInPolicy.CurrentAsync(db, HttpContext.RequestAborted)).RequiresTwoFactor(me.Role);
         if (IsOn)
         {
             RecoveryCodesLeft = await users.CountRecoveryCodesAsync(me);

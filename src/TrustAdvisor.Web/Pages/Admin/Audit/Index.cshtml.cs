@@ -53,6 +53,9 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.RoleOrTeamChanged => "Role or team changed",
         AuditKind.TeamRenamed => "Team renamed",
         AuditKind.TeamRemoved => "Team removed",
+        AuditKind.SingleSignOnLinked => "Joined single sign-on",
+        AuditKind.SignedOutByProvider => "Signed out by the provider",
+        AuditKind.PasswordSignInChanged => "Password sign-in changed",
         _ => kind.ToString(),
     };
 }

@@ -161,7 +161,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
             ? await db.Relationships.CountAsync(r => r.OwnerId == person.Id && r.TeamId == team, cancellationToken)
             : 0;
         Colleagues = await db.Users
-            .Where(u => u.TeamId == person.TeamId && person.TeamId != null && u.Id != person.Id && u.IsActive && u.PasswordHash != null
+            .Where(u => u.TeamId == person.TeamId && person.TeamId != null && u.Id != person.Id && u.IsActive && u.JoinedAt != null
                 && (u.Role == UserRole.Advisor || u.Role == UserRole.Manager))
             .OrderBy(u => u.DisplayName)
             .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))

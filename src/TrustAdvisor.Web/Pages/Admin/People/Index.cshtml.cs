@@ -22,7 +22,7 @@ public sealed class IndexModel(
         People = await db.Users.OrderBy(u => u.DisplayName)
             .Select(u => new Row(
                 u.Id, u.DisplayName, u.Email!, u.Role, db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault(),
-                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now, u.IsDemo, u.TwoFactorEnabled, u.PasswordHash == null))
+                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now, u.IsDemo, u.TwoFactorEnabled, u.JoinedAt == null))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
     }

@@ -48,6 +48,11 @@ public sealed class PasswordModel(
             return Invitations.IsPending(person) ? NotJoinedYet(person) : Refuse($"{person.DisplayName} is deactivated: reactivate them first.");
         }
 
+        if (!(await Infrastructure.Identity.SignInPolicy.CurrentAsync(db, cancellationToken)).MaySignInWithPassword(person.Role))
+        {
+            return Refuse($"{person.DisplayName} signs in with single sign-on: passwords are kept for administrators (Sign-in rules).");
+        }
+
         await users.SetLockoutEndDateAsync(person, null);
         await users.ResetAccessFailedCountAsync(person);
         await resetLinks.AddAsync(person);

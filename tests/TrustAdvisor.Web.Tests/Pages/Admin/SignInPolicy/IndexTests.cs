@@ -84,4 +84,23 @@ public class IndexOnSqliteTests(SqliteApp app) : IClassFixture<SqliteApp>
         (await client.GetAsync(new Uri("/", UriKind.Relative))).Location().ShouldBe("/Account/TwoFactor");
         (await admin.GetPageAsync("/Admin/SignInPolicy")).QuerySelector("input[value=Everyone]")!.HasAttribute("checked").ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Keeping_passwords_for_administrators_without_single_sign_on_or_with_a_made_up_choice_is_refused_and_changes_nothing()
+    {
+        var admin = await app.CreateClientAsync();
+
+        foreach (var (choice, error) in new[]
+        {
+            ("Nobody", "Choose who may sign in with a password."),
+            ("AdministratorsOnly", "Single sign-on is not configured: passwords are everyone's way in (docs/single-sign-on.md says how to set it up)."),
+        })
+        {
+            var response = await admin.SubmitAsync("/Admin/SignInPolicy", new Dictionary<string, string?> { ["PasswordsFor"] = choice });
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await HtmlForms.ParseAsync(response)).FieldError("PasswordsFor").ShouldBe(error);
+        }
+
+        (await app.QueryAsync(db => db.SignInPolicies.AnyAsync(p => p.PasswordsFor != PasswordSignIn.Everyone))).ShouldBeFalse();
+    }
 }
