@@ -72,7 +72,7 @@ public static class DatasetLoader
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY users (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash,
                         security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled,
-                        access_failed_count, display_name, role, team_id, is_active, is_demo, created_at)
+                        access_failed_count, display_name, role, team_id, is_active, is_demo, created_at, joined_at)
             FROM STDIN (FORMAT BINARY)
             """);
         foreach (var p in people)
@@ -97,6 +97,7 @@ public static class DatasetLoader
             await copy.WriteAsync(true, NpgsqlDbType.Boolean);
             await copy.WriteAsync(false, NpgsqlDbType.Boolean);
             await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz); // joined: each has a password
         }
 
         await copy.CompleteAsync();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace TrustAdvisor.Web.Tests.Fixtures;
 
 /// <summary>The embedded default: a SQLite file in a temp folder, demo data on, as a new user gets it.</summary>
-public sealed class SqliteApp : AppFixture
+public class SqliteApp : AppFixture
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"trustadvisor-sqlite-{Guid.NewGuid():N}");
 

@@ -17,6 +17,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         ["/Account/ResetPassword"] = HttpStatusCode.OK, // without a link's values it says the link is not usable
         ["/Account/Invitation"] = HttpStatusCode.OK, // without a link's values it says the invitation cannot be used
         ["/Account/SignInCode"] = HttpStatusCode.Redirect, // without a right password first: back to signing in
+        ["/Account/SingleSignOn"] = HttpStatusCode.NotFound, // single sign-on is off here (SingleSignOnTests: on)
         ["/Setup"] = HttpStatusCode.NotFound, // an administrator exists
         ["/Setup/Index"] = HttpStatusCode.NotFound,
         ["/Error"] = HttpStatusCode.OK,

@@ -265,6 +265,16 @@ public class SingleSignOnTests(SingleSignOnApp app) : IClassFixture<SingleSignOn
     }
 
     [Fact]
+    public async Task The_installation_check_asks_for_a_provider_reached_over_HTTPS()
+    {
+        var page = await (await app.CreateClientAsync()).GetPageAsync("/Admin/Installation");
+
+        var line = page.QuerySelector("li[data-check='Single sign-on']")!;
+        line.QuerySelector(".badge")!.TextContent.ShouldBe("To fix");
+        line.QuerySelector(".hint")!.TextContent.ShouldContain("SingleSignOn__Authority");
+    }
+
+    [Fact]
     public async Task Signing_out_of_TrustAdvisor_ends_a_single_sign_on_session_on_the_server()
     {
         var email = Unique("leaving");
@@ -276,5 +286,30 @@ public class SingleSignOnTests(SingleSignOnApp app) : IClassFixture<SingleSignOn
 
         (await OpenSessionsAsync(invited.Id)).ShouldBe(0);
         (await SignedInAsync(visitor)).ShouldBeFalse();
+    }
+}
+
+/// <summary>Single sign-on on the embedded default: joining, the link kept, and the provider's single sign-out.</summary>
+public class SingleSignOnOnSqliteTests(SqliteSingleSignOnApp app) : IClassFixture<SqliteSingleSignOnApp>
+{
+    [Fact]
+    public async Task Someone_of_an_allowed_domain_joins_and_the_providers_single_sign_out_ends_their_session()
+    {
+        var email = $"embedded.{Guid.NewGuid():N}@{SingleSignOnApp.AllowedDomain}";
+        var visitor = app.CreateAnonymousClient();
+
+        (await app.IdentityProvider.SignInAsync(visitor, email)).Answer.Location().ShouldBe("/");
+
+        var person = await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
+        (person.Role, person.TeamId, person.JoinedAt is not null).ShouldBe((UserRole.Advisor, null, true));
+        (await app.QueryAsync(db => db.UserLogins.CountAsync(l => l.UserId == person.Id))).ShouldBe(1);
+        var sid = await app.QueryAsync(db => db.UserSessions.Where(s => s.UserId == person.Id).Select(s => s.ProviderSessionId).SingleAsync());
+        (await visitor.GetAsync(new Uri("/Account/Settings", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var signOut = await app.CreateAnonymousClient().GetAsync(
+            new Uri($"/signout-oidc?iss={Uri.EscapeDataString(app.IdentityProvider.Authority.ToString())}&sid={sid}", UriKind.Relative));
+
+        signOut.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await visitor.GetAsync(new Uri("/Account/Settings", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }

@@ -26,7 +26,7 @@ public sealed record Check(string Name, CheckStatus Status, string Says, string?
 /// <summary>What an installation outside a trial should look like, line by line, read from its settings and database.</summary>
 public sealed class InstallationChecks(
     TrustAdvisorDbContext db, DatabaseOptions database, IOptions<MailOptions> mail, IOptions<SessionLimits> sessions, IConfiguration configuration,
-    IHostEnvironment environment)
+    IHostEnvironment environment, IOptions<Security.SingleSignOn.SingleSignOnOptions> singleSignOn)
 {
     public async Task<IReadOnlyList<Check>> RunAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -71,9 +71,25 @@ public sealed class InstallationChecks(
             database.Provider == DatabaseProvider.Postgres
                 ? new("Database", CheckStatus.Ok, "PostgreSQL.")
                 : new("Database", CheckStatus.Fix, "The embedded SQLite file, meant for trying TrustAdvisor on one machine.", "Set Database__Provider=Postgres and ConnectionStrings__Postgres."),
+            .. SingleSignOnChecks(),
             new("Backups", CheckStatus.Yours, "TrustAdvisor does not back up its database: that is the operator's, with the database's own tools (pg_dump, "
                 + "or the managed service's backups), kept encrypted, as they hold client intelligence and the keys table.",
                 environment.IsDevelopment() ? "This is a Development installation: nothing here is for real clients." : null),
         ];
+    }
+
+    /// <summary>A line only where single sign-on is configured: its provider must be reached over HTTPS.</summary>
+    private IEnumerable<Check> SingleSignOnChecks()
+    {
+        var sso = singleSignOn.Value;
+        if (!sso.IsOn)
+        {
+            yield break;
+        }
+
+        yield return sso.RequireHttpsMetadata && sso.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? new("Single sign-on", CheckStatus.Ok, $"People sign in with {sso.DisplayName} ({sso.Authority}), reached over HTTPS.")
+            : new("Single sign-on", CheckStatus.Fix, $"{sso.DisplayName} ({sso.Authority}) is reached without requiring HTTPS: its keys and answers could be forged on the way.",
+                "Use the provider's https:// address in SingleSignOn__Authority and remove SingleSignOn__RequireHttpsMetadata=false.");
     }
 }

@@ -67,23 +67,6 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
         (await HtmlForms.ParseAsync(response)).FieldError("TwoFactorRequiredFor").ShouldBe("Choose who must use two-factor sign-in.");
         (await app.QueryAsync(db => db.SignInPolicies.Select(p => p.TwoFactorRequiredFor).FirstOrDefaultAsync())).ShouldBe(TwoFactorRequirement.Nobody);
     }
-}
-
-/// <summary>The rule is kept by the embedded database too.</summary>
-public class IndexOnSqliteTests(SqliteApp app) : IClassFixture<SqliteApp>
-{
-    [Fact]
-    public async Task Required_of_everyone_an_advisor_is_sent_to_set_it_up()
-    {
-        var advisor = await app.CreatePersonAsync($"a.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);
-        var admin = await app.CreateClientAsync();
-        (await admin.SubmitAsync("/Admin/SignInPolicy", new Dictionary<string, string?> { ["TwoFactorRequiredFor"] = "Everyone" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-
-        var client = await app.CreateClientAsync(advisor.Email!);
-
-        (await client.GetAsync(new Uri("/", UriKind.Relative))).Location().ShouldBe("/Account/TwoFactor");
-        (await admin.GetPageAsync("/Admin/SignInPolicy")).QuerySelector("input[value=Everyone]")!.HasAttribute("checked").ShouldBeTrue();
-    }
 
     [Fact]
     public async Task Keeping_passwords_for_administrators_without_single_sign_on_or_with_a_made_up_choice_is_refused_and_changes_nothing()
@@ -102,5 +85,22 @@ public class IndexOnSqliteTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
 
         (await app.QueryAsync(db => db.SignInPolicies.AnyAsync(p => p.PasswordsFor != PasswordSignIn.Everyone))).ShouldBeFalse();
+    }
+}
+
+/// <summary>The rule is kept by the embedded database too.</summary>
+public class IndexOnSqliteTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Required_of_everyone_an_advisor_is_sent_to_set_it_up()
+    {
+        var advisor = await app.CreatePersonAsync($"a.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);
+        var admin = await app.CreateClientAsync();
+        (await admin.SubmitAsync("/Admin/SignInPolicy", new Dictionary<string, string?> { ["TwoFactorRequiredFor"] = "Everyone" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var client = await app.CreateClientAsync(advisor.Email!);
+
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).Location().ShouldBe("/Account/TwoFactor");
+        (await admin.GetPageAsync("/Admin/SignInPolicy")).QuerySelector("input[value=Everyone]")!.HasAttribute("checked").ShouldBeTrue();
     }
 }
