@@ -22,8 +22,7 @@ public class SingleSignOnApp : MailApp
 
     protected override async Task<(string, string)> CreateDatabaseAsync()
     {
-        _identityProvider = await TestIdentityProvider.StartAsync();
-        await _identityProvider.RegisterClientAsync(TrustAdvisorFactory.Https);
+        _identityProvider = await TestIdentityProvider.StartForAsync(TrustAdvisorFactory.Https);
         return await base.CreateDatabaseAsync();
     }
 

@@ -15,8 +15,7 @@ public sealed class SqliteSingleSignOnApp : SqliteApp
 
     protected override async Task<(string, string)> CreateDatabaseAsync()
     {
-        _identityProvider = await TestIdentityProvider.StartAsync();
-        await _identityProvider.RegisterClientAsync(TrustAdvisorFactory.Https);
+        _identityProvider = await TestIdentityProvider.StartForAsync(TrustAdvisorFactory.Https);
         return await base.CreateDatabaseAsync();
     }
 

@@ -110,6 +110,14 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         return new TestIdentityProvider(app, databasePath, new Uri(address + "/"), misbehaviour);
     }
 
+    /// <summary>A provider started with <paramref name="app"/> registered as its client.</summary>
+    public static async Task<TestIdentityProvider> StartForAsync(Uri app)
+    {
+        var provider = await StartAsync();
+        await provider.RegisterClientAsync(app);
+        return provider;
+    }
+
     /// <summary>Registers the app as a client whose answers go back to <paramref name="app"/>'s callback.</summary>
     public async Task RegisterClientAsync(Uri app)
     {
