@@ -10,22 +10,28 @@ namespace TrustAdvisor.Web.Security;
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment environment, IOptions<SingleSignOnOptions> singleSignOn)
 {
-    /// <summary>
-    /// With single sign-on on, a form may lead to the provider (the sign-in button's post is answered by a redirect
-    /// there, which browsers check against form-action), and the provider's single sign-out loads its address in a
-    /// frame of the provider's own pages: only there.
-    /// </summary>
-    private readonly string? _providerOrigin = singleSignOn.Value.IsOn && Uri.TryCreate(singleSignOn.Value.Authority, UriKind.Absolute, out var authority)
-        ? authority.GetLeftPart(UriPartial.Authority)
-        : null;
-
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private string Policy => _providerOrigin is null
-        ? ContentSecurityPolicy
-        : ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {_providerOrigin}", StringComparison.Ordinal);
+    /// <summary>
+    /// With single sign-on on, a form may lead to the provider (the sign-in button's post is answered by a redirect
+    /// there, which browsers check against form-action), and the provider's single sign-out loads its address in a
+    /// frame of the provider's own pages: only there. Both policies are made once, at start.
+    /// </summary>
+    private readonly (string Pages, string? SignOut) _policies = PoliciesFor(singleSignOn.Value);
+
+    private static (string Pages, string? SignOut) PoliciesFor(SingleSignOnOptions singleSignOn)
+    {
+        if (!singleSignOn.IsOn || !Uri.TryCreate(singleSignOn.Authority, UriKind.Absolute, out var authority))
+        {
+            return (ContentSecurityPolicy, null);
+        }
+
+        var provider = authority.GetLeftPart(UriPartial.Authority);
+        var pages = ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {provider}", StringComparison.Ordinal);
+        return (pages, pages.Replace("frame-ancestors 'none'", $"frame-ancestors {provider}", StringComparison.Ordinal));
+    }
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -34,15 +40,16 @@ internal sealed class SecurityHeaders(RequestDelegate next, IHostEnvironment env
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            if (_providerOrigin is not null && context.Request.Path.Equals(SingleSignOnOptions.SignOutPath, StringComparison.OrdinalIgnoreCase))
+            if (_policies.SignOut is { } signOutPolicy && context.Request.Path.Equals(SingleSignOnOptions.SignOutPath, StringComparison.OrdinalIgnoreCase))
             {
-                headers.ContentSecurityPolicy = Policy.Replace("frame-ancestors 'none'", $"frame-ancestors {_providerOrigin}", StringComparison.Ordinal);
+                headers.ContentSecurityPolicy = signOutPolicy;
             }
             else
             {
-                headers.ContentSecurityPolicy = Policy;
+                headers.ContentSecurityPolicy = _policies.Pages;
                 headers.XFrameOptions = "DENY";
             }
+
             if (ClientPages.IsClientPage(context))
             {
                 // A client's link carries its secret: no other site may see it, and no search engine keep it.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Infrastructure.Audit;
@@ -28,35 +29,26 @@ public sealed class SingleSignOnModel(
     /// <summary>Why the person is not signed in, in words; null when nothing went wrong.</summary>
     public string? Problem { get; private set; }
 
-    public IActionResult OnGet()
+    /// <summary>Without single sign-on configured the page does not exist.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (!options.Value.IsOn)
         {
-            return NotFound();
+            context.Result = NotFound();
         }
-
-        Problem = Failed ? Describe(null) : null;
-        return Page();
     }
+
+    public void OnGet() => Problem = Failed ? Describe(null) : null;
 
     public IActionResult OnPost()
     {
-        if (!options.Value.IsOn)
-        {
-            return NotFound();
-        }
-
         var back = Url.Page("/Account/SingleSignOn", "Return", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         return Challenge(new AuthenticationProperties { RedirectUri = back }, SingleSignOnOptions.Scheme);
     }
 
     public async Task<IActionResult> OnGetReturnAsync()
     {
-        if (!options.Value.IsOn)
-        {
-            return NotFound();
-        }
-
         var answer = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme); // used once
         var match = answer.Principal is { } external ? await accounts.MatchAsync(external) : null;

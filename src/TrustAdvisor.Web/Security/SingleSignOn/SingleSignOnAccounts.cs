@@ -58,19 +58,13 @@ public sealed class SingleSignOnAccounts(UserManager<AppUser> users, IOptions<Si
                 return SingleSignOnMatch.Refused(SingleSignOnRefusal.NotActive);
             }
 
+            person.JoinedAt ??= time.UtcNow(); // saved with the link: an invited person has joined
             await users.AddLoginAsync(person, new UserLoginInfo(issuer, subject.Value, options.Value.DisplayName));
             await audit.RecordAsync(AuditKind.SingleSignOnLinked, person.Id, $"{person.Email} through {options.Value.DisplayName}");
         }
-
-        if (!person.IsActive)
+        else if (!person.IsActive)
         {
             return SingleSignOnMatch.Refused(SingleSignOnRefusal.NotActive);
-        }
-
-        if (person.JoinedAt is null)
-        {
-            person.JoinedAt = time.UtcNow();
-            await users.UpdateAsync(person);
         }
 
         return new SingleSignOnMatch(person, SingleSignOnRefusal.None, new ProviderSession(issuer, external.FindFirstValue("sid")));
