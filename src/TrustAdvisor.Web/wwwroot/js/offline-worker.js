@@ -72,9 +72,11 @@ async function navigate(request, url) {
 }
 
 async function keep(path, response) {
+  // Read whole before the old copy goes: a signal lost halfway through would otherwise leave no copy at all.
+  const complete = new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
   const cache = await caches.open(pagesCache);
   await cache.delete(path); // the newest copy goes last, so the oldest is the first to go
-  await cache.put(path, response);
+  await cache.put(path, complete);
   const keys = await cache.keys();
   for (const old of keys.slice(0, Math.max(0, keys.length - keptPagesAtMost))) await cache.delete(old);
 }
