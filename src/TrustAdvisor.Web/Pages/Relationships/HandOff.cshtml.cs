@@ -131,8 +131,8 @@ public sealed class HandOffModel(
         Advisors = await db.Users
             .Where(u => u.TeamId == relationship.TeamId && u.Role == UserRole.Advisor && u.IsActive && u.Id != relationship.OwnerId)
             .OrderBy(u => u.DisplayName)
-            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))
-            .ToListAsync(cancellationToken);
+            .Select(u => new OptionRow(u.DisplayName, u.Id))
+            .ToOptionsAsync(cancellationToken);
         return relationship;
     }
 }

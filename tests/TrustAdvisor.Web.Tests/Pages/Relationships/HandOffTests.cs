@@ -107,3 +107,28 @@ public class HandOffTests(TwoTeams app) : IClassFixture<TwoTeams>
         (await OwnerOfAsync(relationship.Id)).ShouldBe(app.Ben.Id);
     }
 }
+
+/// <summary>
+/// On the embedded default too: SQLite keeps ids as upper-case text, and the advisors offered were once compared with
+/// the posted (lower-case) id, so no hand-off could be saved there.
+/// </summary>
+public class HandOffOnSqliteTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task The_owner_hands_over_to_an_advisor_of_the_team()
+    {
+        var team = await app.CreateTeamAsync("Embedded hand-off team");
+        var owner = await app.CreatePersonAsync($"owner.{Guid.NewGuid():N}@firm.test", TrustAdvisor.Infrastructure.Identity.UserRole.Advisor, team.Id);
+        var next = await app.CreatePersonAsync($"next.{Guid.NewGuid():N}@firm.test", TrustAdvisor.Infrastructure.Identity.UserRole.Advisor, team.Id);
+        var relationship = await app.AddRelationshipAsync("Embedded Hand-off Ltd", owner: owner);
+
+        var response = await (await app.CreateClientAsync(owner.Email!)).SubmitAsync($"/Relationships/HandOff/{relationship.Id}", new Dictionary<string, string?>
+        {
+            ["ToOwnerId"] = next.Id.ToString(),
+            ["Note"] = "Moving on.",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.Id == relationship.Id))).OwnerId.ShouldBe(next.Id);
+    }
+}

@@ -168,6 +168,6 @@ public sealed class InviteModel(TrustAdvisorDbContext db, Invitations invitation
 
     private async Task LoadTeamsAsync(CancellationToken cancellationToken) =>
         Teams = await db.Teams.OrderBy(t => t.Name)
-            .Select(t => new SelectListItem(t.Name, t.Id.ToString()))
-            .ToListAsync(cancellationToken);
+            .Select(t => new OptionRow(t.Name, t.Id))
+            .ToOptionsAsync(cancellationToken);
 }
