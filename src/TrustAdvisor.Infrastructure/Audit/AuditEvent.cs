@@ -29,6 +29,7 @@ public enum AuditKind
     SingleSignOnLinked,
     SignedOutByProvider,
     PasswordSignInChanged,
+    Left,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

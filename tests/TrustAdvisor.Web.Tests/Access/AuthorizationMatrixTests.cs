@@ -83,6 +83,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Admin/People/Index"] = Rule.Administrators,
         ["/Admin/People/Invite"] = Rule.Administrators,
         ["/Admin/People/Edit"] = Rule.Administrators,
+        ["/Admin/People/Leave"] = Rule.Administrators,
         ["/Admin/Teams/Edit"] = Rule.Administrators,
         ["/Admin/People/Password"] = Rule.Administrators,
         ["/Admin/SignInPolicy/Index"] = Rule.Administrators,

@@ -56,6 +56,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.SingleSignOnLinked => "Joined single sign-on",
         AuditKind.SignedOutByProvider => "Signed out by the provider",
         AuditKind.PasswordSignInChanged => "Password sign-in changed",
+        AuditKind.Left => "Left the firm",
         _ => kind.ToString(),
     };
 }

@@ -155,17 +155,12 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
         }
 
         DisplayName = person.DisplayName;
-        Teams = await db.Teams.OrderBy(t => t.Name).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync(cancellationToken);
+        Teams = await db.Teams.OrderBy(t => t.Name).Select(t => new OptionRow(t.Name, t.Id)).ToOptionsAsync(cancellationToken);
         CurrentTeam = Teams.FirstOrDefault(t => t.Value == person.TeamId?.ToString())?.Text;
         Relationships = person.TeamId is { } team
             ? await db.Relationships.CountAsync(r => r.OwnerId == person.Id && r.TeamId == team, cancellationToken)
             : 0;
-        Colleagues = await db.Users
-            .Where(u => u.TeamId == person.TeamId && person.TeamId != null && u.Id != person.Id && u.IsActive && u.JoinedAt != null
-                && (u.Role == UserRole.Advisor || u.Role == UserRole.Manager))
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))
-            .ToListAsync(cancellationToken);
+        Colleagues = await People.Colleagues.OfAsync(db, person, cancellationToken);
         return person;
     }
 }
