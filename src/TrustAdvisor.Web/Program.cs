@@ -51,6 +51,7 @@ builder.Services
         BindingMessages.Configure(options.ModelBindingMessageProvider);
         options.Filters.Add<RequireHandlerFilter>();
         options.Filters.Add<TwoFactorSetUpFirst>();
+        options.Filters.Add<ConfirmFirst>();
     });
 
 var app = builder.Build();

@@ -31,6 +31,9 @@ public sealed class UserSession
 
     public DateTime? EndedAt { get; set; }
 
+    /// <summary>When the person last proved who they are on this session: signing in, or confirming before a sensitive action.</summary>
+    public DateTime ConfirmedAt { get; set; }
+
     /// <summary>The single sign-on provider that signed this session in (its issuer); null for a password sign-in.</summary>
     public string? ProviderIssuer { get; init; }
 

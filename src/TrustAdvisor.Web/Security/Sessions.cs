@@ -46,6 +46,7 @@ public sealed class Sessions(
             UserId = person.Id,
             StartedAt = now,
             LastSeenAt = now,
+            ConfirmedAt = now,
             ExpiresAt = now + options.Value.AbsoluteLifetime,
             KeepSignedIn = keepSignedIn,
             Device = DeviceName.From(context.Request.Headers.UserAgent.ToString()),
@@ -87,6 +88,14 @@ public sealed class Sessions(
         }
 
         await signIn.SignOutAsync();
+    }
+
+    /// <summary>The person proved who they are again on this device's session (ConfirmFirst).</summary>
+    public Task ConfirmAsync(Guid sessionId)
+    {
+        var now = time.UtcNow();
+        return db.UserSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedAt, now), CancellationToken.None);
     }
 
     /// <summary>Ends one of the person's sessions; false if it is not theirs or already ended.</summary>

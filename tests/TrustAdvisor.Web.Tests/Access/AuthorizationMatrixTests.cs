@@ -63,6 +63,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Account/Settings"] = Rule.SignedIn,
         ["/Account/Sessions"] = Rule.SignedIn,
         ["/Account/TwoFactor"] = Rule.SignedIn,
+        ["/Account/Confirm"] = Rule.SignedIn,
         ["/Overview/Index"] = Rule.SignedIn,
         ["/TeamDashboard/Index"] = Rule.Managers,
         ["/Relationships/Index"] = Rule.SignedIn,

@@ -798,6 +798,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("address");
 
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
                     b.Property<string>("Device")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -24,6 +24,10 @@ public sealed class SingleSignOnModel(
     [BindProperty(SupportsGet = true)]
     public bool Failed { get; set; }
 
+    /// <summary>Asks the provider to ask for the person's credentials again (prompt=login), to confirm before a sensitive action.</summary>
+    [BindProperty]
+    public bool Again { get; set; }
+
     public string ProviderName => options.Value.DisplayName;
 
     /// <summary>Why the person is not signed in, in words; null when nothing went wrong.</summary>
@@ -44,7 +48,13 @@ public sealed class SingleSignOnModel(
     public IActionResult OnPost()
     {
         var back = Url.Page("/Account/SingleSignOn", "Return", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
-        return Challenge(new AuthenticationProperties { RedirectUri = back }, SingleSignOnOptions.Scheme);
+        var properties = new AuthenticationProperties { RedirectUri = back };
+        if (Again)
+        {
+            properties.Parameters["prompt"] = "login";
+        }
+
+        return Challenge(properties, SingleSignOnOptions.Scheme);
     }
 
     public async Task<IActionResult> OnGetReturnAsync()

@@ -265,6 +265,22 @@ public class SingleSignOnTests(SingleSignOnApp app) : IClassFixture<SingleSignOn
     }
 
     [Fact]
+    public async Task An_administrator_without_a_password_confirms_a_sensitive_action_by_signing_in_again_at_the_provider()
+    {
+        var email = Unique("sso-admin", SingleSignOnApp.AllowedDomain);
+        var visitor = app.CreateAnonymousClient();
+        (await Provider.SignInAsync(visitor, email)).Answer.Location().ShouldBe("/");
+        await app.QueryAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.Role, UserRole.Administrator)));
+
+        var confirm = await visitor.GetPageAsync("/Account/Confirm?ReturnUrl=%2FAdmin%2FPeople");
+        confirm.QuerySelector("#Secret").ShouldBeNull();
+        var again = await visitor.SubmitAsync("/Account/Confirm?ReturnUrl=%2FAdmin%2FPeople", new Dictionary<string, string?>(), "form.single-sign-on");
+
+        var query = QueryHelpers.ParseQuery(again.Headers.Location!.Query);
+        query["prompt"].ToString().ShouldBe("login");
+    }
+
+    [Fact]
     public async Task The_installation_check_asks_for_a_provider_reached_over_HTTPS()
     {
         var page = await (await app.CreateClientAsync()).GetPageAsync("/Admin/Installation");

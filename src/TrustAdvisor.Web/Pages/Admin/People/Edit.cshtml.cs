@@ -8,6 +8,7 @@ using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
@@ -50,6 +51,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
         return Page();
     }
 
+    [ConfirmFirst]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is not { } person)

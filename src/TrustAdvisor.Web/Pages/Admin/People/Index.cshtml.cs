@@ -48,6 +48,7 @@ public sealed class IndexModel(
     });
 
     /// <summary>Ends every session of the person (a lost phone, say): they sign in again wherever they are.</summary>
+    [ConfirmFirst]
     public Task<IActionResult> OnPostEndSessionsAsync(Guid id) => ChangeAsync(id, async person =>
     {
         var ended = await sessions.EndAllAsync(person.Id);
@@ -59,6 +60,7 @@ public sealed class IndexModel(
     /// For a person who lost their phone and their recovery codes: two-factor off (a new key when they set it up
     /// again), their sessions ended; their password alone signs them in until they do.
     /// </summary>
+    [ConfirmFirst]
     public Task<IActionResult> OnPostResetTwoFactorAsync(Guid id) => ChangeAsync(id, async person =>
     {
         if (!person.TwoFactorEnabled)

@@ -39,6 +39,7 @@ public sealed class LeaveModel(TrustAdvisorDbContext db, UserManager<AppUser> us
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) is null ? NotFound() : Page();
 
+    [ConfirmFirst]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is not { } person)

@@ -7,6 +7,7 @@ using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Security;
 using TrustAdvisor.Web.Security.SingleSignOn;
 using Policy = TrustAdvisor.Infrastructure.Identity.SignInPolicy;
 
@@ -46,6 +47,7 @@ public sealed class IndexModel(
         NotSetUp = await CountNotSetUpAsync(current, cancellationToken);
     }
 
+    [ConfirmFirst]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<TwoFactorRequirement>(TwoFactorRequiredFor, ignoreCase: false, out var twoFactor) || !Enum.IsDefined(twoFactor))

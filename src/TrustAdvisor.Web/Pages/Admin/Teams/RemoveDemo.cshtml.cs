@@ -4,6 +4,7 @@ using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.DemoData;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Pages.Admin.Teams;
 
@@ -20,6 +21,7 @@ public sealed class RemoveDemoModel(TrustAdvisorDbContext db, DatabaseOptions da
         Obstacle = Contents.IsEmpty ? null : await DemoTeamRemoval.ObstacleAsync(db, cancellationToken);
     }
 
+    [ConfirmFirst]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var (removed, obstacle) = await DemoTeamRemoval.RemoveAsync(db, cancellationToken);
