@@ -16,6 +16,12 @@ public enum MailKind
 
     /// <summary>An administrator invited the person: a link to choose their password.</summary>
     Invitation,
+
+    /// <summary>An administrator turned the person's two-factor sign-in off (reset), for them to set up again.</summary>
+    TwoFactorReset,
+
+    /// <summary>An authenticator code already used was given again within its validity: someone may have seen it.</summary>
+    CodeReused,
 }
 
 public enum OutboxStatus

@@ -11,7 +11,7 @@ namespace TrustAdvisor.Web.Security;
 /// for as long as it could still be valid, so a code seen over someone's shoulder or replayed from a form cannot sign
 /// in a second time (ASVS 2.8.4).
 /// </summary>
-public sealed class OneUseAuthenticatorCodes(TimeProvider time) : AuthenticatorTokenProvider<AppUser>
+public sealed class OneUseAuthenticatorCodes(TimeProvider time, Mail.AccountNotices.SecurityNotices notices) : AuthenticatorTokenProvider<AppUser>
 {
     private const string Provider = "[TrustAdvisor]";
     private const string LastCode = "LastAuthenticatorCode";
@@ -35,6 +35,7 @@ public sealed class OneUseAuthenticatorCodes(TimeProvider time) : AuthenticatorT
         if (last is [var lastHash, var lastAt] && lastHash == hash
             && now - long.Parse(lastAt, CultureInfo.InvariantCulture) < StillValid.TotalSeconds)
         {
+            await notices.CodeReusedAsync(user, CancellationToken.None);
             return false;
         }
 

@@ -10,7 +10,7 @@ namespace TrustAdvisor.Web.Mail.AccountNotices;
 
 /// <summary>
 /// Tells a person by email when something happened to their account that they should know of, in case it was not
-/// them: their password changed, or failed sign-ins locked it. These cannot be turned off, like a reset link.
+/// them: their password changed, failed sign-ins locked it, their two-factor was reset, or a used code came again. These cannot be turned off, like a reset link.
 /// </summary>
 public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox, MailRenderer renderer, Hosting.PublicAddress site, TimeProvider time)
 {
@@ -25,6 +25,20 @@ public sealed class SecurityNotices(TrustAdvisorDbContext db, MailOutbox outbox,
         person, MailKind.AccountLocked, "Your TrustAdvisor account is locked for a few minutes",
         $"After many failed sign-ins from several places, your TrustAdvisor account is locked for {Formatting.Display.Duration(lockedFor)} "
             + $"from {Now()} (UTC). Someone may be trying to guess your password.",
+        cancellationToken);
+
+    /// <summary>An administrator reset the person's two-factor sign-in: their password alone signs them in until they set it up again.</summary>
+    public Task TwoFactorResetAsync(AppUser person, CancellationToken cancellationToken) => SendAsync(
+        person, MailKind.TwoFactorReset, "Two-factor sign-in was turned off for your TrustAdvisor account",
+        $"An administrator turned off two-factor sign-in for your TrustAdvisor account on {Now()} (UTC), as asked when a phone is lost. "
+            + "Set it up again under Your settings.",
+        cancellationToken);
+
+    /// <summary>A code from the person's authenticator app was given a second time while still valid (ASVS 2.8.5).</summary>
+    public Task CodeReusedAsync(AppUser person, CancellationToken cancellationToken) => SendAsync(
+        person, MailKind.CodeReused, "A code from your authenticator app was used twice",
+        $"On {Now()} (UTC) a code from your authenticator app that had just been used for your TrustAdvisor account was given "
+            + "again, and refused. Someone may have seen your code and know your password.",
         cancellationToken);
 
     private string Now() => time.GetUtcNow().ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);

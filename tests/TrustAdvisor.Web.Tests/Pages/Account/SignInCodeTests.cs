@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Pages.Account;
 using TrustAdvisor.Web.Security;
 using TrustAdvisor.Web.Tests.Infrastructure;
@@ -76,6 +77,8 @@ public class SignInCodeTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         (await HtmlForms.ParseAsync(response)).FieldError("Code").ShouldBe(SignInCodeModel.Failed);
         (await SignedInAsync(second)).ShouldBeFalse();
+        // ASVS 2.8.5: the owner is told a code of theirs was given again.
+        (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.RecipientId == person.Id && m.Kind == MailKind.CodeReused))).ShouldBe(1);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Web.Pages.Account;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
@@ -124,6 +125,7 @@ public class TwoFactorTests(PostgresApp app) : IClassFixture<PostgresApp>
         (await phone.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect, "their session has ended");
         (await app.CreateClientAsync(person.Email!)).ShouldNotBeNull("the password alone signs in until they set it up again");
         (await app.QueryAsync(db => db.AuditEvents.CountAsync(e => e.SubjectId == person.Id && e.Kind == AuditKind.TwoFactorReset))).ShouldBe(1);
+        (await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.RecipientId == person.Id && m.Kind == MailKind.TwoFactorReset))).ShouldBe(1);
     }
 
     private async Task<HttpClient> SignInWithCodeAsync(AppUser person, string code)

@@ -42,6 +42,8 @@ public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport
         MailKind.PasswordChanged => "Password changed",
         MailKind.AccountLocked => "Account locked",
         MailKind.Invitation => "Invitation",
+        MailKind.TwoFactorReset => "Two-factor reset",
+        MailKind.CodeReused => "Code used twice",
         _ => kind.ToString(),
     };
 }

@@ -12,7 +12,8 @@ namespace TrustAdvisor.Web.Pages.Admin.People;
 
 /// <summary>Administrators: everyone who can sign in, with their role and team; deactivate, reactivate, unlock, end sessions, reset two-factor.</summary>
 public sealed class IndexModel(
-    TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, AuditTrail audit, Sessions sessions, Invitations invitations) : PageModel
+    TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, AuditTrail audit, Sessions sessions, Invitations invitations,
+    Web.Mail.AccountNotices.SecurityNotices notices) : PageModel
 {
     public IReadOnlyList<Row> People { get; private set; } = [];
 
@@ -70,6 +71,7 @@ public sealed class IndexModel(
 
         await PeopleAdministration.TurnOffTwoFactorAsync(users, person);
         await sessions.EndAllAsync(person.Id);
+        await notices.TwoFactorResetAsync(person, CancellationToken.None);
         await audit.RecordAsync(AuditKind.TwoFactorReset, person.Id, $"{person.Email} (by an administrator)");
         return $"Two-factor sign-in is reset for {person.DisplayName}: their sessions have ended, and they can set it up again under Your settings.";
     });
