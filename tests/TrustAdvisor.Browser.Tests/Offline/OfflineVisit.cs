@@ -20,9 +20,13 @@ internal static class OfflineVisit
         await visit.GoToAsync("/"); // now through the worker, which keeps the page and the forms it links to
         var (link, client) = await visit.FirstScoreButtonAsync();
         var path = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("A Score button without an address.");
+        // Every form the page links to (the worker keeps the first 20), not only the first: whichever Score button is
+        // tapped without signal, its form is there.
+        var forms = (await visit.Page.Locator("a[href^='/Relationships/Score/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            .Distinct().Take(20);
         await visit.Page.WaitForFunctionAsync(
             "async paths => { const c = await caches.open('pages'); return (await Promise.all(paths.map(p => c.match(p)))).every(Boolean); }",
-            new[] { "/", path });
+            new[] { "/", path }.Concat(forms).Distinct().ToArray());
         return (path, client);
     }
 
