@@ -29,6 +29,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
 
     public DbSet<Team> Teams => Set<Team>();
 
+    /// <summary>The teams managers look after besides their own.</summary>
+    public DbSet<ManagedTeam> ManagedTeams => Set<ManagedTeam>();
+
     /// <summary>For the few aggregate queries written in SQL; those apply the access rules themselves.</summary>
     public abstract SqlDialect Sql { get; }
 
@@ -78,7 +81,7 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
         builder.Entity<Relationship>().HasQueryFilter(r =>
             ViewerSeesAll
             || (ViewerUserId != null && r.OwnerId == ViewerUserId)
-            || (ViewerIsManager && ViewerTeamId != null && r.TeamId == ViewerTeamId));
+            || (r.TeamId != null && ViewerManagedTeamIds.Contains(r.TeamId.Value)));
         builder.Entity<Assessment>().HasQueryFilter(a => Relationships.Any(r => r.Id == a.RelationshipId));
         builder.Entity<HandOff>().HasQueryFilter(h => Relationships.Any(r => r.Id == h.RelationshipId));
         builder.Entity<Pulse>().HasQueryFilter(p => Relationships.Any(r => r.Id == p.RelationshipId));
@@ -88,8 +91,7 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     // Read by the query filters; EF Core takes them from the context instance at every query.
     private bool ViewerSeesAll => CurrentViewer.SeesAll;
     private Guid? ViewerUserId => CurrentViewer.UserId;
-    private Guid? ViewerTeamId => CurrentViewer.TeamId;
-    private bool ViewerIsManager => CurrentViewer.IsManager;
+    private IReadOnlyList<Guid> ViewerManagedTeamIds => CurrentViewer.ManagedTeamIds;
 
     // Back in the pool, a context sees nothing until its next lease says whose it is.
     public override void Dispose()

@@ -7,8 +7,9 @@ namespace TrustAdvisor.Infrastructure.Reporting;
 /// Who may see which rows, for the reports written in SQL. EF Core's query filters (docs/decisions/0005) do not
 /// reach raw SQL, so every raw reporting statement reads relationships through <see cref="Relationships"/>, which
 /// keeps to the one team in its <c>@team</c> parameter, and runs through <see cref="QueryAsync"/>, which refuses a
-/// statement that does not. Which team a viewer may ask for is the page's decision (a manager's own, any for an
-/// administrator), as it is for the query filter.
+/// statement that does not, or that asks for a team the context's viewer may not read: a team they manage (their own
+/// or one they look after besides), any for an administrator or the system; an advisor, only their own team, whose
+/// median their overview compares with. Pages choose the team from those first, so a refusal here is a page's bug.
 /// </summary>
 public static class TeamSql
 {
@@ -26,6 +27,7 @@ public static class TeamSql
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(statement);
         EnsureScoped(statement);
+        EnsureViewerMayRead(db.ViewerAccessor?.Current ?? Viewer.Nobody, statement);
         var query = db.Database.SqlQueryRaw<T>(statement.Sql, [.. statement.Parameters]);
         if (db.Sql.PlanEachExecution is not { } planEachExecution)
         {
@@ -48,6 +50,18 @@ public static class TeamSql
             || !statement.Parameters.Any(p => p.ParameterName == TeamParameter && p.Value is Guid))
         {
             throw new InvalidOperationException("A reporting statement must read relationships only through TeamSql.Relationships, for one team.");
+        }
+    }
+
+    /// <summary>Throws unless the viewer may read the statement's team (see the class's summary).</summary>
+    public static void EnsureViewerMayRead(Viewer viewer, SqlStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(statement);
+        var team = statement.Parameters.First(p => p.ParameterName == TeamParameter).Value as Guid?;
+        if (!viewer.Manages(team) && (team is null || team != viewer.TeamId))
+        {
+            throw new InvalidOperationException("A reporting statement asked for a team its viewer may not read.");
         }
     }
 

@@ -12,7 +12,8 @@ namespace TrustAdvisor.Web.Security;
 
 /// <summary>
 /// Checks on every request that the cookie's session is still open, within its idle and absolute limits, and belongs
-/// to an active person whose security stamp is the one it was issued with: one read by primary key (ADR 7). Identity's
+/// to an active person whose security stamp is the one it was issued with: one read by primary key (ADR 7), and for a
+/// manager a second, of the other teams they look after. Identity's
 /// own validator, run on every request, reloads the person and their claims and re-encrypts the cookie each time, which
 /// cost most of a signed-in request's CPU (docs/benchmarks.md). The session's "last seen" is written at most once a
 /// minute, so a busy session does not write on every request.
@@ -46,9 +47,11 @@ internal static class SessionCheck
         {
             var db = services.GetRequiredService<TrustAdvisorDbContext>();
             State? session;
+            List<Guid> otherTeams;
             try
             {
                 session = await OpenAsync(db, sessionId, userId, stamp);
+                otherTeams = session?.Role == UserRole.Manager ? await ManagedTeam.OtherTeamsOfAsync(db, userId) : [];
             }
             catch (Exception e) when (DatabaseUnavailable.Is(e))
             {
@@ -67,9 +70,9 @@ internal static class SessionCheck
                     await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
                 }
 
-                if (!SameRoleAndTeam(context.Principal!, session))
+                if (!SameRoleAndTeams(context.Principal!, session, otherTeams))
                 {
-                    // An administrator changed the person's role or team: this request and the cookie carry the new ones.
+                    // An administrator changed the person's role or teams: this request and the cookie carry the new ones.
                     await RenewAsync(context, userId, sessionId);
                 }
 
@@ -87,9 +90,11 @@ internal static class SessionCheck
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
-    private static bool SameRoleAndTeam(ClaimsPrincipal principal, State session) =>
+    private static bool SameRoleAndTeams(ClaimsPrincipal principal, State session, List<Guid> otherTeams) =>
         principal.FindFirstValue(ClaimTypes.Role) == session.Role.ToString()
-        && principal.FindFirstValue(AppClaimsPrincipalFactory.TeamClaim) == session.TeamId?.ToString();
+        && principal.FindFirstValue(AppClaimsPrincipalFactory.TeamClaim) == session.TeamId?.ToString()
+        && principal.FindAll(AppClaimsPrincipalFactory.OtherTeamClaim).Select(c => c.Value).Order()
+            .SequenceEqual(otherTeams.Select(t => t.ToString()).Order());
 
     private static async Task RenewAsync(CookieValidatePrincipalContext context, Guid userId, Guid sessionId)
     {

@@ -41,7 +41,9 @@ internal sealed class SignedInViewer(IHttpContextAccessor http) : IViewerAccesso
         }
 
         Guid? team = Guid.TryParse(user.FindFirstValue(AppClaimsPrincipalFactory.TeamClaim), out var t) ? t : null;
-        return new Viewer(userId, team, role, SeesAll: role == UserRole.Administrator);
+        var otherTeams = user.FindAll(AppClaimsPrincipalFactory.OtherTeamClaim)
+            .Select(c => Guid.TryParse(c.Value, out var other) ? other : (Guid?)null).OfType<Guid>().ToList();
+        return new Viewer(userId, team, role, SeesAll: role == UserRole.Administrator, otherTeams);
     }
 
     private sealed record Parsed(ClaimsPrincipal User, Viewer Viewer);

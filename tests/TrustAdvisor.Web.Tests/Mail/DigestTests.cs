@@ -57,11 +57,44 @@ public class DigestTests(MailApp app) : IClassFixture<MailApp>
         text.ShouldContain($"{MailApp.PublicUrl}Relationships/Details/{slipping.Id}");
         text.ShouldContain($"Overdue reviews\n- {advisor.DisplayName}: 1");
         text.ShouldContain("Median T 6.0, -3.0 on a week earlier (9.0)."); // 6.0 and 6.0 now; 12.0 and 6.0 before
-        text.ShouldContain($"{MailApp.PublicUrl}TeamDashboard?period=custom&from=2026-11-23&to=2026-11-29");
+        text.ShouldContain($"{MailApp.PublicUrl}TeamDashboard?team={team.Id}&period=custom&from=2026-11-23&to=2026-11-29");
         message.Headers["List-Unsubscribe"].ShouldStartWith($"<{MailApp.PublicUrl}mail/unsubscribe/");
 
         app.Clock.Now = MondayEight.AddDays(1);
         await RunAsync();
         (await DigestsOfAsync(manager)).Count.ShouldBe(1, "Tuesday adds nothing");
+    }
+
+    [Fact]
+    public async Task A_manager_who_looks_after_another_team_gets_a_digest_for_each_team()
+    {
+        app.Clock.Now = MondayEight;
+        var own = await app.CreateTeamAsync($"Own team {Guid.NewGuid():N}"[..20]);
+        var other = await app.CreateTeamAsync($"Other team {Guid.NewGuid():N}"[..20]);
+        var manager = await app.CreatePersonAsync($"two.teams.{Guid.NewGuid():N}@firm.test", UserRole.Manager, own.Id);
+        await app.QueryAsync(async db =>
+        {
+            db.ManagedTeams.Add(new ManagedTeam { UserId = manager.Id, TeamId = other.Id });
+            return await db.SaveChangesAsync();
+        });
+        foreach (var team in new[] { own, other })
+        {
+            var advisor = await app.CreatePersonAsync($"advisor.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, team.Id);
+            var relationship = await app.AddRelationshipAsync($"{team.Name} Client", owner: advisor);
+            await app.AddAssessmentAsync(relationship.Id, new DateOnly(2026, 11, 25), team == own ? new TrustFactors(8, 8, 8, 2) : new TrustFactors(7, 7, 7, 3));
+        }
+
+        await RunAsync();
+        await RunAsync();
+
+        (await DigestsOfAsync(manager)).Select(m => m.Key).Order(StringComparer.Ordinal)
+            .ShouldBe([$"digest:{manager.Id:N}:2026-11-30", $"digest:{manager.Id:N}:2026-11-30:{other.Id:N}"]);
+        await app.DeliverDueAsync();
+        var messages = await app.Smtp.WaitForAsync(manager.Email!, 2);
+        messages.Select(m => m.Subject).ShouldBe([$"{own.Name}: the week of 23 Nov 2026", $"{other.Name}: the week of 23 Nov 2026"], ignoreOrder: true);
+        var aboutOther = messages.Single(m => m.Subject?.StartsWith(other.Name, StringComparison.Ordinal) == true).TextBody ?? "";
+        aboutOther.ShouldContain($"{other.Name}'s week");
+        aboutOther.ShouldContain("Median T 7.0", customMessage: "the other team's one score, not the own team's 12.0");
+        aboutOther.ShouldContain($"TeamDashboard?team={other.Id}&");
     }
 }

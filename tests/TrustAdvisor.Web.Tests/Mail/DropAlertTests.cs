@@ -73,4 +73,28 @@ public class DropAlertTests(MailApp app) : IClassFixture<MailApp>
         (messages[1].TextBody ?? "").ShouldNotContain("First Drop Ltd", customMessage: "each drop is told once");
         messages[1].Headers["List-Unsubscribe"].ShouldStartWith($"<{MailApp.PublicUrl}mail/unsubscribe/");
     }
+
+    [Fact]
+    public async Task A_drop_in_another_team_the_manager_looks_after_is_in_their_alert()
+    {
+        app.Clock.Now = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+        var own = await app.CreateTeamAsync($"Own alerts {Guid.NewGuid():N}"[..20]);
+        var other = await app.CreateTeamAsync($"Other alerts {Guid.NewGuid():N}"[..20]);
+        var manager = await app.CreatePersonAsync($"alerts.two.{Guid.NewGuid():N}@firm.test", UserRole.Manager, own.Id);
+        await app.QueryAsync(async db =>
+        {
+            db.ManagedTeams.Add(new ManagedTeam { UserId = manager.Id, TeamId = other.Id });
+            return await db.SaveChangesAsync();
+        });
+        var advisor = await app.CreatePersonAsync($"alerts.other.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, other.Id);
+        var relationship = await app.AddRelationshipAsync("Other Team Drop Ltd", owner: advisor);
+        await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-30), new TrustFactors(8, 8, 8, 2));
+        await RunAsync();
+
+        app.Clock.Now = app.Clock.Now.AddMinutes(20);
+        await app.AddAssessmentAsync(relationship.Id, app.Today, new TrustFactors(8, 8, 8, 4));
+        await RunAsync();
+
+        (await AlertsOfAsync(manager)).ShouldHaveSingleItem().Subject.ShouldBe("Sharp drop: Other Team Drop Ltd");
+    }
 }

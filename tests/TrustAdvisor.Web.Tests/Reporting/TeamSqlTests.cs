@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Tests.Infrastructure;
@@ -75,6 +76,23 @@ public partial class TeamSqlTests
         var statement = new SqlStatement($"SELECT r.id {TeamSql.Relationships}", [SqlDialect.Postgres.Id(TeamSql.TeamParameter, null)]);
 
         Should.Throw<InvalidOperationException>(() => TeamSql.EnsureScoped(statement));
+    }
+
+    [Fact]
+    public void A_statement_runs_only_for_a_team_its_viewer_may_read()
+    {
+        var (own, other, unrelated) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        SqlStatement For(Guid team) => new($"SELECT r.id {TeamSql.Relationships}", [SqlDialect.Postgres.Id(TeamSql.TeamParameter, team)]);
+        var manager = new Viewer(Guid.NewGuid(), own, UserRole.Manager, SeesAll: false, [other]);
+        var advisor = new Viewer(Guid.NewGuid(), own, UserRole.Advisor, SeesAll: false, [other]);
+
+        Should.NotThrow(() => TeamSql.EnsureViewerMayRead(manager, For(own)));
+        Should.NotThrow(() => TeamSql.EnsureViewerMayRead(manager, For(other)));
+        Should.Throw<InvalidOperationException>(() => TeamSql.EnsureViewerMayRead(manager, For(unrelated)));
+        Should.NotThrow(() => TeamSql.EnsureViewerMayRead(advisor, For(own)), "an advisor's overview compares with their team's median");
+        Should.Throw<InvalidOperationException>(() => TeamSql.EnsureViewerMayRead(advisor, For(other)), "only managers look after other teams");
+        Should.NotThrow(() => TeamSql.EnsureViewerMayRead(Viewer.System, For(unrelated)));
+        Should.Throw<InvalidOperationException>(() => TeamSql.EnsureViewerMayRead(Viewer.Nobody, For(own)));
     }
 
     private static IEnumerable<SqlStatement> Call(MethodInfo maker)

@@ -717,6 +717,25 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.ManagedTeam", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("UserId", "TeamId")
+                        .HasName("pk_managed_teams");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_managed_teams_team_id");
+
+                    b.ToTable("managed_teams", (string)null);
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.SignInFailure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1135,6 +1154,23 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_teams");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.ManagedTeam", b =>
+                {
+                    b.HasOne("TrustAdvisor.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_managed_teams_teams");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_managed_teams_users");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.UserSession", b =>

@@ -708,6 +708,25 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.ManagedTeam", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("UserId", "TeamId")
+                        .HasName("pk_managed_teams");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_managed_teams_team_id");
+
+                    b.ToTable("managed_teams", (string)null);
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.SignInFailure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1126,6 +1145,23 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_teams");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.ManagedTeam", b =>
+                {
+                    b.HasOne("TrustAdvisor.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_managed_teams_teams");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_managed_teams_users");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.UserSession", b =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain.Reminders;
 using TrustAdvisor.Domain.Trust;
@@ -15,7 +16,7 @@ namespace TrustAdvisor.Web.Mail.Digests;
 /// <summary>
 /// A manager's Monday digest of the week before (Monday to Sunday): the team's median T against a week earlier, the
 /// slipping relationships with the factor that drove each, overdue reviews per advisor, the moments that matter, and
-/// the pulses clients answered with the advisors' largest gaps. The figures are the dashboard's own statements for
+/// the pulses clients answered with the advisors' largest gaps; a manager who looks after other teams too gets one for each. The figures are the dashboard's own statements for
 /// that week (TeamScope), so the email and the dashboard agree. Due on the digest day (Monday unless
 /// <see cref="MailOptions.DigestDay"/> says otherwise) once it is <see cref="MailOptions.DigestTime"/> in the manager's zone.
 /// </summary>
@@ -25,8 +26,20 @@ public sealed class DigestMail(IOptions<MailOptions> options, MailRenderer rende
 
     public MailKind Kind => MailKind.WeeklyDigest;
 
-    public Task<IReadOnlyList<MailRecipient>> RecipientsAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken) =>
-        MailRecipients.ListAsync(db, u => u.Role == UserRole.Manager && u.TeamId != null, options.Value.DefaultTimeZone, cancellationToken);
+    /// <summary>Every manager, once for their own team and once for each other team they look after: a digest each.</summary>
+    public async Task<IReadOnlyList<MailRecipient>> RecipientsAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var managers = await MailRecipients.ListAsync(db, u => u.Role == UserRole.Manager && u.TeamId != null, options.Value.DefaultTimeZone, cancellationToken);
+        var ids = managers.Select(m => m.Id).ToList();
+        var others = await db.ManagedTeams.Where(m => ids.Contains(m.UserId))
+            .Join(db.Teams, m => m.TeamId, t => t.Id, (m, t) => new { m.UserId, t.Id, t.Name })
+            .ToListAsync(cancellationToken);
+        return [.. managers.SelectMany(m => others.Where(o => o.UserId == m.Id && o.Id != m.TeamId)
+            .OrderBy(o => o.Name, StringComparer.CurrentCulture)
+            .Select(o => m with { TeamId = o.Id, Team = o.Name, OtherTeam = true })
+            .Prepend(m))];
+    }
 
     public Task<MailPeriod?> DueAsync(TrustAdvisorDbContext db, MailRecipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -55,11 +68,11 @@ public sealed class DigestMail(IOptions<MailOptions> options, MailRenderer rende
         }
 
         var week = await WeekAsync(db, team, period.Day, options.Value.ReminderStaleDays, cancellationToken);
-        return week.IsEmpty ? null : await ComposeAsync(recipient.Name, recipient.Team ?? "Your team", week, links);
+        return week.IsEmpty ? null : await ComposeAsync(recipient.Name, team, recipient.Team ?? "Your team", week, links);
     }
 
     private static MailPeriod Period(MailRecipient recipient, DateOnly digestDay, DateTimeOffset now) =>
-        new(Key(recipient.Id, digestDay), digestDay, now.UtcDateTime, now.UtcDateTime);
+        new(Key(recipient.Id, digestDay) + (recipient.OtherTeam ? $":{recipient.TeamId:N}" : string.Empty), digestDay, now.UtcDateTime, now.UtcDateTime);
 
     public sealed record Week(
         DateOnly From, DateOnly To, double? MedianNow, double? MedianBefore, IReadOnlyList<SlippingRelationship> Slipping, long SlippingTotal,
@@ -86,10 +99,10 @@ public sealed class DigestMail(IOptions<MailOptions> options, MailRenderer rende
     /// <summary>One topic of the digest: its rows (with a link where there is a page to open), what follows them, and what it says when there are none.</summary>
     public sealed record Section(string Heading, IReadOnlyList<(string Text, Uri? Link)> Rows, string? More, string Empty);
 
-    private async Task<MailContent> ComposeAsync(string name, string team, Week week, MailLinks links)
+    private async Task<MailContent> ComposeAsync(string name, Guid teamId, string team, Week week, MailLinks links)
     {
         var subject = $"{team}: the week of {Display.Date(week.From)}";
-        var dashboard = links.To($"TeamDashboard?period=custom&from={Display.IsoDate(week.From)}&to={Display.IsoDate(week.To)}");
+        var dashboard = links.To($"TeamDashboard?team={teamId}&period=custom&from={Display.IsoDate(week.From)}&to={Display.IsoDate(week.To)}");
         var median = week.MedianNow is { } now
             ? $"Median T {TrustEquation.Format(now)}" + (week.MedianBefore is { } before ? $", {TrustEquation.FormatDelta((decimal)Math.Round(now - before, 1, MidpointRounding.AwayFromZero))} on a week earlier ({TrustEquation.Format(before)})." : ".")
             : "No relationship has a score yet.";
@@ -111,7 +124,7 @@ public sealed class DigestMail(IOptions<MailOptions> options, MailRenderer rende
         ];
 
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"Hello {name},\n\nYour team's week, {Display.Date(week.From)} to {Display.Date(week.To)}.\n\n{median}\n");
+            .Append(CultureInfo.InvariantCulture, $"Hello {name},\n\n{team}'s week, {Display.Date(week.From)} to {Display.Date(week.To)}.\n\n{median}\n");
         foreach (var section in sections)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{section.Heading}\n");
@@ -137,6 +150,7 @@ public sealed class DigestMail(IOptions<MailOptions> options, MailRenderer rende
         {
             [nameof(DigestEmail.Subject)] = subject,
             [nameof(DigestEmail.Name)] = name,
+            [nameof(DigestEmail.Team)] = team,
             [nameof(DigestEmail.From)] = week.From,
             [nameof(DigestEmail.To)] = week.To,
             [nameof(DigestEmail.Median)] = median,

@@ -12,7 +12,7 @@ using TrustAdvisor.Web.Mail.Sending;
 namespace TrustAdvisor.Web.Mail.DropAlerts;
 
 /// <summary>
-/// Alerts managers to sharp drops (T down by a fifth or more at one meeting, the overview's rule) in their team, at
+/// Alerts managers to sharp drops (T down by a fifth or more at one meeting, the overview's rule) in the teams they manage, at
 /// most one email per manager per <see cref="Batch"/>: the alert's key is the manager and the quarter hour, and each
 /// alert covers the scores recorded since the manager's previous one. A sample shows the team's sharp drops of the last 30 days.
 /// </summary>
@@ -58,16 +58,17 @@ public sealed class DropAlertMail(IOptions<MailOptions> options, MailRenderer re
             return null;
         }
 
-        var drops = await DropsAsync(db, team, period.SinceUtc, period.UntilUtc, cancellationToken);
+        List<Guid> teams = [team, .. await ManagedTeam.OtherTeamsOfAsync(db, recipient.Id, cancellationToken)];
+        var drops = await DropsAsync(db, teams, period.SinceUtc, period.UntilUtc, cancellationToken);
         return drops.Count == 0 ? null : await ComposeAsync(recipient.Name, drops, links);
     }
 
-    /// <summary>New scores (not corrections) recorded in the team after <paramref name="since"/> that fell sharply from the one before.</summary>
-    private static async Task<IReadOnlyList<Drop>> DropsAsync(TrustAdvisorDbContext db, Guid teamId, DateTime since, DateTime until, CancellationToken cancellationToken)
+    /// <summary>New scores (not corrections) recorded in the teams after <paramref name="since"/> that fell sharply from the one before.</summary>
+    private static async Task<IReadOnlyList<Drop>> DropsAsync(TrustAdvisorDbContext db, List<Guid> teamIds, DateTime since, DateTime until, CancellationToken cancellationToken)
     {
         var recorded = await db.Assessments
             .Where(a => a.SupersededAt == null && a.Revision == 1 && a.RecordedAt > since && a.RecordedAt <= until
-                && db.Relationships.Any(r => r.Id == a.RelationshipId && r.TeamId == teamId && r.ArchivedAt == null))
+                && db.Relationships.Any(r => r.Id == a.RelationshipId && r.TeamId != null && teamIds.Contains(r.TeamId.Value) && r.ArchivedAt == null))
             .Select(a => new
             {
                 a.RelationshipId,

@@ -26,8 +26,11 @@ public interface IScheduledMail
     Task<MailContent?> ComposeAsync(TrustAdvisorDbContext db, MailRecipient recipient, MailPeriod period, MailLinks links, CancellationToken cancellationToken);
 }
 
-/// <summary>A person an email may go to, with their mail settings (the defaults when they never saved any).</summary>
-public sealed record MailRecipient(Guid Id, string Email, string Name, Guid? TeamId, string? Team, MailPreferences Preferences)
+/// <summary>
+/// A person an email may go to, with their mail settings (the defaults when they never saved any), and the team the
+/// email is about: their own, or for a manager's email about another team they look after, that one (<paramref name="OtherTeam"/>).
+/// </summary>
+public sealed record MailRecipient(Guid Id, string Email, string Name, Guid? TeamId, string? Team, MailPreferences Preferences, bool OtherTeam = false)
 {
     /// <summary>The recipient's today, in their own time zone.</summary>
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Preferences.Schedule().Zone).DateTime);

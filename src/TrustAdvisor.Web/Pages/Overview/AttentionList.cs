@@ -10,7 +10,7 @@ using TrustAdvisor.Web.Pages.Shared;
 namespace TrustAdvisor.Web.Pages.Overview;
 
 /// <summary>
-/// The relationships the viewer sees, with their recent history and the attention rules' verdicts, most urgent first:
+/// The relationships the viewer sees (of one team, if asked), with their recent history and the attention rules' verdicts, most urgent first:
 /// what the home page shows (and what the benchmarks time).
 /// </summary>
 public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool ShowsOwners)
@@ -20,9 +20,9 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
 
     // Compiled: the page runs it on every visit, and EF Core's per-call work of matching the LINQ to its cached plan was
     // a large part of the page's time beyond its SQL (docs/benchmarks.md).
-    private static readonly PerProvider<Func<TrustAdvisorDbContext, DateOnly, IAsyncEnumerable<Summary>>> Query = new(() => EF.CompileAsyncQuery(
-        (TrustAdvisorDbContext db, DateOnly ninetyDaysAgo) => db.Relationships
-            .Where(r => r.ArchivedAt == null)
+    private static readonly PerProvider<Func<TrustAdvisorDbContext, DateOnly, Guid?, IAsyncEnumerable<Summary>>> Query = new(() => EF.CompileAsyncQuery(
+        (TrustAdvisorDbContext db, DateOnly ninetyDaysAgo, Guid? team) => db.Relationships
+            .Where(r => r.ArchivedAt == null && (team == null || r.TeamId == team))
             .Select(r => new
             {
                 r,
@@ -58,12 +58,12 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
             .AsSplitQuery()));
 
     public static async Task<AttentionList> LoadAsync(
-        TrustAdvisorDbContext db, IMemoryCache cache, DateOnly today, int clientViewDueMonths, CancellationToken cancellationToken)
+        TrustAdvisorDbContext db, IMemoryCache cache, DateOnly today, int clientViewDueMonths, Guid? team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ninetyDaysAgo = today.AddDays(-AttentionRules.StalledIntimacyDays);
         var relationships = new List<Summary>();
-        await foreach (var loaded in Query.For(db)(db, ninetyDaysAgo).WithCancellation(cancellationToken))
+        await foreach (var loaded in Query.For(db)(db, ninetyDaysAgo, team).WithCancellation(cancellationToken))
         {
             relationships.Add(loaded);
         }

@@ -40,7 +40,7 @@ public sealed class ClientView
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(viewer);
         var teamId = await db.Relationships.Where(r => r.Id == relationshipId).Select(r => r.TeamId).FirstOrDefaultAsync(cancellationToken);
-        var managesTheTeam = viewer.IsManager && viewer.TeamId is { } team && team == teamId;
+        var managesTheTeam = viewer.IsManager && viewer.Manages(teamId);
         var pulses = await db.Pulses.Where(p => p.RelationshipId == relationshipId && p.Status == PulseStatus.Answered)
             .OrderBy(p => p.AnsweredOn).ThenBy(p => p.ClosedAt)
             .Select(p => new

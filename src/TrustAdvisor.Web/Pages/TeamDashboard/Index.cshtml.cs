@@ -11,7 +11,10 @@ using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.TeamDashboard;
 
-/// <summary>The manager's view of trust across their team. Every figure is aggregated in the database.</summary>
+/// <summary>
+/// The manager's view of trust across a team they manage (one at a time, chosen from theirs). Every figure is
+/// aggregated in the database.
+/// </summary>
 public sealed class IndexModel(
     TrustAdvisorDbContext db, IDbContextFactory<TrustAdvisorDbContext> contexts, TimeProvider time, IViewerAccessor viewer,
     IValidator<DashboardFilter> validator) : PageModel
@@ -55,8 +58,8 @@ public sealed class IndexModel(
     }
 
     /// <summary>
-    /// Decides whose data the page shows: a manager's own team, whatever the address says; for an administrator, the
-    /// team asked for or the first. A filter a person got wrong is reported and replaced by the defaults.
+    /// Decides whose data the page shows: the team asked for if the viewer manages it (none: not found), else their
+    /// own team, else the first they may see. A filter a person got wrong is reported and replaced by the defaults.
     /// </summary>
     private async Task<DashboardQueries?> QueriesAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
@@ -66,10 +69,12 @@ public sealed class IndexModel(
         FilterWasRefused = !valid;
 
         var me = viewer.Current;
-        Teams = await db.Teams.OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(cancellationToken);
-        CurrentTeam = me.SeesAll
-            ? Teams.FirstOrDefault(t => Filter.Team is null || t.Id == Filter.Team)
-            : Teams.FirstOrDefault(t => t.Id == me.TeamId);
+        var managed = me.ManagedTeamIds;
+        Teams = await db.Teams.Where(t => me.SeesAll || managed.Contains(t.Id))
+            .OrderBy(t => t.Name).Select(t => new Choice(t.Id, t.Name)).ToListAsync(cancellationToken);
+        CurrentTeam = Filter.Team is { } asked
+            ? Teams.FirstOrDefault(t => t.Id == asked)
+            : Teams.FirstOrDefault(t => t.Id == me.TeamId) ?? (Teams.Count > 0 ? Teams[0] : null);
         if (CurrentTeam is null)
         {
             return null;
@@ -96,7 +101,7 @@ public sealed class IndexModel(
             DashboardFilter.Custom => $"{Display.Date(From)} to {Display.Date(To)}",
             _ => "Last quarter",
         };
-        if (Teams.Count > 1 && viewer.Current.SeesAll && CurrentTeam is not null)
+        if (Teams.Count > 1 && CurrentTeam is not null)
         {
             yield return CurrentTeam.Name;
         }

@@ -13,7 +13,7 @@ using TrustAdvisor.Web.Security;
 namespace TrustAdvisor.Web.Pages.Admin.People;
 
 /// <summary>
-/// Administrators change a person's role and team. Their sessions carry on with the new ones from their next request
+/// Administrators change a person's role and team, and for a manager the other teams they look after. Their sessions carry on with the new ones from their next request
 /// (SessionCheck). Their relationships of the old team go with them, or to someone of the old team in the same step,
 /// each hand-off recorded as any other.
 /// </summary>
@@ -24,6 +24,10 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
 
     [BindProperty]
     public Guid? TeamId { get; set; }
+
+    /// <summary>For a manager: the teams they look after besides their own.</summary>
+    [BindProperty]
+    public List<Guid> OtherTeams { get; set; } = [];
 
     /// <summary>Who takes over the person's relationships of their old team; none: they keep them.</summary>
     [BindProperty]
@@ -39,6 +43,8 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
 
     public IReadOnlyList<SelectListItem> Colleagues { get; private set; } = [];
 
+    private List<Guid> CurrentOtherTeams { get; set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is not { } person)
@@ -48,6 +54,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
 
         Role = person.Role.ToString();
         TeamId = person.TeamId;
+        OtherTeams = CurrentOtherTeams;
         return Page();
     }
 
@@ -77,6 +84,20 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
             ModelState.AddModelError(nameof(TeamId), "That team does not exist (any more). Choose one from the list.");
         }
 
+        if (!ModelState.IsValid && ModelState[nameof(OtherTeams)]?.Errors.Count > 0)
+        {
+            ModelState[nameof(OtherTeams)]!.Errors.Clear();
+            ModelState.AddModelError(nameof(OtherTeams), "Tick teams from the list.");
+        }
+        else if (OtherTeams.Count > 0 && role != UserRole.Manager)
+        {
+            ModelState.AddModelError(nameof(OtherTeams), "Only managers look after other teams: untick them, or make them a manager.");
+        }
+        else if (OtherTeams.Any(o => Teams.All(t => t.Value != o.ToString())))
+        {
+            ModelState.AddModelError(nameof(OtherTeams), "One of those teams does not exist (any more). Tick teams from the list.");
+        }
+
         var movesTeam = TeamId is not null && TeamId != person.TeamId;
         if (HandTo is { } to && (!movesTeam || Colleagues.All(c => c.Value != to.ToString())))
         {
@@ -90,13 +111,14 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
             return Page();
         }
 
-        if (role == person.Role && TeamId == person.TeamId)
+        var otherTeams = OtherTeams.Where(o => o != TeamId).Distinct().Order().ToList();
+        if (role == person.Role && TeamId == person.TeamId && otherTeams.SequenceEqual(CurrentOtherTeams.Order()))
         {
             TempData.Flash($"Nothing changed for {person.DisplayName}.");
             return RedirectToPage("Index");
         }
 
-        var before = $"{person.Role} of {CurrentTeam ?? "no team"}";
+        var before = $"{person.Role} of {CurrentTeam ?? "no team"}{AlsoLooksAfter(CurrentOtherTeams)}";
         var handed = 0;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -107,6 +129,8 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
 
             person.Role = role;
             person.TeamId = TeamId;
+            await db.ManagedTeams.Where(m => m.UserId == person.Id).ExecuteDeleteAsync(cancellationToken);
+            db.ManagedTeams.AddRange(otherTeams.Select(t => new ManagedTeam { UserId = person.Id, TeamId = t }));
             var updated = await users.UpdateAsync(person);
             if (!updated.Succeeded)
             {
@@ -114,17 +138,22 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
             }
 
             var newTeam = Teams.FirstOrDefault(t => t.Value == TeamId?.ToString())?.Text ?? "no team";
-            audit.Add(AuditKind.RoleOrTeamChanged, person.Id, $"{person.Email}: {before} → {role} of {newTeam}"
+            audit.Add(AuditKind.RoleOrTeamChanged, person.Id, $"{person.Email}: {before} → {role} of {newTeam}{AlsoLooksAfter(otherTeams)}"
                 + (handed > 0 ? $"; {handed} relationships handed to {Colleagues.First(c => c.Value == HandTo.ToString()).Text}" : string.Empty));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        TempData.Flash($"{person.DisplayName} is now {role}{(TeamId is null ? "" : $" of {Teams.First(t => t.Value == TeamId.ToString()).Text}")}"
+        TempData.Flash($"{person.DisplayName} is now {role}{(TeamId is null ? "" : $" of {Teams.First(t => t.Value == TeamId.ToString()).Text}")}{AlsoLooksAfter(otherTeams)}"
             + (handed > 0 ? $"; their {handed} relationships of the old team were handed over." : ".")
             + " Their sessions carry on with it from their next page.");
         return RedirectToPage("Index");
     }
+
+    /// <summary>", who also looks after A and B", or nothing.</summary>
+    private string AlsoLooksAfter(List<Guid> teams) => teams.Count == 0
+        ? string.Empty
+        : ", also looking after " + string.Join(", ", Teams.Where(t => teams.Any(o => o.ToString() == t.Value)).Select(t => t.Text));
 
     /// <summary>The person's relationships of their old team: to the colleague chosen (hand-offs), or with them to the new team.</summary>
     private async Task<int> MoveRelationshipsAsync(AppUser person, Guid oldTeam, Guid newTeam, CancellationToken cancellationToken)
@@ -163,6 +192,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
             ? await db.Relationships.CountAsync(r => r.OwnerId == person.Id && r.TeamId == team, cancellationToken)
             : 0;
         Colleagues = await People.Colleagues.OfAsync(db, person, cancellationToken);
+        CurrentOtherTeams = await ManagedTeam.OtherTeamsOfAsync(db, person.Id, cancellationToken);
         return person;
     }
 }

@@ -23,7 +23,8 @@ public sealed class IndexModel(
         People = await db.Users.OrderBy(u => u.DisplayName)
             .Select(u => new Row(
                 u.Id, u.DisplayName, u.Email!, u.Role, db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.Name).FirstOrDefault(),
-                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now, u.IsDemo, u.TwoFactorEnabled, u.JoinedAt == null))
+                u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now, u.IsDemo, u.TwoFactorEnabled, u.JoinedAt == null,
+                db.ManagedTeams.Where(m => m.UserId == u.Id).Join(db.Teams, m => m.TeamId, t => t.Id, (m, t) => t.Name).OrderBy(n => n).ToList()))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
     }
@@ -120,7 +121,8 @@ public sealed class IndexModel(
         return RedirectToPage();
     }
 
-    public sealed record Row(Guid Id, string DisplayName, string Email, UserRole Role, string? Team, bool IsActive, bool IsLockedOut, bool IsDemo, bool TwoFactor, bool Invited)
+    public sealed record Row(Guid Id, string DisplayName, string Email, UserRole Role, string? Team, bool IsActive, bool IsLockedOut, bool IsDemo, bool TwoFactor, bool Invited,
+        List<string> OtherTeams)
     {
         public string Status => (IsActive, Invited) switch
         {

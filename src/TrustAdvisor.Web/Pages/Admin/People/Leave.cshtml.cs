@@ -16,7 +16,7 @@ namespace TrustAdvisor.Web.Pages.Admin.People;
 /// <summary>
 /// Someone leaves the firm, in one step: their relationships handed to a colleague of their team (a hand-off recorded
 /// for each), their open client links withdrawn (or left open for the new owner), their calendar address and every
-/// session ended, and they are deactivated. All of it or nothing.
+/// session ended, the other teams they looked after as a manager let go, and they are deactivated. All of it or nothing.
 /// </summary>
 public sealed class LeaveModel(TrustAdvisorDbContext db, UserManager<AppUser> users, TimeProvider time, AuditTrail audit, Sessions sessions) : PageModel
 {
@@ -79,6 +79,7 @@ public sealed class LeaveModel(TrustAdvisorDbContext db, UserManager<AppUser> us
             // Counted up, so an address copied before stays dead if they are ever reactivated.
             await db.MailPreferences.Where(p => p.UserId == person.Id)
                 .ExecuteUpdateAsync(p => p.SetProperty(x => x.CalendarVersion, x => x.CalendarVersion + 1), cancellationToken);
+            await db.ManagedTeams.Where(m => m.UserId == person.Id).ExecuteDeleteAsync(cancellationToken);
             await PeopleAdministration.SetActiveAsync(users, person, active: false);
             await sessions.EndAllAsync(person.Id);
             audit.Add(AuditKind.Left, person.Id, $"{person.Email}: {Relationships} relationships"

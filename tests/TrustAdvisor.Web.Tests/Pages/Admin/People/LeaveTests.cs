@@ -58,6 +58,23 @@ public class LeaveTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
+    public async Task A_leaving_manager_lets_go_of_the_other_teams_they_looked_after()
+    {
+        var (team, other) = (await app.CreateTeamAsync("Managed team"), await app.CreateTeamAsync("Also managed"));
+        var manager = await app.CreatePersonAsync(Unique("manager"), UserRole.Manager, team.Id);
+        await app.QueryAsync(async db =>
+        {
+            db.ManagedTeams.Add(new ManagedTeam { UserId = manager.Id, TeamId = other.Id });
+            return await db.SaveChangesAsync();
+        });
+
+        (await LeaveAsync(await app.CreateClientAsync(), manager, [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await ReloadAsync(manager)).IsActive.ShouldBeFalse();
+        (await app.QueryAsync(db => db.ManagedTeams.CountAsync(m => m.UserId == manager.Id))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Their_open_client_links_can_be_left_open_for_the_new_owner()
     {
         var (leaver, colleague, leaversSession) = await TeamOfTwoAsync();
