@@ -59,6 +59,9 @@ public class SingleSignOnJourneyTests(BrowserApp app) : IAsyncLifetime
         await visit.RunAsync(async v =>
         {
             var page = v.Page;
+            // Signing in crosses two servers and the app's back-channel call for the tokens: on a loaded machine running
+            // every suite at once, that chain of redirects once outlasted the default 15 s wait for a navigation.
+            page.SetDefaultNavigationTimeout(60_000);
             await v.GoToAsync("/Account/SignIn");
             await v.SeeAsync("sign-in-with-provider");
             await v.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Test Provider" }));

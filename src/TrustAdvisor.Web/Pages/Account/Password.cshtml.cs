@@ -2,17 +2,24 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Security;
+using TrustAdvisor.Web.Security.SingleSignOn;
 
 namespace TrustAdvisor.Web.Pages.Account;
 
-/// <summary>Change one's own password; other sessions end, this one carries on.</summary>
+/// <summary>
+/// Change one's own password; other sessions end, this one carries on. Someone who joined through single sign-on has
+/// no password: the page says so, and how to choose one where the sign-in rules let their role use one.
+/// </summary>
 public sealed class PasswordModel(
     UserManager<AppUser> users, Sessions sessions, AuditTrail audit, IValidator<ChangePasswordInput> validator,
-    PasswordCheck passwords, Web.Mail.AccountNotices.SecurityNotices notices) : PageModel
+    PasswordCheck passwords, Web.Mail.AccountNotices.SecurityNotices notices, TrustAdvisorDbContext db,
+    IOptions<SingleSignOnOptions> singleSignOn) : PageModel
 {
     public const string NotCurrent = "That is not your current password, or there were too many attempts: try again in a few minutes.";
 
@@ -25,22 +32,28 @@ public sealed class PasswordModel(
     [BindProperty]
     public string? ConfirmPassword { get; set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>For someone without a password: why there is nothing to change, and what they can do instead.</summary>
+    public string? NoPassword { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await users.GetUserAsync(User) is { } me ? await PageForAsync(me, cancellationToken) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (await users.GetUserAsync(User) is not { } me)
+        {
+            return NotFound();
+        }
+
+        if (me.PasswordHash is null)
+        {
+            return await PageForAsync(me, cancellationToken);
+        }
+
         var input = new ChangePasswordInput(CurrentPassword, NewPassword, ConfirmPassword);
         if (!await validator.ValidateIntoAsync(input, ModelState, string.Empty, cancellationToken))
         {
             return Page();
-        }
-
-        var me = await users.GetUserAsync(User);
-        if (me is null)
-        {
-            return NotFound();
         }
 
         // Throttled like sign-in: a session left open must not become a way to guess the password.
@@ -71,5 +84,19 @@ public sealed class PasswordModel(
         await sessions.RenewCookieAsync(me);
         TempData.Flash("Your password is changed.");
         return RedirectToPage("/Relationships/Index");
+    }
+
+    private async Task<IActionResult> PageForAsync(AppUser me, CancellationToken cancellationToken)
+    {
+        if (me.PasswordHash is null)
+        {
+            var provider = singleSignOn.Value.IsOn ? singleSignOn.Value.DisplayName : "single sign-on";
+            NoPassword = $"You sign in with {provider} and have no TrustAdvisor password, so there is none to change. "
+                + ((await SignInPolicy.CurrentAsync(db, cancellationToken)).MaySignInWithPassword(me.Role)
+                    ? "To have one as well, for when the provider cannot be reached, sign out and use “Forgot your password?” on the sign-in page: a link to choose it comes by email."
+                    : "Passwords are off for your role here: you sign in only through the provider.");
+        }
+
+        return Page();
     }
 }

@@ -119,6 +119,32 @@ public class SingleSignOnTests(SingleSignOnApp app) : IClassFixture<SingleSignOn
     }
 
     [Fact]
+    public async Task Someone_without_a_password_is_told_there_is_none_to_change_and_a_post_changes_nothing()
+    {
+        var email = Unique("no.password", SingleSignOnApp.AllowedDomain);
+        var visitor = app.CreateAnonymousClient();
+        await Provider.SignInAsync(visitor, email, name: "Pat Provider");
+        var person = await PersonAsync(email);
+
+        var page = await visitor.GetPageAsync("/Account/Password");
+
+        page.QuerySelector("main .lead")!.TextContent.ShouldStartWith("You sign in with Test Provider and have no TrustAdvisor password");
+        page.QuerySelector("main .lead")!.TextContent.ShouldContain("“Forgot your password?”");
+        page.QuerySelector("form.form").ShouldBeNull();
+        var posted = await visitor.PostFormAsync("/Account/Password", new Dictionary<string, string?>
+        {
+            // The sign-out form in the page's header has the session's anti-forgery token.
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value"),
+            ["CurrentPassword"] = "anything at all",
+            ["NewPassword"] = "a brand new long password",
+            ["ConfirmPassword"] = "a brand new long password",
+        });
+        (await HtmlForms.ParseAsync(posted)).QuerySelector("main .lead")!.TextContent.ShouldStartWith("You sign in with Test Provider");
+        (await PersonAsync(email)).PasswordHash.ShouldBeNull();
+        (await app.QueryAsync(db => db.AuditEvents.CountAsync(e => e.SubjectId == person.Id && e.Kind == AuditKind.SignInFailed))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Someone_neither_invited_nor_of_an_allowed_domain_is_refused_and_no_account_is_made()
     {
         var email = Unique("stranger", "elsewhere.test");
