@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Identity;
@@ -27,6 +28,34 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
         (await session.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK, "the session carries on");
         (await app.QueryAsync(db => db.AuditEvents.Where(e => e.SubjectId == manager.Id && e.Kind == AuditKind.RoleOrTeamChanged).Select(e => e.Detail!).SingleAsync()))
             .ShouldContain("Manager of Test team");
+    }
+
+    [Fact]
+    public async Task A_demoted_manager_loses_the_dashboard_on_every_instance_of_the_app()
+    {
+        var manager = await app.CreatePersonAsync(Unique("instances"), UserRole.Manager);
+        var signIn = await app.CreateAnonymousClient().SubmitAsync("/Account/SignIn", new Dictionary<string, string?>
+        {
+            ["Email"] = manager.Email,
+            ["Password"] = AppFixture.Password,
+        });
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-TrustAdvisor.Session=", StringComparison.Ordinal)).Split(';')[0];
+        await using var other = new TrustAdvisorFactory(app.Provider, app.ConnectionString, demoData: false, app.Clock);
+        (await DashboardWithAsync(other, cookie)).ShouldBe(HttpStatusCode.OK);
+
+        (await ChangeAsync(manager, new() { ["Role"] = "Advisor" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await DashboardWithAsync(other, cookie)).ShouldBe(HttpStatusCode.NotFound);
+        (await DashboardWithAsync(app.Factory, cookie)).ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>The dashboard asked for with only the given session cookie, on the given instance.</summary>
+    private static async Task<HttpStatusCode> DashboardWithAsync(WebApplicationFactory<Program> instance, string cookie)
+    {
+        var client = instance.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = TrustAdvisorFactory.Https, AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/TeamDashboard", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return (await client.SendAsync(request)).StatusCode;
     }
 
     [Fact]
