@@ -41,6 +41,14 @@ public sealed class Relationship
 
     /// <summary>Where the contact can be reached: optional, for sending them a pulse.</summary>
     public string? ContactEmail { get; private set; }
+
+    /// <summary>
+    /// When the contact answered "Don't ask me again" to an emailed pulse: nobody asks them for their view again (by
+    /// email or by link) unless the contact becomes someone else (another email address).
+    /// </summary>
+    public DateTime? ContactOptedOutAt { get; private set; }
+
+    public bool MayAskTheContact => ContactOptedOutAt is null;
     public RelationshipStage Stage { get; private set; }
 
     /// <summary>Every relationship, even a screened-out prospect, has a date to look at it again.</summary>
@@ -79,6 +87,9 @@ public sealed class Relationship
         Version = Guid.NewGuid();
     }
 
+    /// <summary>The contact asked not to be asked again; the first time counts.</summary>
+    public void ContactOptsOut(DateTime atUtc) => ContactOptedOutAt ??= atUtc;
+
     public void Archive(DateTime atUtc)
     {
         if (IsArchived)
@@ -102,9 +113,14 @@ public sealed class Relationship
         ClientOrganisation = RequiredText(details.ClientOrganisation, NameMaxLength, nameof(details.ClientOrganisation));
         ContactName = RequiredText(details.ContactName, NameMaxLength, nameof(details.ContactName));
         ContactRole = OptionalText(details.ContactRole, ContactRoleMaxLength, nameof(details.ContactRole));
+        var previousEmail = ContactEmail;
         ContactEmail = OptionalText(details.ContactEmail, ContactEmailMaxLength, nameof(details.ContactEmail)) is { } email
             ? IsPlausibleEmail(email) ? email : throw new ArgumentException("The contact's email address is not valid.", nameof(details))
             : null;
+        if (previousEmail is not null && ContactEmail is not null && !string.Equals(ContactEmail, previousEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            ContactOptedOutAt = null; // another person: their own choice is still to make
+        }
         Stage = Enum.IsDefined(details.Stage)
             ? details.Stage
             : throw new ArgumentOutOfRangeException(nameof(details), details.Stage, "Unknown stage.");

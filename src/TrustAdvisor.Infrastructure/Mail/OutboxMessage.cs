@@ -22,6 +22,12 @@ public enum MailKind
 
     /// <summary>An authenticator code already used was given again within its validity: someone may have seen it.</summary>
     CodeReused,
+
+    /// <summary>An advisor asks a client contact for their view: the pulse's link, from the advisor via the firm.</summary>
+    ClientPulse,
+
+    /// <summary>The one reminder of a client pulse still unanswered; cancelled when it is answered, withdrawn or replaced.</summary>
+    ClientPulseReminder,
 }
 
 public enum OutboxStatus
@@ -36,6 +42,9 @@ public enum OutboxStatus
 
     /// <summary>Given up: the server refused the address, or every retry failed.</summary>
     Failed,
+
+    /// <summary>Not to be sent any more (a client's reminder after they answered); its sealed secret is erased.</summary>
+    Cancelled,
 }
 
 /// <summary>
@@ -83,6 +92,27 @@ public sealed class OutboxMessage
 
     /// <summary>The one-click unsubscribe address of a message a person can turn off (RFC 8058); none for a password reset.</summary>
     public string? UnsubscribeUrl { get; private set; }
+
+    /// <summary>The sender's name when not the app's own ("Ann Advisor via the firm" for a client's pulse).</summary>
+    public string? FromName { get; private set; }
+
+    /// <summary>Where a reply goes when not to the app's address (the advisor, for a client's pulse).</summary>
+    public string? ReplyTo { get; private set; }
+
+    /// <summary>Sent only once then has come (a client's reminder); <see cref="Compose"/> sends at once.</summary>
+    public OutboxMessage NotBefore(DateTime whenUtc)
+    {
+        NextAttemptAt = whenUtc;
+        return this;
+    }
+
+    /// <summary>From someone else than the app, replies to them.</summary>
+    public OutboxMessage From(string name, string replyTo)
+    {
+        FromName = name;
+        ReplyTo = replyTo;
+        return this;
+    }
 
     public static OutboxMessage Compose(
         Guid id, string key, MailKind kind, Guid? recipientId, string to, string subject, string textBody, string htmlBody, DateTime nowUtc,

@@ -99,8 +99,13 @@ public sealed partial class OutboxSender(
             MessageId = $"{message.Id:N}@trustadvisor",
             Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody(),
         };
-        mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
+        mime.From.Add(new MailboxAddress(message.FromName ?? options.Value.FromName, options.Value.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
+        if (message.ReplyTo is { } replyTo)
+        {
+            mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        }
+
         if (message.UnsubscribeUrl is { } unsubscribe)
         {
             // RFC 8058: a mail program offers "unsubscribe" and POSTs List-Unsubscribe=One-Click to the address itself.

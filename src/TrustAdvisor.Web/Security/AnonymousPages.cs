@@ -26,6 +26,7 @@ public static class AnonymousPages
         new("/Setup/Index", "the first administrator, once (with the setup code outside Development)", SignInRateLimit.Policy),
         new("/Pulses/Answer", "the client answering through their link", ClientPages.Policy),
         new("/Pulses/Thanks", "the client's thanks after answering", ClientPages.Policy),
+        new("/Pulses/Stop", "the client saying \"Don't ask me again\" through the signed link of an emailed pulse", ClientPages.Policy),
         new("/Mail/Unsubscribe", "stopping a kind of email through its signed link", null),
         new("/Calendar/Feed", "a calendar program reading the review dates at their secret address", null),
         new("/Offline/Index", "the scores kept on this phone (nothing from the server)", null),

@@ -16,7 +16,9 @@ internal static class ClientPages
 
     public static IServiceCollection AddClientPages(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PulseOptions>().Bind(configuration.GetSection(PulseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PulseOptions>().Bind(configuration.GetSection(PulseOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.ReminderAfterDays < o.LinkValidDays, "Pulse:ReminderAfterDays must be less than Pulse:LinkValidDays: a reminder's link must still work.")
+            .ValidateOnStart();
         var perMinute = configuration.GetSection(PulseOptions.Section).Get<PulseOptions>()?.RequestsPerMinute ?? new PulseOptions().RequestsPerMinute;
         return services.AddRateLimiter(options => options.AddPolicy(Policy, context =>
             RateLimitPartition.GetFixedWindowLimiter(

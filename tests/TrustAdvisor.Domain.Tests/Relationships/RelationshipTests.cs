@@ -32,6 +32,28 @@ public class RelationshipTests
         Should.Throw<ArgumentException>(() => new Relationship(Guid.NewGuid(), Details(new string('a', 201)), Guid.NewGuid(), Guid.NewGuid(), Now));
 
     [Fact]
+    public void A_contact_who_opted_out_stays_out_until_the_contact_is_someone_else()
+    {
+        var relationship = new Relationship(Guid.NewGuid(), Details() with { ContactEmail = "jo@acme.test" }, Guid.NewGuid(), Guid.NewGuid(), Now);
+        relationship.MayAskTheContact.ShouldBeTrue();
+
+        relationship.ContactOptsOut(Now);
+        relationship.ContactOptsOut(Now.AddDays(1));
+        relationship.ContactOptedOutAt.ShouldBe(Now, "the first time counts");
+
+        relationship.Update(Details() with { ContactEmail = "JO@acme.test", NextReviewDate = new DateOnly(2027, 2, 1) });
+        relationship.MayAskTheContact.ShouldBeFalse("the same address, another review date: the same person");
+        relationship.Update(Details());
+        relationship.Update(Details() with { ContactEmail = "sam@acme.test" });
+        relationship.MayAskTheContact.ShouldBeFalse("an address removed and another typed in does not undo the contact's choice");
+
+        var other = new Relationship(Guid.NewGuid(), Details() with { ContactEmail = "jo@acme.test" }, Guid.NewGuid(), Guid.NewGuid(), Now);
+        other.ContactOptsOut(Now);
+        other.Update(Details() with { ContactEmail = "sam@acme.test" });
+        other.MayAskTheContact.ShouldBeTrue("another person's choice is still theirs to make");
+    }
+
+    [Fact]
     public void Every_change_issues_a_new_version()
     {
         var relationship = new Relationship(Guid.NewGuid(), Details(), Guid.NewGuid(), Guid.NewGuid(), Now);

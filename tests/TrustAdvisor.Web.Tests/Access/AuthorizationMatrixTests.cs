@@ -56,6 +56,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Pulses/Thanks"] = Rule.Public,
         ["/Pulses/Answer"] = Rule.ClientLink,
         ["/Mail/Unsubscribe"] = Rule.SignedLink,
+        ["/Pulses/Stop"] = Rule.SignedLink,
         ["/Calendar/Feed"] = Rule.SignedLink,
         ["/Setup/Index"] = Rule.SetupOnly,
         ["/Account/SignOut"] = Rule.SignedIn,

@@ -458,6 +458,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("contact_name");
 
+                    b.Property<DateTime?>("ContactOptedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contact_opted_out_at");
+
                     b.Property<string>("ContactRole")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -942,6 +946,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("FromName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("from_name");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("text")
@@ -971,6 +980,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     b.Property<Guid?>("RecipientId")
                         .HasColumnType("uuid")
                         .HasColumnName("recipient_id");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reply_to");
 
                     b.Property<string>("SealedSecret")
                         .HasMaxLength(4000)

@@ -449,6 +449,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("contact_name");
 
+                    b.Property<DateTime?>("ContactOptedOutAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_opted_out_at");
+
                     b.Property<string>("ContactRole")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -933,6 +937,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("FromName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_name");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -962,6 +971,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                     b.Property<Guid?>("RecipientId")
                         .HasColumnType("TEXT")
                         .HasColumnName("recipient_id");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_to");
 
                     b.Property<string>("SealedSecret")
                         .HasMaxLength(4000)

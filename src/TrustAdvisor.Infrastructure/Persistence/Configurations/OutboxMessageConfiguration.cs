@@ -19,6 +19,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.UnsubscribeUrl).HasMaxLength(1000);
         builder.Property(m => m.SealedSecret).HasMaxLength(4000);
+        builder.Property(m => m.FromName).HasMaxLength(300);
+        builder.Property(m => m.ReplyTo).HasMaxLength(256);
         builder.HasIndex(m => m.Key).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CreatedAt);

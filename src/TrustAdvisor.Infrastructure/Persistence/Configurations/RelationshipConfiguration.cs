@@ -25,6 +25,7 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         builder.Property(r => r.Stage).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsArchived);
+        builder.Ignore(r => r.MayAskTheContact);
 
         builder.HasIndex(r => r.ClientOrganisation);
         builder.HasIndex(r => r.OwnerId);

@@ -26,6 +26,8 @@ internal static class MailRegistration
         services.AddScoped<OutboxSender>();
         services.AddScoped<MailOutbox>();
         services.AddSingleton<UnsubscribeLinks>();
+        services.AddSingleton<ClientPulses.PulseOptOutLinks>();
+        services.AddScoped<ClientPulses.PulseMailer>();
 
         // The kinds of scheduled email, in the order the settings page offers their samples: one folder each under Mail/.
         services.AddSingleton<IScheduledMail, Reminders.ReminderMail>();

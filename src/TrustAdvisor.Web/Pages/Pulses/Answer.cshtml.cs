@@ -7,6 +7,7 @@ using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Infrastructure.Pulses;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Mail.ClientPulses;
 using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Pulses;
@@ -65,11 +66,14 @@ public sealed class AnswerModel(
         }
 
         link.Pulse.Answer(SubmissionId, Input.ToAnswers(), Input.Comment, time.UtcNow());
-        return await db.SaveOnceAsync(ct => db.HoldsAnswerAsync(link.Pulse.Id, SubmissionId, ct), cancellationToken) switch
+        if (await db.SaveOnceAsync(ct => db.HoldsAnswerAsync(link.Pulse.Id, SubmissionId, ct), cancellationToken) == SaveOutcome.Conflict)
         {
-            SaveOutcome.Conflict => Unavailable(),
-            _ => Thanks(),
-        };
+            return Unavailable();
+        }
+
+        // After the answer is kept: should this fail, a reminder reaches someone who answered and opens a closed link.
+        await PulseMail.CancelReminderAsync(db, link.Pulse.Id, CancellationToken.None);
+        return Thanks();
     }
 
     public IReadOnlyList<ScaleField> Statements() => ClientStatement.All

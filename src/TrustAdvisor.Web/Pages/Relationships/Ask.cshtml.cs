@@ -6,15 +6,18 @@ using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Mail.ClientPulses;
 using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 
 /// <summary>
-/// "Ask the client": makes the contact's personal link to the pulse and shows it once, to copy or as a QR code.
-/// Only a hash of the link's secret is stored, so the link cannot be shown again; asking again replaces it.
+/// "Ask the client": makes the contact's personal link to the pulse and shows it once, to copy or as a QR code, or
+/// sends it to the contact's email (with a reminder later, PulseMail). Only a hash of the link's secret is stored, so
+/// the link cannot be shown again; asking again replaces it. A contact who said "Don't ask me again" is not asked.
 /// </summary>
-public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, IOptions<PulseOptions> options) : PageModel
+public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, IOptions<PulseOptions> options, PulseMailer mailer)
+    : PageModel
 {
     private const string NewLinkKey = "PulseLink";
 
@@ -22,7 +25,15 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
     [BindProperty]
     public Guid PulseId { get; set; }
 
+    /// <summary>A line from the advisor at the top of the email (optional).</summary>
+    [BindProperty]
+    public string? PersonalLine { get; set; }
+
     public RelationshipHeader Relationship { get; private set; } = null!;
+    public string? ContactEmail { get; private set; }
+    public DateTime? ContactOptedOutAt { get; private set; }
+    public int ReminderAfterDays => options.Value.ReminderAfterDays;
+    public string FirmName => options.Value.FirmName;
     public OpenLink? Open { get; private set; }
     public DateOnly? LastAnswered { get; private set; }
     public string? NewLink { get; private set; }
@@ -46,7 +57,11 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) => AskAsync(id, byEmail: false, cancellationToken);
+
+    public Task<IActionResult> OnPostEmailAsync(Guid id, CancellationToken cancellationToken) => AskAsync(id, byEmail: true, cancellationToken);
+
+    private async Task<IActionResult> AskAsync(Guid id, bool byEmail, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } notFound)
         {
@@ -55,6 +70,24 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
 
         if (!ModelState.RequireFormId(PulseId))
         {
+            return Page();
+        }
+
+        if (ContactOptedOutAt is not null)
+        {
+            ModelState.AddModelError(string.Empty, $"{Relationship.ContactName} asked not to be asked again, so nothing was made or sent.");
+            return Page();
+        }
+
+        if (byEmail && ContactEmail is null)
+        {
+            ModelState.AddModelError(string.Empty, $"There is no email address for {Relationship.ContactName}: add it on Edit, or make a link to pass on yourself.");
+            return Page();
+        }
+
+        if (byEmail && PersonalLine?.Trim().Length > PulseMail.PersonalLineMaxLength)
+        {
+            ModelState.AddModelError(nameof(PersonalLine), $"Keep your line to {PulseMail.PersonalLineMaxLength} characters.");
             return Page();
         }
 
@@ -77,14 +110,22 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         }
 
         var now = time.UtcNow();
-        foreach (var open in await db.Pulses.Where(p => p.RelationshipId == id && p.Status == PulseStatus.Open).ToListAsync(cancellationToken))
+        var replaced = await db.Pulses.Where(p => p.RelationshipId == id && p.Status == PulseStatus.Open).ToListAsync(cancellationToken);
+        foreach (var open in replaced)
         {
             open.Replace(now);
         }
 
         var token = PulseToken.New(PulseId);
         var asker = viewer.Current.UserId ?? throw new InvalidOperationException("Asking needs a signed-in person.");
-        db.Pulses.Add(Pulse.Ask(PulseId, id, owner, asker, relationship.ContactName, token, now, options.Value.LinkValidDays));
+        var pulse = Pulse.Ask(PulseId, id, owner, asker, relationship.ContactName, token, now, options.Value.LinkValidDays);
+        db.Pulses.Add(pulse);
+        if (byEmail)
+        {
+            var advisor = await db.Users.Where(u => u.Id == owner).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
+            await mailer.AddAsync(db, pulse, relationship, token, (advisor.DisplayName, advisor.Email!), PersonalLine, now);
+        }
+
         switch (await db.SaveOnceAsync(ct => IsStoredAsync(id, ct), cancellationToken))
         {
             case SaveOutcome.AlreadySaved:
@@ -94,7 +135,20 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
                 return Page();
         }
 
-        TempData[NewLinkKey] = token.ToString();
+        foreach (var old in replaced)
+        {
+            await PulseMail.CancelReminderAsync(db, old.Id, CancellationToken.None);
+        }
+
+        if (!byEmail)
+        {
+            TempData[NewLinkKey] = token.ToString();
+            return RedirectToPage(new { id });
+        }
+
+        await mailer.DeliverSoonAsync(CancellationToken.None);
+        TempData.Flash($"Sent to {relationship.ContactName} at {relationship.ContactEmail}"
+            + (options.Value.ReminderAfterDays > 0 ? $"; one reminder follows in {options.Value.ReminderAfterDays} days if they have not answered." : "."));
         return RedirectToPage(new { id });
     }
 
@@ -117,6 +171,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await PulseMail.CancelReminderAsync(db, open.Id, CancellationToken.None);
             TempData.Flash(wasOpen
                 ? "Link withdrawn: it no longer opens the questions."
                 : open.Status == PulseStatus.Answered
@@ -149,6 +204,8 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         }
 
         Relationship = header;
+        var contact = await db.Relationships.Where(r => r.Id == id).Select(r => new { r.ContactEmail, r.ContactOptedOutAt }).SingleAsync(cancellationToken);
+        (ContactEmail, ContactOptedOutAt) = (contact.ContactEmail, contact.ContactOptedOutAt);
         var now = time.UtcNow();
         Open = await OpenLink.FindAsync(db, id, now, cancellationToken);
         LastAnswered = await db.Pulses.Where(p => p.RelationshipId == id && p.AnsweredOn != null)

@@ -18,6 +18,13 @@ public sealed class PulseOptions
     [Range(1, 365)]
     public int LinkValidDays { get; set; } = Pulse.DefaultValidDays;
 
+    /// <summary>
+    /// A pulse sent by email and not answered is reminded once, this many days later (0: never); less than
+    /// <see cref="LinkValidDays"/>, so the reminder's link still works.
+    /// </summary>
+    [Range(0, 364)]
+    public int ReminderAfterDays { get; set; } = 7;
+
     /// <summary>After this many months without an answer, an Establish or Maintain relationship asks for the client's view.</summary>
     [Range(1, 60)]
     public int ClientViewDueMonths { get; set; } = AttentionRules.DefaultClientViewDueMonths;

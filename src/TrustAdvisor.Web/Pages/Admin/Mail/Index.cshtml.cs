@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 
@@ -11,8 +12,10 @@ namespace TrustAdvisor.Web.Pages.Admin.Mail;
 /// failed and why (administrators only, by the /Admin folder's policy). Without an SMTP server it also says where the
 /// .eml files are.
 /// </summary>
-public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport, IOptions<MailOptions> options) : PageModel
+public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport, IOptions<MailOptions> options, TimeProvider time) : PageModel
 {
+    public DateTime Now { get; } = time.UtcNow();
+
     public const int Shown = 200;
 
     public IReadOnlyList<Message> Messages { get; private set; } = [];
@@ -44,6 +47,8 @@ public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport
         MailKind.Invitation => "Invitation",
         MailKind.TwoFactorReset => "Two-factor reset",
         MailKind.CodeReused => "Code used twice",
+        MailKind.ClientPulse => "Client pulse",
+        MailKind.ClientPulseReminder => "Client pulse reminder",
         _ => kind.ToString(),
     };
 }

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrustAdvisor.Domain;
+using TrustAdvisor.Domain.Pulses;
+using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Mail.ClientPulses;
+using TrustAdvisor.Web.Pages.Shared;
+
+namespace TrustAdvisor.Web.Pages.Pulses;
+
+/// <summary>
+/// "Don't ask me again", from an emailed pulse, without an account. Opening it asks (a link scanner opening it changes
+/// nothing); the button, or a mail program's one-click POST (RFC 8058: no anti-forgery token, the signed token in the
+/// address authorises it), marks the relationship's contact as not to be asked and cancels any reminder on its way.
+/// Reads the relationship past the query filter, by the token alone (ADR 5's exceptions).
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class StopModel(TrustAdvisorDbContext db, PulseOptOutLinks links, TimeProvider time, IOptions<PulseOptions> options) : PageModel
+{
+    public string? AdvisorName { get; private set; }
+    public string FirmName => options.Value.FirmName;
+    public bool Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(token, cancellationToken) is not { } relationshipId)
+        {
+            return NotFound();
+        }
+
+        Done = await db.Relationships.IgnoreQueryFilters().AnyAsync(r => r.Id == relationshipId && r.ContactOptedOutAt != null, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(token, cancellationToken) is not { } relationshipId)
+        {
+            return NotFound();
+        }
+
+        var relationship = await db.Relationships.IgnoreQueryFilters().SingleAsync(r => r.Id == relationshipId, cancellationToken);
+        relationship.ContactOptsOut(time.UtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        var open = await db.Pulses.IgnoreQueryFilters().Where(p => p.RelationshipId == relationshipId && p.Status == PulseStatus.Open)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var pulse in open)
+        {
+            await PulseMail.CancelReminderAsync(db, pulse, CancellationToken.None);
+        }
+
+        Done = true;
+        return Page();
+    }
+
+    private async Task<Guid?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (links.Read(token) is not { } relationshipId)
+        {
+            return null;
+        }
+
+        AdvisorName = await db.Relationships.IgnoreQueryFilters().Where(r => r.Id == relationshipId)
+            .Select(r => db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault())
+            .FirstOrDefaultAsync(cancellationToken);
+        return AdvisorName is null ? null : relationshipId;
+    }
+}
