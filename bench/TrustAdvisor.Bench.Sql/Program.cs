@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
-using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Infrastructure.Reporting;
@@ -55,10 +54,10 @@ internal static class Program
             queries.All(SqlDialect.Postgres));
         // The overview keeps the team's median for a few minutes: capture what it sends on a request once that is cached.
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        await CaptureAsync(connectionString, advisor, advisorSession, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionRules.DefaultClientViewDueMonths, team: null, default)));
-        var overview = await CaptureAsync(connectionString, advisor, advisorSession, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionRules.DefaultClientViewDueMonths, team: null, default)));
+        await CaptureAsync(connectionString, advisor, advisorSession, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionList.ClientViewDue.Default, team: null, default)));
+        var overview = await CaptureAsync(connectionString, advisor, advisorSession, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionList.ClientViewDue.Default, team: null, default)));
         var overviewCold = await CaptureAsync(
-            connectionString, advisor, advisorSession, OnOneContext(db => AttentionList.LoadAsync(db, new MemoryCache(new MemoryCacheOptions()), today, AttentionRules.DefaultClientViewDueMonths, team: null, default)));
+            connectionString, advisor, advisorSession, OnOneContext(db => AttentionList.LoadAsync(db, new MemoryCache(new MemoryCacheOptions()), today, AttentionList.ClientViewDue.Default, team: null, default)));
 
         await using var source = NpgsqlDataSource.Create(connectionString);
         // The app plans the dashboard's statements for their own values (SET LOCAL in each one's transaction,
@@ -74,12 +73,12 @@ internal static class Program
             dashboard_through_ef_p50_ms = await TimeThroughEfAsync(connectionString, manager, iterations, contexts =>
                 DashboardData.QueryAsync(contexts, queries, filter, default)),
             overview_through_ef_p50_ms = await TimeThroughEfAsync(
-                connectionString, advisor, iterations, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionRules.DefaultClientViewDueMonths, team: null, default))),
+                connectionString, advisor, iterations, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionList.ClientViewDue.Default, team: null, default))),
             // What EF Core adds to the overview's statements, the two timed in alternating blocks (on this shared
             // machine two separate timings differed by more than that).
             overview_through_ef_beside_statements = await Timings.QueryCodeBesideStatementsAsync(
                 source, overview.WithoutSessionCheck(),
-                ThroughEf(connectionString, advisor, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionRules.DefaultClientViewDueMonths, team: null, default))), iterations * 10),
+                ThroughEf(connectionString, advisor, OnOneContext(db => AttentionList.LoadAsync(db, cache, today, AttentionList.ClientViewDue.Default, team: null, default))), iterations * 10),
             dashboard_beside_page = options.TryGetValue("--dashboard-url", out var dashboardUrl)
                 ? await Timings.PageBesideStatementsAsync(dashboardSource, dashboard, new Uri(dashboardUrl), options["--manager-cookie"], iterations)
                 : null,

@@ -15,6 +15,9 @@ public static class AttentionRules
 
     public const int DefaultClientViewDueMonths = 6;
 
+    /// <summary>Days after the first meeting by which a relationship past Meet wants the client's first view.</summary>
+    public const int DefaultFirstClientViewDays = 30;
+
     private static readonly Factor[] AboveTheLine = [Factor.Credibility, Factor.Reliability, Factor.Intimacy];
 
     public static IReadOnlyList<AttentionAlert> Evaluate(RelationshipSignals signals)
@@ -74,22 +77,30 @@ public static class AttentionRules
     }
 
     /// <summary>
-    /// In Establish or Maintain, and the client has not answered a pulse in <see cref="RelationshipSignals.ClientViewDueMonths"/>
-    /// months: counted from the last answer, or from when the relationship was recorded if the client never answered.
+    /// From Vet on, the client's own view: never given, it is due <see cref="RelationshipSignals.FirstClientViewDays"/>
+    /// after the first scored meeting (self-assessment errs most early in a relationship, where calibration pays most);
+    /// given, it is due again <see cref="RelationshipSignals.ClientViewDueMonths"/> months after the last answer.
     /// </summary>
     public static AttentionAlert? NoClientViewLately(RelationshipSignals signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        if (signals.Stage is not (RelationshipStage.Establish or RelationshipStage.Maintain)
-            || (signals.LastClientView ?? signals.RecordedOn) > signals.Today.AddMonths(-signals.ClientViewDueMonths))
+        if (signals.Stage == RelationshipStage.Meet)
         {
             return null;
         }
 
-        var since = signals.LastClientView is { } last
-            ? Invariant($"the last answer was on {last:d MMM yyyy}")
-            : "the client has never been asked";
-        return new(AlertKind.NoClientViewLately, Invariant($"No client view in {signals.ClientViewDueMonths} months: {since}. Ask the client."));
+        if (signals.LastClientView is { } last)
+        {
+            return last > signals.Today.AddMonths(-signals.ClientViewDueMonths)
+                ? null
+                : new(AlertKind.NoClientViewLately, Invariant(
+                    $"No client view in {signals.ClientViewDueMonths} months: the last answer was on {last:d MMM yyyy}. Ask the client."));
+        }
+
+        return signals.FirstMeeting is { } first && first <= signals.Today.AddDays(-signals.FirstClientViewDays)
+            ? new(AlertKind.NoClientViewLately, Invariant(
+                $"No client view yet, {signals.Today.DayNumber - first.DayNumber} days after the first meeting: your own scores are likeliest to be off early on. Ask the client."))
+            : null;
     }
 
     /// <summary>Self-orientation rose at each of the last two assessments.</summary>

@@ -14,8 +14,9 @@ namespace TrustAdvisor.Domain.Trends;
 /// <param name="Today">The advisor's today.</param>
 /// <param name="LastClientView">When the client last answered a pulse, if ever.</param>
 /// <param name="LatestGap">The perception gap at that answer, if the advisor had scored the relationship by then.</param>
-/// <param name="ClientViewDueMonths">How long a relationship in Establish or Maintain may go without the client's view.</param>
-/// <param name="RecordedOn">When the relationship was recorded: one younger than the window has not gone without yet.</param>
+/// <param name="ClientViewDueMonths">How long a relationship past Meet may go without the client's view once they gave it.</param>
+/// <param name="FirstMeeting">The first scored meeting, if any: a client never asked is due this long after it.</param>
+/// <param name="FirstClientViewDays">Days after the first meeting by which a relationship past Meet wants the client's first view.</param>
 public sealed record RelationshipSignals(
     IReadOnlyList<ScorePoint> Recent,
     ScorePoint? NinetyDaysAgo,
@@ -26,7 +27,8 @@ public sealed record RelationshipSignals(
     DateOnly? LastClientView = null,
     PerceptionGap? LatestGap = null,
     int ClientViewDueMonths = AttentionRules.DefaultClientViewDueMonths,
-    DateOnly? RecordedOn = null)
+    DateOnly? FirstMeeting = null,
+    int FirstClientViewDays = AttentionRules.DefaultFirstClientViewDays)
 {
     public ScorePoint? Latest => Recent.Count > 0 ? Recent[^1] : null;
 

@@ -139,7 +139,7 @@ public class AttentionRulesTests
     }
 
     [Fact]
-    public void Establish_and_Maintain_relationships_want_the_clients_view_every_six_months()
+    public void From_Vet_on_a_client_who_answered_is_asked_again_six_months_later()
     {
         var recent = new List<ScorePoint> { Point(-5, 7, 7, 7, 3) };
         var lastView = Today.AddMonths(-6);
@@ -149,30 +149,32 @@ public class AttentionRulesTests
         alert.Kind.ShouldBe(AlertKind.NoClientViewLately);
         alert.Message.ShouldBe("No client view in 6 months: the last answer was on 22 May 2026. Ask the client.");
         AttentionRules.NoClientViewLately(Signals(recent, stage: RelationshipStage.Maintain, lastClientView: lastView.AddDays(1))).ShouldBeNull();
-        AttentionRules.NoClientViewLately(Signals(recent, stage: RelationshipStage.Vet, lastClientView: lastView)).ShouldBeNull();
+        AttentionRules.NoClientViewLately(Signals(recent, stage: RelationshipStage.Vet, lastClientView: lastView)).ShouldNotBeNull();
         AttentionRules.NoClientViewLately(Signals(recent, stage: RelationshipStage.Meet, lastClientView: lastView)).ShouldBeNull();
     }
 
     [Fact]
-    public void A_relationship_never_asked_says_so_and_the_window_is_configurable()
+    public void A_client_never_asked_is_due_a_month_after_the_first_meeting_from_Vet_on()
     {
         var never = new RelationshipSignals(
-            [Point(-5, 7, 7, 7, 3)], null, RelationshipStage.Establish, Today.AddDays(30), null, Today, LastClientView: null);
-        AttentionRules.NoClientViewLately(never)!.Message.ShouldBe("No client view in 6 months: the client has never been asked. Ask the client.");
+            [Point(-5, 7, 7, 7, 3)], null, RelationshipStage.Vet, Today.AddDays(30), null, Today, LastClientView: null, FirstMeeting: Today.AddDays(-30));
 
-        var threeMonths = never with { LastClientView = Today.AddMonths(-4), ClientViewDueMonths = 3 };
-        AttentionRules.NoClientViewLately(threeMonths).ShouldNotBeNull();
-        AttentionRules.NoClientViewLately(threeMonths with { ClientViewDueMonths = 5 }).ShouldBeNull();
+        AttentionRules.NoClientViewLately(never)!.Message
+            .ShouldBe("No client view yet, 30 days after the first meeting: your own scores are likeliest to be off early on. Ask the client.");
+        AttentionRules.NoClientViewLately(never with { FirstMeeting = Today.AddDays(-29) }).ShouldBeNull("not a month yet");
+        AttentionRules.NoClientViewLately(never with { FirstMeeting = null }).ShouldBeNull("nothing scored: nothing to calibrate");
+        AttentionRules.NoClientViewLately(never with { Stage = RelationshipStage.Meet }).ShouldBeNull("a first meeting is not yet a relationship");
+        AttentionRules.NoClientViewLately(never with { FirstClientViewDays = 45 }).ShouldBeNull("the window is configurable");
     }
 
     [Fact]
-    public void A_relationship_younger_than_the_window_is_not_yet_due_for_the_clients_view()
+    public void The_months_between_answers_are_configurable()
     {
-        var never = new RelationshipSignals(
-            [Point(-5, 7, 7, 7, 3)], null, RelationshipStage.Maintain, Today.AddDays(30), null, Today, LastClientView: null);
+        var answered = new RelationshipSignals(
+            [Point(-5, 7, 7, 7, 3)], null, RelationshipStage.Establish, Today.AddDays(30), null, Today, LastClientView: Today.AddMonths(-4), ClientViewDueMonths: 3);
 
-        AttentionRules.NoClientViewLately(never with { RecordedOn = Today.AddMonths(-6).AddDays(1) }).ShouldBeNull();
-        AttentionRules.NoClientViewLately(never with { RecordedOn = Today.AddMonths(-6) }).ShouldNotBeNull();
+        AttentionRules.NoClientViewLately(answered).ShouldNotBeNull();
+        AttentionRules.NoClientViewLately(answered with { ClientViewDueMonths = 5 }).ShouldBeNull();
     }
 
     private static ScorePoint Point(int daysFromToday, int c, int r, int i, int s) =>

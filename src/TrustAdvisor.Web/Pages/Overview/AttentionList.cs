@@ -40,7 +40,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= ninetyDaysAgo)
                     .Select(MeetingScore.Of)
                     .FirstOrDefault(),
-                x.r.CreatedAt,
+                db.Assessments.Where(a => a.RelationshipId == x.r.Id && a.SupersededAt == null).Min(a => (DateOnly?)a.MeetingDate),
                 db.Pulses.Where(p => p.RelationshipId == x.r.Id && p.Status == PulseStatus.Answered)
                     .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt)
                     .Take(1)
@@ -58,7 +58,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
             .AsSplitQuery()));
 
     public static async Task<AttentionList> LoadAsync(
-        TrustAdvisorDbContext db, IMemoryCache cache, DateOnly today, int clientViewDueMonths, Guid? team, CancellationToken cancellationToken)
+        TrustAdvisorDbContext db, IMemoryCache cache, DateOnly today, ClientViewDue clientView, Guid? team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ninetyDaysAgo = today.AddDays(-AttentionRules.StalledIntimacyDays);
@@ -85,13 +85,19 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                 var signals = new RelationshipSignals(
                     recent, r.NinetyDaysAgo?.Point, r.Relationship.Stage, r.Relationship.NextReviewDate,
                     r.TeamId is { } team ? medians.GetValueOrDefault(team) : null, today,
-                    answer?.AnsweredOn, gap, clientViewDueMonths, DateOnly.FromDateTime(r.CreatedAt));
+                    answer?.AnsweredOn, gap, clientView.DueMonths, r.FirstMeeting, clientView.FirstAfterDays);
                 return new Row(r.Relationship, recent, AttentionRules.Evaluate(signals));
             })
             .ByNeedForAttention(r => r.Alerts, r => r.Latest?.Trust)
             .ThenBy(r => r.Relationship.ClientOrganisation, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
         return new AttentionList(rows, relationships.Select(r => r.OwnerId).Distinct().Count() > 1);
+    }
+
+    /// <summary>When the client's view is due: <paramref name="FirstAfterDays"/> after the first meeting, then every <paramref name="DueMonths"/>.</summary>
+    public sealed record ClientViewDue(int DueMonths, int FirstAfterDays)
+    {
+        public static ClientViewDue Default { get; } = new(AttentionRules.DefaultClientViewDueMonths, AttentionRules.DefaultFirstClientViewDays);
     }
 
     /// <summary>A relationship as the query reads it: its summary and its recent current assessments, newest first.</summary>
@@ -101,7 +107,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         Guid? OwnerId,
         List<MeetingScore> Recent,
         MeetingScore? NinetyDaysAgo,
-        DateTime CreatedAt,
+        DateOnly? FirstMeeting,
         List<LatestAnswer> LatestAnswer,
         int? AdvisorC,
         int? AdvisorR,

@@ -44,7 +44,8 @@ public sealed class IndexModel(TrustAdvisorDbContext db, IMemoryCache cache, Tim
         }
 
         Today = time.Today();
-        var list = await AttentionList.LoadAsync(db, cache, Today, pulses.Value.ClientViewDueMonths, CurrentTeam?.Id, cancellationToken);
+        var list = await AttentionList.LoadAsync(
+            db, cache, Today, new AttentionList.ClientViewDue(pulses.Value.ClientViewDueMonths, pulses.Value.FirstClientViewDays), CurrentTeam?.Id, cancellationToken);
         Rows = list.Rows;
         ShowsOwners = list.ShowsOwners;
         return Page();

@@ -25,7 +25,11 @@ public sealed class PulseOptions
     [Range(0, 364)]
     public int ReminderAfterDays { get; set; } = 7;
 
-    /// <summary>After this many months without an answer, an Establish or Maintain relationship asks for the client's view.</summary>
+    /// <summary>Days after the first scored meeting when a relationship past Meet, never asked, asks for the client's first view.</summary>
+    [Range(1, 365)]
+    public int FirstClientViewDays { get; set; } = AttentionRules.DefaultFirstClientViewDays;
+
+    /// <summary>After this many months without an answer, a relationship past Meet asks for the client's view again.</summary>
     [Range(1, 60)]
     public int ClientViewDueMonths { get; set; } = AttentionRules.DefaultClientViewDueMonths;
 

@@ -41,11 +41,13 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
 
+        // Besides their own reason, the three first met a month ago or more and the client was never asked.
+        const string NeverAsked = "your own scores are likeliest to be off early on. Ask the client.";
         Rows(page).ShouldBe(
         [
-            ("Overdue Co", "Review overdue by 5 days: no meeting has been scored since it was due."),
-            ("Dropping Co", "Down 40% since the previous assessment. T fell from 7.0 to 4.2, because self-orientation rose from 3 to 5."),
-            ("Slipping Co", "Self-orientation rose in each of the last two assessments (2 → 3 → 4)."),
+            ("Overdue Co", $"Review overdue by 5 days: no meeting has been scored since it was due. | No client view yet, 30 days after the first meeting: {NeverAsked}"),
+            ("Dropping Co", $"Down 40% since the previous assessment. T fell from 7.0 to 4.2, because self-orientation rose from 3 to 5. | No client view yet, 40 days after the first meeting: {NeverAsked}"),
+            ("Slipping Co", $"Self-orientation rose in each of the last two assessments (2 → 3 → 4). | No client view yet, 60 days after the first meeting: {NeverAsked}"),
             ("Low Co", ""),
             ("Steady Co", ""),
         ]);
@@ -86,7 +88,7 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
 
-        Rows(page).Single().Alerts.ShouldBe("Intimacy has not improved in 90 days (4 → 4) while credibility and reliability did.");
+        Rows(page).Single().Alerts.ShouldStartWith("Intimacy has not improved in 90 days (4 → 4) while credibility and reliability did. | No client view yet");
     }
 
     [Fact]
@@ -105,29 +107,23 @@ public class IndexTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
-    public async Task A_relationship_recorded_more_than_six_months_ago_and_never_asked_wants_the_clients_view()
+    public async Task From_Vet_on_a_client_never_asked_is_due_a_month_after_the_first_meeting()
     {
         var (advisor, email) = await NewAdvisorAsync();
-        var now = app.Clock.Now;
-        var nextReview = app.Today.AddDays(30);
-        app.Clock.Now = now.AddMonths(-7);
-        try
-        {
-            await app.AddRelationshipAsync("Long Standing Co", RelationshipStage.Maintain, nextReview, advisor);
-        }
-        finally
-        {
-            app.Clock.Now = now;
-        }
-
-        await app.AddRelationshipAsync("New Co", RelationshipStage.Maintain, owner: advisor);
+        var due = await app.AddRelationshipAsync("Vetted Co", RelationshipStage.Vet, owner: advisor);
+        await app.AddAssessmentAsync(due.Id, app.Today.AddDays(-31), new TrustFactors(7, 7, 7, 3));
+        var recent = await app.AddRelationshipAsync("Recent Co", RelationshipStage.Vet, owner: advisor);
+        await app.AddAssessmentAsync(recent.Id, app.Today.AddDays(-29), new TrustFactors(7, 7, 7, 3));
+        var meeting = await app.AddRelationshipAsync("Meeting Co", RelationshipStage.Meet, owner: advisor);
+        await app.AddAssessmentAsync(meeting.Id, app.Today.AddDays(-60), new TrustFactors(7, 7, 7, 3));
 
         var page = await (await app.CreateClientAsync(email)).GetPageAsync("/");
 
         Rows(page).ShouldBe(
         [
-            ("Long Standing Co", "No client view in 6 months: the client has never been asked. Ask the client."),
-            ("New Co", ""),
+            ("Vetted Co", "No client view yet, 31 days after the first meeting: your own scores are likeliest to be off early on. Ask the client."),
+            ("Meeting Co", ""),
+            ("Recent Co", ""),
         ]);
     }
 
