@@ -11,7 +11,7 @@ public static class ClientPulses
     /// <summary>Asks through "Ask the client" as <paramref name="advisor"/>; returns the link's path, as the page shows it.</summary>
     public static async Task<string> AskAsync(this HttpClient advisor, Guid relationshipId)
     {
-        var response = await advisor.SubmitAsync($"/Relationships/Ask/{relationshipId}", new Dictionary<string, string?>());
+        var response = await advisor.SubmitAsync($"/Relationships/Ask/{relationshipId}", new Dictionary<string, string?>(), "form.make-link");
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         var page = await advisor.GetPageAsync(response.Location());
         var link = page.QuerySelector<IHtmlInputElement>("#pulse-link")?.Value ?? throw new InvalidOperationException("No link shown.");

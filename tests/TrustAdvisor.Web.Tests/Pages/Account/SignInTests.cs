@@ -21,6 +21,7 @@ public class SignInTests(PostgresApp app) : IClassFixture<PostgresApp>
         ["/Setup"] = HttpStatusCode.NotFound, // an administrator exists
         ["/Setup/Index"] = HttpStatusCode.NotFound,
         ["/Error"] = HttpStatusCode.OK,
+        ["/pulse/stop/not-a-link"] = HttpStatusCode.NotFound, // "Don't ask me again": a made-up link is not found
         ["/Offline"] = HttpStatusCode.OK, // the service worker's page for what the phone keeps: nothing from the server
         ["/sw.js"] = HttpStatusCode.OK,
         ["/pulse/not-a-link"] = HttpStatusCode.NotFound, // the client's page: open to a valid link alone, without an account
