@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
@@ -42,6 +43,21 @@ public static class PulseMail
         var key = ReminderKey(pulseId);
         return db.OutboxMessages.Where(m => m.Key == key && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.Status, OutboxStatus.Cancelled).SetProperty(x => x.SealedSecret, (string?)null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every reminder on its way for the relationship's open pulses is not to go (the contact asked not to be asked, or
+    /// the relationship was archived, which closes its links). Reads past the query filter: the contact's own page has no viewer.
+    /// </summary>
+    public static async Task CancelRemindersOfAsync(TrustAdvisorDbContext db, Guid relationshipId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var open = await db.Pulses.IgnoreQueryFilters().Where(p => p.RelationshipId == relationshipId && p.Status == PulseStatus.Open)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var pulse in open)
+        {
+            await CancelReminderAsync(db, pulse, cancellationToken);
+        }
     }
 
     private static async Task<OutboxMessage> ComposeOneAsync(MailRenderer renderer, MailSecrets secrets, Request r, bool isReminder, DateTime nowUtc)

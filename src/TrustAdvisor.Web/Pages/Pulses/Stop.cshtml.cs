@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain;
-using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Mail.ClientPulses;
 using TrustAdvisor.Web.Pages.Shared;
@@ -44,12 +43,7 @@ public sealed class StopModel(TrustAdvisorDbContext db, PulseOptOutLinks links, 
         var relationship = await db.Relationships.IgnoreQueryFilters().SingleAsync(r => r.Id == relationshipId, cancellationToken);
         relationship.ContactOptsOut(time.UtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        var open = await db.Pulses.IgnoreQueryFilters().Where(p => p.RelationshipId == relationshipId && p.Status == PulseStatus.Open)
-            .Select(p => p.Id).ToListAsync(cancellationToken);
-        foreach (var pulse in open)
-        {
-            await PulseMail.CancelReminderAsync(db, pulse, CancellationToken.None);
-        }
+        await PulseMail.CancelRemindersOfAsync(db, relationshipId, CancellationToken.None);
 
         Done = true;
         return Page();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Mail.ClientPulses;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 
@@ -47,6 +48,7 @@ public sealed class ArchiveModel(TrustAdvisorDbContext db, TimeProvider time) : 
         // Archiving twice (a double click) is the same as archiving once.
         relationship.Archive(time.UtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await PulseMail.CancelRemindersOfAsync(db, id, CancellationToken.None); // its links stop working
         TempData.Flash($"Archived {relationship.ClientOrganisation}. Its history is kept; restore it from the archived list.");
         return RedirectToPage("Index");
     }

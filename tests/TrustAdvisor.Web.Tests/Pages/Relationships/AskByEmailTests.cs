@@ -127,6 +127,17 @@ public partial class AskByEmailTests(MailApp app) : IClassFixture<MailApp>
     }
 
     [Fact]
+    public async Task Archiving_the_relationship_cancels_the_reminder_whose_link_would_no_longer_work()
+    {
+        var (_, relationship, session, contact) = await ContactWithEmailAsync();
+        await SendAsync(session, relationship.Id);
+
+        (await session.SubmitAsync($"/Relationships/Archive/{relationship.Id}", new Dictionary<string, string?>(), "main form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await MailToAsync(contact)).Single(m => m.Kind == MailKind.ClientPulseReminder).Status.ShouldBe(OutboxStatus.Cancelled);
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_message_and_sends_nothing()
     {
         var (advisor, relationship, session, contact) = await ContactWithEmailAsync();
