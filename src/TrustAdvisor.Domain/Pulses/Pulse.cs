@@ -54,6 +54,12 @@ public sealed class Pulse
 
     public string? Comment { get; private set; }
 
+    /// <summary>
+    /// Sent to the contact by email (not shown to the advisor to pass on): a reminder may be waiting in the outbox, to
+    /// cancel when the pulse closes. A pulse never emailed has none, and closing it costs no look for one.
+    /// </summary>
+    public bool SentByEmail { get; private set; }
+
     /// <summary>Changes with every change of status: of two answers sent at once, one is stored.</summary>
     public Guid Version { get; private set; }
 
@@ -85,6 +91,8 @@ public sealed class Pulse
             Version = Guid.NewGuid(),
         };
     }
+
+    public void MarkSentByEmail() => SentByEmail = true;
 
     /// <summary>Open and not expired: the link can still be answered.</summary>
     public bool IsOpenAt(DateTime nowUtc) => OpenAt(nowUtc).Compile(preferInterpretation: true)(this);

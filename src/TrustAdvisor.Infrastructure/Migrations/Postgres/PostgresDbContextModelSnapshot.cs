@@ -320,6 +320,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("self_orientation");
 
+                    b.Property<bool>("SentByEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sent_by_email");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -311,6 +311,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("self_orientation");
 
+                    b.Property<bool>("SentByEmail")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_by_email");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

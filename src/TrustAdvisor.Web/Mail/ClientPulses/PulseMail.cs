@@ -52,7 +52,7 @@ public static class PulseMail
     public static async Task CancelRemindersOfAsync(TrustAdvisorDbContext db, Guid relationshipId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var open = await db.Pulses.IgnoreQueryFilters().Where(p => p.RelationshipId == relationshipId && p.Status == PulseStatus.Open)
+        var open = await db.Pulses.IgnoreQueryFilters().Where(p => p.RelationshipId == relationshipId && p.Status == PulseStatus.Open && p.SentByEmail)
             .Select(p => p.Id).ToListAsync(cancellationToken);
         foreach (var pulse in open)
         {

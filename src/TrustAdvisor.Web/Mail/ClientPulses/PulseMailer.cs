@@ -28,6 +28,7 @@ public sealed class PulseMailer(
             pulse.Id, relationship.Id, relationship.ContactEmail ?? throw new InvalidOperationException("The contact has no email address."),
             relationship.ContactName, advisor.Name, advisor.Email, options.Value.FirmName, personalLine, link, stop,
             DateOnly.FromDateTime(pulse.ExpiresAt));
+        pulse.MarkSentByEmail();
         db.OutboxMessages.AddRange(await PulseMail.ComposeAsync(renderer, secrets, request, TimeSpan.FromDays(options.Value.ReminderAfterDays), nowUtc));
     }
 

@@ -71,8 +71,11 @@ public sealed class AnswerModel(
             return Unavailable();
         }
 
-        // After the answer is kept: should this fail, a reminder reaches someone who answered and opens a closed link.
-        await PulseMail.CancelReminderAsync(db, link.Pulse.Id, CancellationToken.None);
+        if (link.Pulse.SentByEmail)
+        {
+            // After the answer is kept: should this fail, a reminder reaches someone who answered and opens a closed link.
+            await PulseMail.CancelReminderAsync(db, link.Pulse.Id, CancellationToken.None);
+        }
         return Thanks();
     }
 

@@ -135,7 +135,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
                 return Page();
         }
 
-        foreach (var old in replaced)
+        foreach (var old in replaced.Where(p => p.SentByEmail))
         {
             await PulseMail.CancelReminderAsync(db, old.Id, CancellationToken.None);
         }
@@ -171,7 +171,10 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await PulseMail.CancelReminderAsync(db, open.Id, CancellationToken.None);
+            if (open.SentByEmail)
+            {
+                await PulseMail.CancelReminderAsync(db, open.Id, CancellationToken.None);
+            }
             TempData.Flash(wasOpen
                 ? "Link withdrawn: it no longer opens the questions."
                 : open.Status == PulseStatus.Answered
