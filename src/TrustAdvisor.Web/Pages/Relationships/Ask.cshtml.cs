@@ -106,7 +106,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         // Looked up first: the first post of this form replaced what was open, so a second would replace its own link.
         if (await IsStoredAsync(id, cancellationToken))
         {
-            return AlreadyMade(id);
+            return AlreadyMade(id, byEmail);
         }
 
         var now = time.UtcNow();
@@ -129,7 +129,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         switch (await db.SaveOnceAsync(ct => IsStoredAsync(id, ct), cancellationToken))
         {
             case SaveOutcome.AlreadySaved:
-                return AlreadyMade(id);
+                return AlreadyMade(id, byEmail);
             case SaveOutcome.Conflict:
                 ModelState.AddModelError(string.Empty, "The client was asked from somewhere else at the same moment, so no link was made here. Reload the page to see the open link.");
                 return Page();
@@ -192,9 +192,11 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
     private Task<bool> IsStoredAsync(Guid id, CancellationToken cancellationToken) =>
         db.Pulses.AnyAsync(p => p.Id == PulseId && p.RelationshipId == id, cancellationToken);
 
-    private RedirectToPageResult AlreadyMade(Guid id)
+    private RedirectToPageResult AlreadyMade(Guid id, bool byEmail)
     {
-        TempData.Flash("That link was made already. It is shown only once; if you did not copy it, make a new one.");
+        TempData.Flash(byEmail
+            ? "That email was sent already: once is enough."
+            : "That link was made already. It is shown only once; if you did not copy it, make a new one.");
         return RedirectToPage(new { id });
     }
 

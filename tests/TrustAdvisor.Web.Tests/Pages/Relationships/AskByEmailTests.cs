@@ -162,7 +162,9 @@ public partial class AskByEmailTests(MailApp app) : IClassFixture<MailApp>
         var (action, fields) = await session.ReadFormAsync($"/Relationships/Ask/{relationship.Id}", "form[action*=Email]");
 
         (await session.PostFormAsync(action, fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await session.PostFormAsync(action, fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var again = await session.PostFormAsync(action, fields);
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await session.GetPageAsync(again.Location())).QuerySelector(".flash")!.TextContent.ShouldBe("That email was sent already: once is enough.");
 
         (await MailToAsync(contact)).Count(m => m.Kind == MailKind.ClientPulse).ShouldBe(1);
         (await app.QueryAsync(db => db.Pulses.CountAsync(p => p.RelationshipId == relationship.Id))).ShouldBe(1);
