@@ -24,13 +24,7 @@ public sealed class StopModel(TrustAdvisorDbContext db, PulseOptOutLinks links, 
 
     public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
-        if (await FindAsync(token, cancellationToken) is not { } relationshipId)
-        {
-            return NotFound();
-        }
-
-        Done = await db.Relationships.IgnoreQueryFilters().AnyAsync(r => r.Id == relationshipId && r.ContactOptedOutAt != null, cancellationToken);
-        return Page();
+        return await FindAsync(token, cancellationToken) is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? token, CancellationToken cancellationToken)
@@ -56,9 +50,10 @@ public sealed class StopModel(TrustAdvisorDbContext db, PulseOptOutLinks links, 
             return null;
         }
 
-        AdvisorName = await db.Relationships.IgnoreQueryFilters().Where(r => r.Id == relationshipId)
-            .Select(r => db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault())
+        var found = await db.Relationships.IgnoreQueryFilters().Where(r => r.Id == relationshipId)
+            .Select(r => new { Advisor = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), r.ContactOptedOutAt })
             .FirstOrDefaultAsync(cancellationToken);
+        (AdvisorName, Done) = (found?.Advisor, found?.ContactOptedOutAt is not null);
         return AdvisorName is null ? null : relationshipId;
     }
 }

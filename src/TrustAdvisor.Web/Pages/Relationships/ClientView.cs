@@ -7,17 +7,21 @@ namespace TrustAdvisor.Web.Pages.Relationships;
 
 /// <summary>
 /// A relationship's answered pulses, oldest first, each with the perception gap against the advisor's latest
-/// assessment on or before that day, and the link that is open now, if any.
+/// assessment on or before that day, the link that is open now, if any, and whether the contact asked not to be asked.
 /// </summary>
 public sealed class ClientView
 {
-    private ClientView(IReadOnlyList<Answer> oldestFirst, OpenLink? open)
+    private ClientView(IReadOnlyList<Answer> oldestFirst, OpenLink? open, DateTime? contactOptedOutAt)
     {
         OldestFirst = oldestFirst;
         Open = open;
+        ContactOptedOutAt = contactOptedOutAt;
     }
 
-    public static ClientView Empty { get; } = new([], null);
+    public static ClientView Empty { get; } = new([], null, null);
+
+    /// <summary>When the contact said "Don't ask me again"; then nobody asks them.</summary>
+    public DateTime? ContactOptedOutAt { get; }
 
     public IReadOnlyList<Answer> OldestFirst { get; }
     public IEnumerable<Answer> NewestFirst => OldestFirst.Reverse();
@@ -39,8 +43,9 @@ public sealed class ClientView
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(viewer);
-        var teamId = await db.Relationships.Where(r => r.Id == relationshipId).Select(r => r.TeamId).FirstOrDefaultAsync(cancellationToken);
-        var managesTheTeam = viewer.IsManager && viewer.Manages(teamId);
+        var relationship = await db.Relationships.Where(r => r.Id == relationshipId)
+            .Select(r => new { r.TeamId, r.ContactOptedOutAt }).FirstOrDefaultAsync(cancellationToken);
+        var managesTheTeam = viewer.IsManager && viewer.Manages(relationship?.TeamId);
         var pulses = await db.Pulses.Where(p => p.RelationshipId == relationshipId && p.Status == PulseStatus.Answered)
             .OrderBy(p => p.AnsweredOn).ThenBy(p => p.ClosedAt)
             .Select(p => new
@@ -72,7 +77,7 @@ public sealed class ClientView
                     advisor is { } factors ? new PerceptionGap(on, factors, client) : null);
             })
             .ToList();
-        return new ClientView(answers, await OpenLink.FindAsync(db, relationshipId, nowUtc, cancellationToken));
+        return new ClientView(answers, await OpenLink.FindAsync(db, relationshipId, nowUtc, cancellationToken), relationship?.ContactOptedOutAt);
     }
 
     /// <summary>One answered pulse as the relationship's page shows it.</summary>

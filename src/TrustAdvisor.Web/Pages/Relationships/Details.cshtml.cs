@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
@@ -31,9 +30,6 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
     public ClientView Client { get; private set; } = ClientView.Empty;
     public DateOnly Today { get; private set; }
 
-    /// <summary>When the contact said "Don't ask me again"; then nobody asks them.</summary>
-    public DateTime? ContactOptedOutAt { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? beforeDate, Guid? beforeId, CancellationToken cancellationToken)
     {
         var header = await RelationshipHeader.FindAsync(db, id, cancellationToken);
@@ -58,7 +54,6 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
             : await HistoryQuery.WindowAsync(db, id, cursor, RelationshipHistory.PageSize, handOffs, cancellationToken);
         NewerThan = cursor?.MeetingDate;
         Client = await ClientView.LoadAsync(db, id, viewer.Current, time.UtcNow(), cancellationToken);
-        ContactOptedOutAt = await db.Relationships.Where(r => r.Id == id).Select(r => r.ContactOptedOutAt).SingleAsync(cancellationToken);
         return Page();
     }
 
