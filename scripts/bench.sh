@@ -132,10 +132,18 @@ echo "== a relationship's page: 20 assessments against 5,000"
 long_history() {
   pg_psql "$PG_PORT" -Atc "
     WITH owner AS (SELECT id, team_id FROM users WHERE email = 'advisor1@bench.trustadvisor.test'),
+    o AS (
+      INSERT INTO organisations (id, name, normalized_name, domain, is_demo, created_at)
+      VALUES (gen_random_uuid(), 'Bench history of $1', 'bench history of $1', NULL, FALSE, now())
+      RETURNING id),
+    c AS (
+      INSERT INTO contacts (id, organisation_id, name, role, email, opted_out_at, created_at)
+      SELECT gen_random_uuid(), o.id, 'Alex Contact', NULL, NULL, NULL, now() FROM o
+      RETURNING id),
     r AS (
-      INSERT INTO relationships (id, owner_id, team_id, client_organisation, contact_name, contact_role, stage, next_review_date, is_demo, created_at, archived_at, version)
-      SELECT x.id, owner.id, owner.team_id, 'Bench history of $1', 'Alex Contact', NULL, 'Maintain', DATE '$TODAY' + 30, FALSE, now(), NULL, x.id
-      FROM owner, (SELECT gen_random_uuid() AS id) x
+      INSERT INTO relationships (id, owner_id, team_id, contact_id, stage, next_review_date, is_demo, created_at, archived_at, version)
+      SELECT x.id, owner.id, owner.team_id, c.id, 'Maintain', DATE '$TODAY' + 30, FALSE, now(), NULL, x.id
+      FROM owner, c, (SELECT gen_random_uuid() AS id) x
       RETURNING id, owner_id),
     a AS (
       INSERT INTO assessments (id, relationship_id, author_id, lineage_id, revision, meeting_date, meeting_kind, credibility, reliability, intimacy,

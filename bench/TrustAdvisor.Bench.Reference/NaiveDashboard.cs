@@ -20,14 +20,14 @@ internal static class NaiveDashboard
     public static async Task<string> ComputeAsync(PostgresDbContext db, Guid team, DateOnly from, DateOnly to, DateOnly today)
     {
         // The team's relationships and every current assessment of theirs, as entities, straight into memory.
-        var relationships = await db.Relationships.AsNoTracking().Where(r => r.TeamId == team).ToListAsync();
+        var relationships = await db.Relationships.AsNoTracking().Include(r => r.Contact).ThenInclude(c => c.Organisation).Where(r => r.TeamId == team).ToListAsync();
         var assessments = await db.Assessments.AsNoTracking()
             .Where(a => a.SupersededAt == null && db.Relationships.Any(r => r.Id == a.RelationshipId && r.TeamId == team))
             .ToListAsync();
         var byRelationship = assessments.ToLookup(a => a.RelationshipId);
         var rows = relationships.SelectMany(r => byRelationship[r.Id].Any()
-                ? byRelationship[r.Id].Select(a => new Row(r.Id, r.OwnerId!.Value, r.ClientOrganisation, r.NextReviewDate, r.IsArchived, a.MeetingDate, a.LineageId, a.Factors))
-                : [new Row(r.Id, r.OwnerId!.Value, r.ClientOrganisation, r.NextReviewDate, r.IsArchived, null, null, null)])
+                ? byRelationship[r.Id].Select(a => new Row(r.Id, r.OwnerId!.Value, r.Contact.Organisation.Name, r.NextReviewDate, r.IsArchived, a.MeetingDate, a.LineageId, a.Factors))
+                : [new Row(r.Id, r.OwnerId!.Value, r.Contact.Organisation.Name, r.NextReviewDate, r.IsArchived, null, null, null)])
             .ToList();
 
         var report = new StringBuilder();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -103,31 +104,83 @@ public static class DatasetLoader
         await copy.CompleteAsync();
     }
 
+    /// <summary>
+    /// The firm's clients: relationships with the same organisation name share one organisation (company names repeat,
+    /// as real clients have several contacts), and each relationship has a contact of its own.
+    /// </summary>
     private static async Task CopyRelationshipsAsync(NpgsqlConnection connection, IReadOnlyList<RelationshipRow> relationships)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("""
-            COPY relationships (id, owner_id, team_id, client_organisation, contact_name, contact_role, stage,
-                                next_review_date, is_demo, created_at, archived_at, version)
-            FROM STDIN (FORMAT BINARY)
-            """);
-        foreach (var r in relationships)
+        var organisations = relationships.GroupBy(r => Organisation.Normalize(r.ClientOrganisation))
+            .Select(g => (Id: Derived(g.First().Id, 1), g.First().ClientOrganisation, Normalized: g.Key, CreatedAt: g.Min(r => r.CreatedAt)))
+            .ToList();
+        var organisationOf = organisations.ToDictionary(o => o.Normalized, o => o.Id);
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY organisations (id, name, normalized_name, domain, is_demo, created_at) FROM STDIN (FORMAT BINARY)"))
         {
-            await copy.StartRowAsync();
-            await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid);
-            await copy.WriteAsync(r.OwnerId, NpgsqlDbType.Uuid);
-            await copy.WriteAsync(r.TeamId, NpgsqlDbType.Uuid);
-            await copy.WriteAsync(r.ClientOrganisation, NpgsqlDbType.Text);
-            await copy.WriteAsync(r.ContactName, NpgsqlDbType.Text);
-            await copy.WriteNullableAsync(r.ContactRole, NpgsqlDbType.Text);
-            await copy.WriteAsync(r.Stage.ToString(), NpgsqlDbType.Text);
-            await copy.WriteAsync(r.NextReviewDate, NpgsqlDbType.Date);
-            await copy.WriteAsync(false, NpgsqlDbType.Boolean);
-            await copy.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
-            await copy.WriteNullableAsync(r.ArchivedAt, NpgsqlDbType.TimestampTz);
-            await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid);
+            foreach (var o in organisations)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(o.Id, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(o.ClientOrganisation, NpgsqlDbType.Text);
+                await copy.WriteAsync(o.Normalized, NpgsqlDbType.Text);
+                await copy.WriteNullAsync();
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(o.CreatedAt, NpgsqlDbType.TimestampTz);
+            }
+
+            await copy.CompleteAsync();
         }
 
-        await copy.CompleteAsync();
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY contacts (id, organisation_id, name, role, email, opted_out_at, created_at) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var r in relationships)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(Derived(r.Id, 2), NpgsqlDbType.Uuid);
+                await copy.WriteAsync(organisationOf[Organisation.Normalize(r.ClientOrganisation)], NpgsqlDbType.Uuid);
+                await copy.WriteAsync(r.ContactName, NpgsqlDbType.Text);
+                await copy.WriteNullableAsync(r.ContactRole, NpgsqlDbType.Text);
+                await copy.WriteNullAsync();
+                await copy.WriteNullAsync();
+                await copy.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY relationships (id, owner_id, team_id, contact_id, stage, next_review_date, is_demo, created_at, archived_at, version)
+            FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            foreach (var r in relationships)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(r.OwnerId, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(r.TeamId, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(Derived(r.Id, 2), NpgsqlDbType.Uuid);
+                await copy.WriteAsync(r.Stage.ToString(), NpgsqlDbType.Text);
+                await copy.WriteAsync(r.NextReviewDate, NpgsqlDbType.Date);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(r.CreatedAt, NpgsqlDbType.TimestampTz);
+                await copy.WriteNullableAsync(r.ArchivedAt, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(r.Id, NpgsqlDbType.Uuid);
+            }
+
+            await copy.CompleteAsync();
+        }
+    }
+
+    /// <summary>Another id made from a relationship's, the same on every run: its contact's (2), its organisation's (1).</summary>
+    private static Guid Derived(Guid id, byte kind)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        bytes[15] ^= kind;
+        bytes[14] ^= 0x5A;
+        return new Guid(bytes);
     }
 
     private static async Task<(int Assessments, int Revisions)> CopyAssessmentsAsync(NpgsqlConnection connection, IEnumerable<AssessmentRow> rows)

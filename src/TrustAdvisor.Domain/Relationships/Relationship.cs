@@ -1,3 +1,5 @@
+using TrustAdvisor.Domain.Clients;
+
 namespace TrustAdvisor.Domain.Relationships;
 
 /// <summary>
@@ -6,17 +8,11 @@ namespace TrustAdvisor.Domain.Relationships;
 /// </summary>
 public sealed class Relationship
 {
-    public const int NameMaxLength = 200;
-    public const int ContactRoleMaxLength = 100;
-    public const int ContactEmailMaxLength = 254;
-
     private Relationship()
     {
-        ClientOrganisation = string.Empty;
-        ContactName = string.Empty;
     }
 
-    public Relationship(Guid id, RelationshipDetails details, Guid ownerId, Guid teamId, DateTime createdAtUtc, bool isDemo = false)
+    public Relationship(Guid id, Contact contact, RelationshipStage stage, DateOnly nextReviewDate, Guid ownerId, Guid teamId, DateTime createdAtUtc, bool isDemo = false)
         : this()
     {
         Id = id;
@@ -24,7 +20,7 @@ public sealed class Relationship
         TeamId = teamId;
         CreatedAt = createdAtUtc;
         IsDemo = isDemo;
-        Apply(details);
+        Update(contact, stage, nextReviewDate);
     }
 
     public Guid Id { get; private set; }
@@ -35,22 +31,12 @@ public sealed class Relationship
     /// <summary>The owner's team, whose manager reviews it. Null only for relationships recorded before accounts existed.</summary>
     public Guid? TeamId { get; private set; }
 
-    public string ClientOrganisation { get; private set; }
-    public string ContactName { get; private set; }
-    public string? ContactRole { get; private set; }
+    /// <summary>The person at the client the relationship is with; their organisation is the client.</summary>
+    public Guid ContactId { get; private set; }
 
-    /// <summary>Where the contact can be reached: optional, for sending them a pulse.</summary>
-    public string? ContactEmail { get; private set; }
+    public Contact Contact { get; private set; } = null!;
 
-    /// <summary>
-    /// When the contact answered "Don't ask me again" to an emailed pulse: nobody asks them for their view again (by
-    /// email or by link) unless the contact becomes someone else (another email address).
-    /// </summary>
-    public DateTime? ContactOptedOutAt { get; private set; }
-
-    public bool MayAskTheContact => ContactOptedOutAt is null;
     public RelationshipStage Stage { get; private set; }
-
     /// <summary>Every relationship, even a screened-out prospect, has a date to look at it again.</summary>
     public DateOnly NextReviewDate { get; private set; }
 
@@ -64,7 +50,15 @@ public sealed class Relationship
     /// <summary>Changes on every edit; an edit based on an older version is refused (optimistic concurrency).</summary>
     public Guid Version { get; private set; }
 
-    public void Update(RelationshipDetails details) => Apply(details);
+    public void Update(Contact contact, RelationshipStage stage, DateOnly nextReviewDate)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        Contact = contact;
+        ContactId = contact.Id;
+        Stage = Enum.IsDefined(stage) ? stage : throw new ArgumentOutOfRangeException(nameof(stage), stage, "Unknown stage.");
+        NextReviewDate = nextReviewDate;
+        Version = Guid.NewGuid();
+    }
 
     /// <summary>Passes the relationship to another advisor of the same team; returns the event for its history.</summary>
     public HandOff HandOffTo(Guid handOffId, Guid newOwnerId, Guid byUserId, string note, DateTime atUtc)
@@ -87,9 +81,6 @@ public sealed class Relationship
         Version = Guid.NewGuid();
     }
 
-    /// <summary>The contact asked not to be asked again; the first time counts.</summary>
-    public void ContactOptsOut(DateTime atUtc) => ContactOptedOutAt ??= atUtc;
-
     public void Archive(DateTime atUtc)
     {
         if (IsArchived)
@@ -106,59 +97,16 @@ public sealed class Relationship
         ArchivedAt = null;
         Version = Guid.NewGuid();
     }
-
-    private void Apply(RelationshipDetails details)
-    {
-        ArgumentNullException.ThrowIfNull(details);
-        ClientOrganisation = RequiredText(details.ClientOrganisation, NameMaxLength, nameof(details.ClientOrganisation));
-        ContactName = RequiredText(details.ContactName, NameMaxLength, nameof(details.ContactName));
-        ContactRole = OptionalText(details.ContactRole, ContactRoleMaxLength, nameof(details.ContactRole));
-        var previousEmail = ContactEmail;
-        ContactEmail = OptionalText(details.ContactEmail, ContactEmailMaxLength, nameof(details.ContactEmail)) is { } email
-            ? IsPlausibleEmail(email) ? email : throw new ArgumentException("The contact's email address is not valid.", nameof(details))
-            : null;
-        if (previousEmail is not null && ContactEmail is not null && !string.Equals(ContactEmail, previousEmail, StringComparison.OrdinalIgnoreCase))
-        {
-            ContactOptedOutAt = null; // another person: their own choice is still to make
-        }
-        Stage = Enum.IsDefined(details.Stage)
-            ? details.Stage
-            : throw new ArgumentOutOfRangeException(nameof(details), details.Stage, "Unknown stage.");
-        NextReviewDate = details.NextReviewDate;
-        Version = Guid.NewGuid();
-    }
-
-    /// <summary>One address, name@domain, nothing around it.</summary>
-    public static bool IsPlausibleEmail(string? value) =>
-        value is not null && value.Length <= ContactEmailMaxLength
-        && System.Net.Mail.MailAddress.TryCreate(value, out var address)
-        && address.Address == value && address.DisplayName.Length == 0 && address.Host.Contains('.', StringComparison.Ordinal);
-
-    private static string RequiredText(string? value, int maxLength, string name)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            throw new ArgumentException($"{name} is required.", name);
-        }
-
-        return trimmed.Length <= maxLength
-            ? trimmed
-            : throw new ArgumentException($"{name} is longer than {maxLength} characters.", name);
-    }
-
-    private static string? OptionalText(string? value, int maxLength, string name)
-    {
-        var trimmed = value?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : RequiredText(trimmed, maxLength, name);
-    }
 }
 
-/// <summary>What a person enters about a relationship.</summary>
+/// <summary>What a person enters about a relationship: the client and contact by name, as on its form or in an imported row.</summary>
 public sealed record RelationshipDetails(
     string ClientOrganisation,
     string ContactName,
     string? ContactRole,
     RelationshipStage Stage,
     DateOnly NextReviewDate,
-    string? ContactEmail = null);
+    string? ContactEmail = null)
+{
+    public ContactDetails Contact => new(ContactName, ContactRole, ContactEmail);
+}

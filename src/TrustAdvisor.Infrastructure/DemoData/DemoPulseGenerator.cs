@@ -81,7 +81,7 @@ public sealed class DemoPulseGenerator(DateOnly today, IReadOnlyList<Guid> advis
     {
         var askedAt = ToUtc(on, 9);
         var id = Guid.CreateVersion7(askedAt);
-        return Pulse.Ask(id, relationship.Id, relationship.OwnerId!.Value, relationship.OwnerId!.Value, relationship.ContactName,
+        return Pulse.Ask(id, relationship.Id, relationship.OwnerId!.Value, relationship.OwnerId!.Value, relationship.Contact.Name,
             PulseToken.New(id), askedAt, Pulse.DefaultValidDays);
     }
 

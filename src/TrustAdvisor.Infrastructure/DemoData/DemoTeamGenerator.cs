@@ -1,5 +1,6 @@
 using Bogus;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
@@ -11,7 +12,9 @@ public sealed record DemoTeam(IReadOnlyList<Relationship> Relationships, IReadOn
 /// <summary>
 /// A fictional team's relationships with months of history, the same on every run for a given day:
 /// factors drift towards a healthy relationship with noise, reliability moves one step at a time,
-/// and now and then a meeting that matters moves one factor sharply (with a note saying why).
+/// and now and then a meeting that matters moves one factor sharply (with a note saying why). Three of its clients
+/// have several contacts, each known by another advisor: two with trust spread over them, and one single-threaded (a
+/// contact met this season far behind the one the firm has known for over a year).
 /// </summary>
 public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList<Guid> advisorIds)
 {
@@ -41,7 +44,11 @@ public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList
         (Factor.Credibility, -2, "Got the VAT treatment wrong in front of their CFO."),
     ];
 
+    /// <summary>Which relationships (by their place in the generated order) share a client organisation.</summary>
+    private static readonly int[][] SharedClients = [[0, 9], [10, 12], [3, 4, 8]];
+
     private readonly Faker _faker = new("en_GB") { Random = new Randomizer(Seed) };
+    private readonly Dictionary<int, Organisation> _sharedClients = [];
 
     public DemoTeam Generate()
     {
@@ -57,7 +64,7 @@ public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList
             for (var i = 0; i < count; i++, index++)
             {
                 var neglected = index is 6 or 11;
-                var (relationship, history) = GenerateRelationship(stage, neglected, advisorIds[index % advisorIds.Count]);
+                var (relationship, history) = GenerateRelationship(stage, neglected, advisorIds[index % advisorIds.Count], index);
                 relationships.Add(relationship);
                 assessments.AddRange(history);
             }
@@ -68,7 +75,7 @@ public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList
         return new DemoTeam(relationships, assessments, new DemoPulseGenerator(today, advisorIds).Generate(relationships, assessments));
     }
 
-    private (Relationship, List<Assessment>) GenerateRelationship(RelationshipStage stage, bool neglected, Guid ownerId)
+    private (Relationship, List<Assessment>) GenerateRelationship(RelationshipStage stage, bool neglected, Guid ownerId, int index)
     {
         var (meetings, months) = stage switch
         {
@@ -80,13 +87,12 @@ public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList
         var firstMeeting = today.AddMonths(-months).AddDays(_faker.Random.Int(0, 14));
         var lastMeeting = neglected ? today.AddDays(-_faker.Random.Int(95, 130)) : today.AddDays(-_faker.Random.Int(2, 30));
         var createdAt = ToUtc(firstMeeting.AddDays(-7), 9);
-        var details = new RelationshipDetails(
-            _faker.Company.CompanyName(),
-            _faker.Name.FullName(),
-            _faker.PickRandom(Roles),
-            stage,
-            neglected ? lastMeeting.AddDays(45) : lastMeeting.AddDays(_faker.Random.Int(28, 70)));
-        var relationship = new Relationship(Guid.CreateVersion7(createdAt), details, ownerId, teamId, createdAt, isDemo: true);
+        var organisation = ClientFor(index, createdAt);
+        var name = _faker.Name.FullName();
+        var email = organisation.Domain is { } domain ? $"{name.Split(' ')[0].ToLowerInvariant()}@{domain}" : null;
+        var contact = new Contact(Guid.CreateVersion7(createdAt), organisation, name, _faker.PickRandom(Roles), email, createdAt);
+        var nextReview = neglected ? lastMeeting.AddDays(45) : lastMeeting.AddDays(_faker.Random.Int(28, 70));
+        var relationship = new Relationship(Guid.CreateVersion7(createdAt), contact, stage, nextReview, ownerId, teamId, createdAt, isDemo: true);
 
         var scores = new Dictionary<Factor, int>
         {
@@ -109,6 +115,29 @@ public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList
         }
 
         return (relationship, history);
+    }
+
+    /// <summary>
+    /// The relationship's client: shared with the others of its group in <see cref="SharedClients"/>, or its own. A shared
+    /// client has a web domain (reserved for examples, so no mail leaves for it) and its contacts addresses there.
+    /// </summary>
+    private Organisation ClientFor(int index, DateTime createdAt)
+    {
+        var name = _faker.Company.CompanyName();
+        var group = Array.FindIndex(SharedClients, g => g.Contains(index));
+        if (group < 0)
+        {
+            return new Organisation(Guid.CreateVersion7(createdAt), name, createdAt, isDemo: true);
+        }
+
+        if (!_sharedClients.TryGetValue(group, out var organisation))
+        {
+            organisation = new Organisation(Guid.CreateVersion7(createdAt), name, createdAt, isDemo: true);
+            organisation.SetDomain(new string([.. name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]) + ".example");
+            _sharedClients[group] = organisation;
+        }
+
+        return organisation;
     }
 
     /// <summary>Moves the scores one meeting on and returns the note for it (null for an unremarkable meeting).</summary>

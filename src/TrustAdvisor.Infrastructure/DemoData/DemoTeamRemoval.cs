@@ -77,6 +77,11 @@ public static class DemoTeamRemoval
         await db.Pulses.Where(p => relationships.Contains(p.RelationshipId)).ExecuteDeleteAsync(cancellationToken);
         await db.Assessments.Where(a => relationships.Contains(a.RelationshipId)).ExecuteDeleteAsync(cancellationToken);
         await db.Relationships.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        // The demo's clients go unless a real relationship came to know them meanwhile.
+        var demoOrganisations = db.Organisations.Where(o => o.IsDemo).Select(o => o.Id);
+        await db.Contacts.Where(c => demoOrganisations.Contains(c.OrganisationId) && !db.Relationships.IgnoreQueryFilters().Any(r => r.ContactId == c.Id))
+            .ExecuteDeleteAsync(cancellationToken);
+        await db.Organisations.Where(o => o.IsDemo && !db.Contacts.Any(c => c.OrganisationId == o.Id)).ExecuteDeleteAsync(cancellationToken);
         await db.OutboxMessages.Where(m => m.RecipientId != null && people.Contains(m.RecipientId.Value)).ExecuteDeleteAsync(cancellationToken);
         await db.MailPreferences.Where(p => people.Contains(p.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.UserClaims.Where(c => people.Contains(c.UserId)).ExecuteDeleteAsync(cancellationToken);

@@ -19,6 +19,7 @@ public static partial class DatabaseInitializer
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var db = scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
 
         if (options.MigrateOnStartup)
         {
@@ -36,6 +37,11 @@ public static partial class DatabaseInitializer
             }
 
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            if (db.Database.IsSqlite() && await EmbeddedUpgradeCopy.MakeAsync(db, time, cancellationToken) is { } copy)
+            {
+                LogUpgradeCopy(logger, copy);
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(logger, options.Provider);
         }
@@ -46,7 +52,6 @@ public static partial class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        var time = scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (options.DemoData)
         {
@@ -83,6 +88,9 @@ public static partial class DatabaseInitializer
             LogAdministrator(logger, email);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Copied the embedded database to {Copy} before upgrading it")]
+    private static partial void LogUpgradeCopy(ILogger logger, string copy);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first administrator {Email} from configuration")]
     private static partial void LogAdministrator(ILogger logger, string email);

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace TrustAdvisor.Infrastructure.Persistence;
@@ -28,7 +30,10 @@ public static class DatabaseRegistration
                 break;
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlite(configuration.GetConnectionString("Sqlite") ?? DefaultSqlite, contentRoot);
-                services.AddPooledDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteFunctions.Instance));
+                // A migration that rebuilds a table switches SQLite's foreign keys off outside its transaction; the initializer
+                // copies an existing file first (EmbeddedUpgradeCopy), so that is said, not warned about, on every new install.
+                services.AddPooledDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteFunctions.Instance)
+                    .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
                 services.AddScoped<IDbContextFactory<TrustAdvisorDbContext>, ViewerContextFactory<SqliteDbContext>>();
                 services.AddSingleton(s => SystemContextsOf<SqliteDbContext>(s));
                 break;

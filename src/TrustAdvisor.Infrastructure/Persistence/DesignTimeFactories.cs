@@ -17,5 +17,6 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteDbContext>()
             .UseSqlite(args.FirstOrDefault() ?? "Data Source=design.db")
+            .AddInterceptors(SqliteFunctions.Instance)
             .Options);
 }

@@ -46,7 +46,8 @@ public static class SaveOnce
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    /// <summary>Whether a save failed on a unique key (on either provider).</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception?.InnerException switch
     {
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067, // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE

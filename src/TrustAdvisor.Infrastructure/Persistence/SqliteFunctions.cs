@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Trends;
 
 namespace TrustAdvisor.Infrastructure.Persistence;
@@ -8,7 +9,9 @@ namespace TrustAdvisor.Infrastructure.Persistence;
 /// <summary>
 /// What the hand-written aggregate queries need and SQLite lacks (ADR 6), added to every connection EF Core opens:
 /// <c>median(x)</c>, the aggregate PostgreSQL spells <c>percentile_cont(0.5) WITHIN GROUP (ORDER BY x)</c>
-/// (<see cref="SqlDialect.Median"/>), computed by the domain's own <see cref="TrustStatistics.Median"/>.
+/// (<see cref="SqlDialect.Median"/>), computed by the domain's own <see cref="TrustStatistics.Median"/>; and
+/// <c>normalize_name(x)</c>, an organisation's key as <see cref="Organisation.Normalize"/> makes it (SQLite's own
+/// <c>lower</c> leaves letters outside ASCII as they are), for the migration that brought organisations in.
 /// </summary>
 public sealed class SqliteFunctions : DbConnectionInterceptor
 {
@@ -45,5 +48,7 @@ public sealed class SqliteFunctions : DbConnectionInterceptor
             },
             values => TrustStatistics.Median(values ?? []),
             isDeterministic: true);
+        ((SqliteConnection)connection).CreateFunction<string?, string?>(
+            "normalize_name", name => name is null ? null : Organisation.Normalize(name), isDeterministic: true);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Teams;
@@ -34,6 +35,14 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
 
     /// <summary>For the few aggregate queries written in SQL; those apply the access rules themselves.</summary>
     public abstract SqlDialect Sql { get; }
+
+    /// <summary>
+    /// The firm's clients and their people, shared by every team (one Acme, however many advisors know it). Not filtered
+    /// by viewer: pages show them only through the relationships the viewer may see.
+    /// </summary>
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Assessment> Assessments => Set<Assessment>();

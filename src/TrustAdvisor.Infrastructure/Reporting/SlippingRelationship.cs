@@ -12,6 +12,7 @@ public sealed class SlippingRelationship
     public const int Shown = 10;
 
     public Guid RelationshipId { get; init; }
+    public Guid OrganisationId { get; init; }
     public string ClientOrganisation { get; init; } = "";
     public string ContactName { get; init; } = "";
     public string? Owner { get; init; }
@@ -40,7 +41,7 @@ public sealed class SlippingRelationship
         var sql = $"""
             {TeamScope.Cte},
             {TeamScope.StatesCte(firstInPeriod: true)}
-            SELECT s.id AS "RelationshipId", s.client_organisation AS "ClientOrganisation", s.contact_name AS "ContactName",
+            SELECT s.id AS "RelationshipId", s.organisation_id AS "OrganisationId", s.client_organisation AS "ClientOrganisation", s.contact_name AS "ContactName",
                    u.display_name AS "Owner",
                    b.meeting_date AS "StartDate", b.credibility AS "StartCredibility", b.reliability AS "StartReliability",
                    b.intimacy AS "StartIntimacy", b.self_orientation AS "StartSelfOrientation",

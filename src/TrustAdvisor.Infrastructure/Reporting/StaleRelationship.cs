@@ -9,6 +9,7 @@ public sealed class StaleRelationship
     public const int Shown = 25;
 
     public Guid RelationshipId { get; init; }
+    public Guid OrganisationId { get; init; }
     public string ClientOrganisation { get; init; } = "";
     public string ContactName { get; init; } = "";
     public string? Owner { get; init; }
@@ -28,7 +29,7 @@ public sealed class StaleRelationship
         var sql = $"""
             {TeamScope.Cte},
             last_meeting AS MATERIALIZED ({TeamScope.RelationshipsWithLastMeeting})
-            SELECT rel.id AS "RelationshipId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
+            SELECT rel.id AS "RelationshipId", rel.organisation_id AS "OrganisationId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
                    u.display_name AS "Owner", rel.stage AS "Stage", rel.next_review_date AS "NextReviewDate",
                    lm.last_date AS "LastMeeting", COUNT(*) OVER () AS "Total"
             FROM rel

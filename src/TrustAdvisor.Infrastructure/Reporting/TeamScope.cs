@@ -18,11 +18,12 @@ public sealed record TeamScope(
     /// </summary>
     public const string Cte = $"""
         WITH rel AS (
-            SELECT r.id, r.owner_id, r.client_organisation, r.contact_name, r.stage, r.next_review_date, r.archived_at
+            SELECT r.id, r.owner_id, o.id AS organisation_id, o.name AS client_organisation, c.name AS contact_name,
+                   r.stage, r.next_review_date, r.archived_at
             {TeamSql.Relationships}
               AND (@advisor IS NULL OR r.owner_id = @advisor)
               AND (@stage IS NULL OR r.stage = @stage)
-              AND (@client IS NULL OR lower(r.client_organisation) LIKE @client ESCAPE '\')
+              AND (@client IS NULL OR o.normalized_name LIKE @client ESCAPE '\')
         ),
         cur AS (
             SELECT a.id, a.relationship_id, rel.owner_id, a.meeting_date, a.meeting_kind, a.lineage_id,

@@ -13,8 +13,12 @@ namespace TrustAdvisor.Infrastructure.Reporting;
 /// </summary>
 public static class TeamSql
 {
-    /// <summary>The team's relationships, as <c>r</c>; a statement may narrow them further, never widen them.</summary>
-    public const string Relationships = "FROM relationships r WHERE r.team_id = @team";
+    /// <summary>
+    /// The team's relationships, as <c>r</c>, with their contacts (<c>c</c>) and organisations (<c>o</c>); a statement
+    /// may narrow them further, never widen them.
+    /// </summary>
+    public const string Relationships =
+        "FROM relationships r JOIN contacts c ON c.id = r.contact_id JOIN organisations o ON o.id = c.organisation_id WHERE r.team_id = @team";
 
     public const string TeamParameter = "team";
 

@@ -9,6 +9,7 @@ public sealed class TrustMoment
     public const int ShownEachWay = 5;
 
     public Guid RelationshipId { get; init; }
+    public Guid OrganisationId { get; init; }
     public string ClientOrganisation { get; init; } = "";
     public string ContactName { get; init; } = "";
     public string? Owner { get; init; }
@@ -56,7 +57,7 @@ public sealed class TrustMoment
                 UNION ALL
                 SELECT * FROM (SELECT * FROM moves WHERE step < 0 ORDER BY step, meeting_date DESC LIMIT {eachWay}) downs
             )
-            SELECT rel.id AS "RelationshipId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
+            SELECT rel.id AS "RelationshipId", rel.organisation_id AS "OrganisationId", rel.client_organisation AS "ClientOrganisation", rel.contact_name AS "ContactName",
                    u.display_name AS "Owner", a.meeting_date AS "MeetingDate", a.meeting_kind AS "MeetingKind",
                    p.credibility AS "PreviousCredibility", p.reliability AS "PreviousReliability", p.intimacy AS "PreviousIntimacy",
                    p.self_orientation AS "PreviousSelfOrientation", a.credibility AS "Credibility", a.reliability AS "Reliability",

@@ -100,7 +100,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Task<int> CountAssessmentsAsync(string clientOrganisation) => QueryAsync(db =>
         db.Assessments.IgnoreQueryFilters().CountAsync(a => db.Relationships.IgnoreQueryFilters()
-            .Any(r => r.Id == a.RelationshipId && r.ClientOrganisation == clientOrganisation)));
+            .Any(r => r.Id == a.RelationshipId && r.Contact.Organisation.Name == clientOrganisation)));
 
     public async ValueTask DisposeAsync()
     {

@@ -6,6 +6,7 @@ using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace TrustAdvisor.Browser.Tests.Journeys;
@@ -25,10 +26,7 @@ public class ClientPulseJourneyTests(BrowserApp app)
         var advisorEmail = People.Advisor.Email;
         var advisor = await db.Users.SingleAsync(u => u.Email == advisorEmail);
         var now = app.Clock.GetUtcNow().UtcDateTime;
-        var relationship = new Relationship(
-            Guid.CreateVersion7(), new RelationshipDetails(client, Contact, "CFO", RelationshipStage.Establish, app.Clock.Today.AddDays(30)),
-            advisor.Id, advisor.TeamId!.Value, now);
-        db.Relationships.Add(relationship);
+        var relationship = await TestClients.AddRelationshipAsync(db, new RelationshipDetails(client, Contact, "CFO", RelationshipStage.Establish, app.Clock.Today.AddDays(30)), advisor.Id, advisor.TeamId!.Value, now);
         db.Assessments.Add(Assessment.Record(
             Guid.CreateVersion7(), relationship.Id, advisor.Id,
             new ScoredMeeting(app.Clock.Today.AddDays(-7), MeetingKind.InPerson, new TrustFactors(8, 8, 7, 3), null), now, app.Clock.Today));

@@ -52,10 +52,7 @@ public partial class PulseByEmailJourneyTests(BrowserApp app) : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>();
             var advisor = await db.Users.SingleAsync(u => u.Email == People.Advisor.Email);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var relationship = new Relationship(
-                Guid.CreateVersion7(), new RelationshipDetails("Emailed Pulse Ltd", Contact, "CFO", RelationshipStage.Establish, today.AddDays(30), contactEmail),
-                advisor.Id, advisor.TeamId!.Value, DateTime.UtcNow);
-            db.Relationships.Add(relationship);
+            var relationship = await TestClients.AddRelationshipAsync(db, new RelationshipDetails("Emailed Pulse Ltd", Contact, "CFO", RelationshipStage.Establish, today.AddDays(30), contactEmail), advisor.Id, advisor.TeamId!.Value, DateTime.UtcNow);
             await db.SaveChangesAsync();
             relationshipId = relationship.Id;
         }

@@ -10,6 +10,7 @@ using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Mail.AccountNotices;
 using TrustAdvisor.Web.Mail.PasswordReset;
 using TrustAdvisor.Web.Mail.Sending;
+using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Browser.Tests.Mail;
 
@@ -120,10 +121,7 @@ public class EmailAppearanceTests(BrowserApp app)
     private Task<Guid> RelationshipOverdueAsync(Guid advisor) => app.QueryAsync(async db =>
     {
         var teamId = await db.Users.Where(u => u.Id == advisor).Select(u => u.TeamId!.Value).SingleAsync();
-        var relationship = new Relationship(
-            Guid.CreateVersion7(), new RelationshipDetails($"Overdue {Guid.NewGuid():N}"[..20], "Sam Lee", "Finance director", RelationshipStage.Establish, app.Clock.Today.AddDays(-1)),
-            advisor, teamId, app.Clock.GetUtcNow().UtcDateTime);
-        db.Relationships.Add(relationship);
+        var relationship = await TestClients.AddRelationshipAsync(db, new RelationshipDetails($"Overdue {Guid.NewGuid():N}"[..20], "Sam Lee", "Finance director", RelationshipStage.Establish, app.Clock.Today.AddDays(-1)), advisor, teamId, app.Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         return relationship.Id;
     });

@@ -6,6 +6,7 @@ using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Web.Pages.Relationships;
+using TrustAdvisor.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace TrustAdvisor.Browser.Tests.Reading;
@@ -158,7 +159,7 @@ public class PhoneReadingTests(BrowserApp app)
     public async Task Every_demo_relationships_page_takes_at_most_three_screens_on_a_phone()
     {
         var relationships = await app.QueryAsync(db => db.Relationships.Where(r => r.IsDemo && r.ArchivedAt == null)
-            .Select(r => new { r.Id, r.ClientOrganisation, Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.Email).First() })
+            .Select(r => new { r.Id, ClientOrganisation = r.Contact.Organisation.Name, Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.Email).First() })
             .ToListAsync());
         relationships.Count.ShouldBeGreaterThan(10);
         await using var visit = await app.VisitAsync(Phone, "demo-relationships");
@@ -193,10 +194,7 @@ public class PhoneReadingTests(BrowserApp app)
         var advisor = await db.Users.SingleAsync(u => u.Email == advisorEmail);
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var today = app.Clock.Today;
-        var relationship = new Relationship(
-            Guid.CreateVersion7(), new RelationshipDetails(client, "Sam Lee", "Finance director", RelationshipStage.Maintain, today.AddDays(20)),
-            advisor.Id, advisor.TeamId!.Value, now);
-        db.Relationships.Add(relationship);
+        var relationship = await TestClients.AddRelationshipAsync(db, new RelationshipDetails(client, "Sam Lee", "Finance director", RelationshipStage.Maintain, today.AddDays(20)), advisor.Id, advisor.TeamId!.Value, now);
         for (var i = 0; i < 40; i++)
         {
             var factors = i switch

@@ -1,4 +1,5 @@
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Tests.Clients;
 
 namespace TrustAdvisor.Domain.Tests.Relationships;
 
@@ -7,7 +8,7 @@ public class HandOffTests
     private static readonly DateTime Now = new(2026, 11, 22, 9, 30, 0, DateTimeKind.Utc);
 
     private static Relationship Owned(Guid owner) =>
-        new(Guid.NewGuid(), new RelationshipDetails("Acme", "Jo", null, RelationshipStage.Maintain, new DateOnly(2027, 1, 1)), owner, Guid.NewGuid(), Now);
+        Given.RelationshipWith(Given.ContactAt(Given.Acme), owner);
 
     [Fact]
     public void Handing_off_changes_the_owner_and_records_the_event()

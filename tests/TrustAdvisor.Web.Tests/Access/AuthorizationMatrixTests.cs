@@ -70,6 +70,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Relationships/Index"] = Rule.SignedIn,
         ["/Relationships/Create"] = Rule.SignedIn,
         ["/Relationships/Details"] = Rule.AnnasResource,
+        ["/Organisations/Details"] = Rule.AnnasResource, // the organisation of Anna's only relationship there
         ["/Relationships/Score"] = Rule.AnnasResource,
         ["/Relationships/Edit"] = Rule.AnnasResource,
         ["/Relationships/Archive"] = Rule.AnnasResource,
@@ -107,6 +108,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
             var id = page.ViewEnginePath.StartsWith("/Assessments/", StringComparison.Ordinal) ? app.AnnasAssessment.Id
                 : page.ViewEnginePath.StartsWith("/Admin/People/", StringComparison.Ordinal) ? target.Id
                 : page.ViewEnginePath == "/Admin/Teams/Edit" ? app.Annas.TeamId!.Value
+                : page.ViewEnginePath.StartsWith("/Organisations/", StringComparison.Ordinal) ? app.Annas.Contact.OrganisationId
                 : app.Annas.Id;
             var url = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                 .Replace("{token?}", "not-a-link", StringComparison.Ordinal);
@@ -232,8 +234,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         if (who is "ben" or "cleo" or "max")
         {
             // Denied posts changed nothing of Anna's.
-            var annas = await app.QueryAsync(db => db.Relationships.AsNoTracking().SingleAsync(r => r.Id == app.Annas.Id));
-            (annas.ClientOrganisation, annas.IsArchived).ShouldBe(("Anna's Client Ltd", false));
+            var annas = await app.QueryAsync(db => db.Relationships.AsNoTracking().Include(r => r.Contact).ThenInclude(c => c.Organisation).SingleAsync(r => r.Id == app.Annas.Id));
+            (annas.Contact.Organisation.Name, annas.IsArchived).ShouldBe(("Anna's Client Ltd", false));
             (await app.QueryAsync(db => db.Assessments.CountAsync(a => a.LineageId == app.AnnasAssessment.LineageId))).ShouldBe(1);
         }
     }

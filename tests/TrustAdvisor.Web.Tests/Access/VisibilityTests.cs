@@ -96,8 +96,8 @@ public class VisibilityTests(TwoTeams app) : IClassFixture<TwoTeams>
         (await cleo.PostFormAsync($"/Assessments/Correct/{app.BensAssessment.Id}", correctForm)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         (await app.CountAssessmentsAsync(app.Annas.Id)).ShouldBe(before);
-        var annas = await app.QueryAsync(db => db.Relationships.AsNoTracking().SingleAsync(r => r.Id == app.Annas.Id));
-        (annas.ClientOrganisation, annas.IsArchived).ShouldBe(("Anna's Client Ltd", false));
+        var annas = await app.QueryAsync(db => db.Relationships.AsNoTracking().Include(r => r.Contact).ThenInclude(c => c.Organisation).SingleAsync(r => r.Id == app.Annas.Id));
+        (annas.Contact.Organisation.Name, annas.IsArchived).ShouldBe(("Anna's Client Ltd", false));
         (await app.QueryAsync(db => db.Assessments.CountAsync(a => a.LineageId == app.BensAssessment.LineageId))).ShouldBe(1);
     }
 
@@ -124,7 +124,7 @@ public class VisibilityTests(TwoTeams app) : IClassFixture<TwoTeams>
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var created = await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.ClientOrganisation == "Ben's Second Client"));
+        var created = await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.Contact.Organisation.Name == "Ben's Second Client"));
         (created.OwnerId, created.TeamId).ShouldBe((app.Ben.Id, app.Ben.TeamId));
         (await ListedAsync(await app.CreateClientAsync("anna@firm.test"))).ShouldNotContain("Ben's Second Client");
         (await ListedAsync(await app.CreateClientAsync("maria@firm.test"))).ShouldContain("Ben's Second Client");
@@ -148,7 +148,7 @@ public class VisibilityTests(TwoTeams app) : IClassFixture<TwoTeams>
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var created = await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.ClientOrganisation == "Over-posted Ltd"));
+        var created = await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.Contact.Organisation.Name == "Over-posted Ltd"));
         (created.OwnerId, created.TeamId).ShouldBe((app.Ben.Id, app.Ben.TeamId));
         (await ListedAsync(await app.CreateClientAsync("cleo@firm.test"))).ShouldNotContain("Over-posted Ltd");
     }
@@ -174,6 +174,6 @@ public class VisibilityTests(TwoTeams app) : IClassFixture<TwoTeams>
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("You are not in a team yet");
-        (await app.QueryAsync(db => db.Relationships.CountAsync(r => r.ClientOrganisation == "Orphan Ltd"))).ShouldBe(0);
+        (await app.QueryAsync(db => db.Relationships.CountAsync(r => r.Contact.Organisation.Name == "Orphan Ltd"))).ShouldBe(0);
     }
 }

@@ -150,18 +150,14 @@ public abstract class AppFixture : IAsyncLifetime
         string client = "Harbour Logistics", RelationshipStage stage = RelationshipStage.Establish, DateOnly? nextReview = null, AppUser? owner = null)
     {
         var ownedBy = owner ?? Admin;
-        var relationship = new Relationship(
-            Guid.CreateVersion7(),
-            new RelationshipDetails(client, "Priya Shah", "CFO", stage, nextReview ?? Today.AddDays(30)),
-            ownedBy.Id,
-            ownedBy.TeamId ?? throw new InvalidOperationException("The owner has no team."),
-            Clock.Now.UtcDateTime);
-        await QueryAsync(async db =>
+        var team = ownedBy.TeamId ?? throw new InvalidOperationException("The owner has no team.");
+        var details = new RelationshipDetails(client, "Priya Shah", "CFO", stage, nextReview ?? Today.AddDays(30));
+        return await QueryAsync(async db =>
         {
-            db.Relationships.Add(relationship);
-            return await db.SaveChangesAsync();
+            var relationship = await TestClients.AddRelationshipAsync(db, details, ownedBy.Id, team, Clock.Now.UtcDateTime);
+            await db.SaveChangesAsync();
+            return relationship;
         });
-        return relationship;
     }
 
     public async Task<Assessment> AddAssessmentAsync(Guid relationshipId, DateOnly meetingDate, TrustFactors factors, string? note = null)

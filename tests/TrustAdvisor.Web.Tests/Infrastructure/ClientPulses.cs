@@ -33,7 +33,7 @@ public static class ClientPulses
     {
         var id = Guid.CreateVersion7();
         var answeredAt = answeredOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
-        var pulse = Pulse.Ask(id, relationship.Id, relationship.OwnerId!.Value, relationship.OwnerId!.Value, relationship.ContactName,
+        var pulse = Pulse.Ask(id, relationship.Id, relationship.OwnerId!.Value, relationship.OwnerId!.Value, relationship.Contact.Name,
             PulseToken.New(id), answeredAt.AddDays(-1), Pulse.DefaultValidDays);
         pulse.Answer(Guid.NewGuid(), answers, comment, answeredAt);
         await app.QueryAsync(async db =>
@@ -48,7 +48,7 @@ public static class ClientPulses
     public static async Task<Pulse> AddUnansweredPulseAsync(this AppFixture app, Relationship relationship, DateOnly askedOn)
     {
         var id = Guid.CreateVersion7();
-        var pulse = Pulse.Ask(id, relationship.Id, relationship.OwnerId!.Value, relationship.OwnerId!.Value, relationship.ContactName,
+        var pulse = Pulse.Ask(id, relationship.Id, relationship.OwnerId!.Value, relationship.OwnerId!.Value, relationship.Contact.Name,
             PulseToken.New(id), askedOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), Pulse.DefaultValidDays);
         await app.QueryAsync(async db =>
         {

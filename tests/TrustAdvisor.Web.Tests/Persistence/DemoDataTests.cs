@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Infrastructure.DemoData;
 using TrustAdvisor.Infrastructure.Identity;
@@ -12,14 +13,30 @@ namespace TrustAdvisor.Web.Tests.Persistence;
 public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
 {
     [Fact]
+    public void The_demo_has_clients_with_several_contacts_and_one_of_them_is_single_threaded()
+    {
+        var team = new DemoTeamGenerator(app.Today, app.Team.Id, [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()]).Generate();
+        var latest = team.Assessments.Where(a => a.SupersededAt is null).GroupBy(a => a.RelationshipId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.MeetingDate).ThenBy(a => a.LineageId).Last().Factors);
+        var organisations = team.Relationships.GroupBy(r => r.Contact.Organisation).ToList();
+
+        organisations.Select(o => o.Key.NormalizedName).Distinct().Count().ShouldBe(organisations.Count, "one organisation per name");
+        var shared = organisations.Where(o => o.Select(r => r.ContactId).Distinct().Count() > 1).ToList();
+        shared.Count.ShouldBe(3);
+        shared.ShouldAllBe(o => o.Key.Domain != null && o.All(r => r.Contact.Email != null && r.Contact.Email.EndsWith("@" + o.Key.Domain, StringComparison.Ordinal)));
+        shared.Count(o => OrganisationRollUp.Of(o.Select(r => new ThreadScore(r.Id, r.ContactId, latest[r.Id])).ToList()).SingleThread != null)
+            .ShouldBe(1, "one client whose trust hangs on one contact, the others spread");
+    }
+
+    [Fact]
     public void The_demo_team_is_the_same_on_every_run()
     {
         var owners = new[] { Guid.NewGuid(), Guid.NewGuid() };
         var first = new DemoTeamGenerator(app.Today, app.Team.Id, owners).Generate();
         var second = new DemoTeamGenerator(app.Today, app.Team.Id, owners).Generate();
 
-        first.Relationships.Select(r => (r.ClientOrganisation, r.ContactName, r.Stage))
-            .ShouldBe(second.Relationships.Select(r => (r.ClientOrganisation, r.ContactName, r.Stage)));
+        first.Relationships.Select(r => (r.Contact.Organisation.Name, r.Contact.Name, r.Stage))
+            .ShouldBe(second.Relationships.Select(r => (r.Contact.Organisation.Name, r.Contact.Name, r.Stage)));
         first.Assessments.Select(a => (a.MeetingDate, a.Factors.Credibility, a.Factors.Reliability, a.Factors.Intimacy, a.Factors.SelfOrientation, a.Note))
             .ShouldBe(second.Assessments.Select(a => (a.MeetingDate, a.Factors.Credibility, a.Factors.Reliability, a.Factors.Intimacy, a.Factors.SelfOrientation, a.Note)));
     }

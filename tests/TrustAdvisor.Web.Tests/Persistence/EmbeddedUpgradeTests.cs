@@ -38,7 +38,9 @@ public sealed class EmbeddedUpgradeTests : IDisposable
 
         (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
         (await db.Database.GetAppliedMigrationsAsync()).ShouldContain(db.Database.GetMigrations().First());
-        (await db.Relationships.SingleAsync()).ClientOrganisation.ShouldBe("Kept Client");
+        (await db.Relationships.Include(r => r.Contact).ThenInclude(c => c.Organisation).SingleAsync()).Contact.Organisation.Name.ShouldBe("Kept Client");
+        Directory.GetFiles(_folder.Path, "trustadvisor.db.before-upgrade-*").Length
+            .ShouldBe(1, "a copy of the file as it was, in case an upgrade is cut short");
     }
 
     public void Dispose() => _folder.Dispose();

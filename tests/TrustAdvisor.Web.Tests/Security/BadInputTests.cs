@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
@@ -86,10 +87,10 @@ public class BadInputTests(BadInputApp app) : IClassFixture<BadInputApp>
         };
         Dictionary<string, string[]> relationshipBad = new()
         {
-            ["Input.ClientOrganisation"] = BadRequiredText(Relationship.NameMaxLength),
-            ["Input.ContactName"] = BadRequiredText(Relationship.NameMaxLength),
-            ["Input.ContactRole"] = BadOptionalText(Relationship.ContactRoleMaxLength),
-            ["Input.ContactEmail"] = ["not an email", "a@", "two@x.test, three@x.test", "<script>@x.test", new string('a', Relationship.ContactEmailMaxLength) + "@x.test"],
+            ["Input.ClientOrganisation"] = BadRequiredText(Organisation.NameMaxLength),
+            ["Input.ContactName"] = BadRequiredText(Contact.NameMaxLength),
+            ["Input.ContactRole"] = BadOptionalText(Contact.RoleMaxLength),
+            ["Input.ContactEmail"] = ["not an email", "a@", "two@x.test, three@x.test", "<script>@x.test", new string('a', Contact.EmailMaxLength) + "@x.test"],
             ["Input.Stage"] = BadEnum,
             ["Input.NextReviewDate"] = BadReviewDate,
         };

@@ -255,6 +255,102 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Clients.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opted_out_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_contacts_email");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_contacts_organisation_id");
+
+                    b.ToTable("contacts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contacts_name", "length(name) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Clients.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("domain");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("normalized_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasIndex("Domain")
+                        .HasDatabaseName("ix_organisations_domain");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_normalized_name");
+
+                    b.ToTable("organisations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_organisations_name", "length(name) > 0");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -445,31 +541,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
 
-                    b.Property<string>("ClientOrganisation")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("client_organisation");
-
-                    b.Property<string>("ContactEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("contact_email");
-
-                    b.Property<string>("ContactName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("contact_name");
-
-                    b.Property<DateTime?>("ContactOptedOutAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("contact_opted_out_at");
-
-                    b.Property<string>("ContactRole")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("contact_role");
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -505,8 +579,8 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_relationships");
 
-                    b.HasIndex("ClientOrganisation")
-                        .HasDatabaseName("ix_relationships_client_organisation");
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_relationships_contact_id");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_relationships_owner_id");
@@ -516,10 +590,6 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 
                     b.ToTable("relationships", null, t =>
                         {
-                            t.HasCheckConstraint("ck_relationships_client_organisation", "length(client_organisation) > 0");
-
-                            t.HasCheckConstraint("ck_relationships_contact_name", "length(contact_name) > 0");
-
                             t.HasCheckConstraint("ck_relationships_stage", "stage IN ('Meet', 'Vet', 'Establish', 'Maintain')");
                         });
                 });
@@ -1095,6 +1165,18 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasConstraintName("fk_assessments_relationships");
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Clients.Contact", b =>
+                {
+                    b.HasOne("TrustAdvisor.Domain.Clients.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contacts_organisations");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
                 {
                     b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
@@ -1152,6 +1234,13 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.Relationship", b =>
                 {
+                    b.HasOne("TrustAdvisor.Domain.Clients.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_relationships_contacts");
+
                     b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1163,6 +1252,8 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_relationships_teams");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.AppUser", b =>

@@ -246,6 +246,102 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Clients.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("OptedOutAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opted_out_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_contacts_email");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_contacts_organisation_id");
+
+                    b.ToTable("contacts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contacts_name", "length(name) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Clients.Organisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasIndex("Domain")
+                        .HasDatabaseName("ix_organisations_domain");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_normalized_name");
+
+                    b.ToTable("organisations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_organisations_name", "length(name) > 0");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -436,31 +532,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("archived_at");
 
-                    b.Property<string>("ClientOrganisation")
-                        .IsRequired()
-                        .HasMaxLength(200)
+                    b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("client_organisation");
-
-                    b.Property<string>("ContactEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contact_email");
-
-                    b.Property<string>("ContactName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contact_name");
-
-                    b.Property<DateTime?>("ContactOptedOutAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contact_opted_out_at");
-
-                    b.Property<string>("ContactRole")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("contact_role");
+                        .HasColumnName("contact_id");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -496,8 +570,8 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_relationships");
 
-                    b.HasIndex("ClientOrganisation")
-                        .HasDatabaseName("ix_relationships_client_organisation");
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_relationships_contact_id");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_relationships_owner_id");
@@ -507,10 +581,6 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 
                     b.ToTable("relationships", null, t =>
                         {
-                            t.HasCheckConstraint("ck_relationships_client_organisation", "length(client_organisation) > 0");
-
-                            t.HasCheckConstraint("ck_relationships_contact_name", "length(contact_name) > 0");
-
                             t.HasCheckConstraint("ck_relationships_stage", "stage IN ('Meet', 'Vet', 'Establish', 'Maintain')");
                         });
                 });
@@ -1086,6 +1156,18 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasConstraintName("fk_assessments_relationships");
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Clients.Contact", b =>
+                {
+                    b.HasOne("TrustAdvisor.Domain.Clients.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contacts_organisations");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
                 {
                     b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
@@ -1143,6 +1225,13 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.Relationship", b =>
                 {
+                    b.HasOne("TrustAdvisor.Domain.Clients.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_relationships_contacts");
+
                     b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1154,6 +1243,8 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_relationships_teams");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.AppUser", b =>

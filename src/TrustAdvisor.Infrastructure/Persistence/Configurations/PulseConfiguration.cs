@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Infrastructure.Identity;
@@ -24,7 +25,7 @@ internal sealed class PulseConfiguration : IEntityTypeConfiguration<Pulse>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.ContactName).HasMaxLength(Relationship.NameMaxLength).IsRequired();
+        builder.Property(p => p.ContactName).HasMaxLength(Contact.NameMaxLength).IsRequired();
         builder.Property(p => p.TokenHash).HasMaxLength(32).IsRequired();
         builder.Property(p => p.Comment).HasMaxLength(Pulse.CommentMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();

@@ -25,8 +25,8 @@ public sealed class PulseMailer(
         var link = site.For(links.GetPathByPage("/Pulses/Answer", values: new { token = token.ToString() })!);
         var stop = site.For(links.GetPathByPage("/Pulses/Stop", values: new { token = optOut.TokenFor(relationship.Id) })!);
         var request = new PulseMail.Request(
-            pulse.Id, relationship.Id, relationship.ContactEmail ?? throw new InvalidOperationException("The contact has no email address."),
-            relationship.ContactName, advisor.Name, advisor.Email, options.Value.FirmName, personalLine, link, stop,
+            pulse.Id, relationship.Id, relationship.Contact.Email ?? throw new InvalidOperationException("The contact has no email address."),
+            relationship.Contact.Name, advisor.Name, advisor.Email, options.Value.FirmName, personalLine, link, stop,
             DateOnly.FromDateTime(pulse.ExpiresAt));
         pulse.MarkSentByEmail();
         db.OutboxMessages.AddRange(await PulseMail.ComposeAsync(renderer, secrets, request, TimeSpan.FromDays(options.Value.ReminderAfterDays), nowUtc));

@@ -75,7 +75,7 @@ public sealed class DropAlertMail(IOptions<MailOptions> options, MailRenderer re
                 a.MeetingDate,
                 a.LineageId,
                 a.Factors,
-                Client = db.Relationships.Where(r => r.Id == a.RelationshipId).Select(r => r.ClientOrganisation).First(),
+                Client = db.Relationships.Where(r => r.Id == a.RelationshipId).Select(r => r.Contact.Organisation.Name).First(),
                 Owner = db.Users.Where(u => db.Relationships.Any(r => r.Id == a.RelationshipId && r.OwnerId == u.Id))
                     .Select(u => u.DisplayName).FirstOrDefault(),
                 Author = db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),

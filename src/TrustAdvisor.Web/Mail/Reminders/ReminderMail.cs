@@ -61,8 +61,8 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
             .Select(r => new
             {
                 r.Id,
-                r.ClientOrganisation,
-                r.ContactName,
+                ClientOrganisation = r.Contact.Organisation.Name,
+                ContactName = r.Contact.Name,
                 r.NextReviewDate,
                 Last = db.Assessments.Where(a => a.RelationshipId == r.Id && a.SupersededAt == null)
                     .Max(a => (DateOnly?)a.MeetingDate),

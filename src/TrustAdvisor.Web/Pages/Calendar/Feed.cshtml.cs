@@ -39,7 +39,7 @@ public sealed class FeedModel(CalendarLinks links, TrustAdvisorDbContext db, IOp
         var relationships = await db.Relationships.IgnoreQueryFilters()
             .Where(r => r.OwnerId == personId && r.ArchivedAt == null)
             .OrderBy(r => r.NextReviewDate)
-            .Select(r => new { r.Id, r.ClientOrganisation, r.ContactName, r.NextReviewDate })
+            .Select(r => new { r.Id, ClientOrganisation = r.Contact.Organisation.Name, ContactName = r.Contact.Name, r.NextReviewDate })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         var site = publicAddress.Site;

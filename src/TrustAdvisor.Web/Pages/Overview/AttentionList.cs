@@ -30,7 +30,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
             })
             .Select(x => new Summary(
                 new RelationshipSummary(
-                    x.r.Id, x.r.ClientOrganisation, x.r.ContactName, x.r.ContactRole, x.r.Stage, x.r.NextReviewDate, x.r.IsDemo, x.r.ArchivedAt,
+                    x.r.Id, x.r.Contact.OrganisationId, x.r.Contact.Organisation.Name, x.r.Contact.Name, x.r.Contact.Role, x.r.Stage, x.r.NextReviewDate, x.r.IsDemo, x.r.ArchivedAt,
                     db.Users.Where(u => u.Id == x.r.OwnerId).Select(u => u.DisplayName).FirstOrDefault()),
                 x.r.TeamId,
                 x.r.OwnerId,

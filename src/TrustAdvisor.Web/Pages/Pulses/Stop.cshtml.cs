@@ -34,10 +34,14 @@ public sealed class StopModel(TrustAdvisorDbContext db, PulseOptOutLinks links, 
             return NotFound();
         }
 
-        var relationship = await db.Relationships.IgnoreQueryFilters().SingleAsync(r => r.Id == relationshipId, cancellationToken);
-        relationship.ContactOptsOut(time.UtcNow());
+        // The choice is the person's: it holds for every advisor's relationship with them.
+        var contact = await db.Relationships.IgnoreQueryFilters().Where(r => r.Id == relationshipId).Select(r => r.Contact).SingleAsync(cancellationToken);
+        contact.OptsOut(time.UtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        await PulseMail.CancelRemindersOfAsync(db, relationshipId, CancellationToken.None);
+        foreach (var theirs in await db.Relationships.IgnoreQueryFilters().Where(r => r.ContactId == contact.Id).Select(r => r.Id).ToListAsync(cancellationToken))
+        {
+            await PulseMail.CancelRemindersOfAsync(db, theirs, CancellationToken.None);
+        }
 
         Done = true;
         return Page();
@@ -51,7 +55,7 @@ public sealed class StopModel(TrustAdvisorDbContext db, PulseOptOutLinks links, 
         }
 
         var found = await db.Relationships.IgnoreQueryFilters().Where(r => r.Id == relationshipId)
-            .Select(r => new { Advisor = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), r.ContactOptedOutAt })
+            .Select(r => new { Advisor = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), ContactOptedOutAt = r.Contact.OptedOutAt })
             .FirstOrDefaultAsync(cancellationToken);
         (AdvisorName, Done) = (found?.Advisor, found?.ContactOptedOutAt is not null);
         return AdvisorName is null ? null : relationshipId;

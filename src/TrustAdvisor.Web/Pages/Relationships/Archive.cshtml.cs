@@ -21,8 +21,8 @@ public sealed class ArchiveModel(TrustAdvisorDbContext db, TimeProvider time) : 
         var found = await db.Relationships.Where(r => r.Id == id)
             .Select(r => new
             {
-                r.ClientOrganisation,
-                r.ContactName,
+                ClientOrganisation = r.Contact.Organisation.Name,
+                ContactName = r.Contact.Name,
                 r.ArchivedAt,
                 Assessments = db.Assessments.Count(a => a.RelationshipId == r.Id && a.SupersededAt == null),
             })
@@ -39,7 +39,7 @@ public sealed class ArchiveModel(TrustAdvisorDbContext db, TimeProvider time) : 
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var relationship = await db.Relationships.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var relationship = await db.Relationships.Include(r => r.Contact).ThenInclude(c => c.Organisation).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (relationship is null)
         {
             return NotFound();
@@ -49,13 +49,13 @@ public sealed class ArchiveModel(TrustAdvisorDbContext db, TimeProvider time) : 
         relationship.Archive(time.UtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await PulseMail.CancelRemindersOfAsync(db, id, CancellationToken.None); // its links stop working
-        TempData.Flash($"Archived {relationship.ClientOrganisation}. Its history is kept; restore it from the archived list.");
+        TempData.Flash($"Archived {relationship.Contact.Organisation.Name}. Its history is kept; restore it from the archived list.");
         return RedirectToPage("Index");
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(Guid id, CancellationToken cancellationToken)
     {
-        var relationship = await db.Relationships.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var relationship = await db.Relationships.Include(r => r.Contact).ThenInclude(c => c.Organisation).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (relationship is null)
         {
             return NotFound();
@@ -63,7 +63,7 @@ public sealed class ArchiveModel(TrustAdvisorDbContext db, TimeProvider time) : 
 
         relationship.Restore();
         await db.SaveChangesAsync(cancellationToken);
-        TempData.Flash($"Restored {relationship.ClientOrganisation}.");
+        TempData.Flash($"Restored {relationship.Contact.Organisation.Name}.");
         return RedirectToPage("Details", new { id });
     }
 }

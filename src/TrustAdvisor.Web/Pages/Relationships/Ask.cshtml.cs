@@ -91,7 +91,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
             return Page();
         }
 
-        var relationship = await db.Relationships.SingleAsync(r => r.Id == id, cancellationToken);
+        var relationship = await db.Relationships.Include(r => r.Contact).SingleAsync(r => r.Id == id, cancellationToken);
         if (ModelState.RefuseArchived(relationship.IsArchived, "ask the client", "no link was made"))
         {
             return Page();
@@ -118,7 +118,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
 
         var token = PulseToken.New(PulseId);
         var asker = viewer.Current.UserId ?? throw new InvalidOperationException("Asking needs a signed-in person.");
-        var pulse = Pulse.Ask(PulseId, id, owner, asker, relationship.ContactName, token, now, options.Value.LinkValidDays);
+        var pulse = Pulse.Ask(PulseId, id, owner, asker, relationship.Contact.Name, token, now, options.Value.LinkValidDays);
         db.Pulses.Add(pulse);
         if (byEmail)
         {
@@ -147,7 +147,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         }
 
         await mailer.DeliverSoonAsync(CancellationToken.None);
-        TempData.Flash($"Sent to {relationship.ContactName} at {relationship.ContactEmail}"
+        TempData.Flash($"Sent to {relationship.Contact.Name} at {relationship.Contact.Email}"
             + (options.Value.ReminderAfterDays > 0 ? $"; one reminder follows in {options.Value.ReminderAfterDays} days if they have not answered." : "."));
         return RedirectToPage(new { id });
     }
@@ -209,7 +209,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
         }
 
         Relationship = header;
-        var contact = await db.Relationships.Where(r => r.Id == id).Select(r => new { r.ContactEmail, r.ContactOptedOutAt }).SingleAsync(cancellationToken);
+        var contact = await db.Relationships.Where(r => r.Id == id).Select(r => new { ContactEmail = r.Contact.Email, ContactOptedOutAt = r.Contact.OptedOutAt }).SingleAsync(cancellationToken);
         (ContactEmail, ContactOptedOutAt) = (contact.ContactEmail, contact.ContactOptedOutAt);
         var now = time.UtcNow();
         Open = await OpenLink.FindAsync(db, id, now, cancellationToken);

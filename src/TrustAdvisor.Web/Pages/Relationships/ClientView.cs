@@ -44,7 +44,7 @@ public sealed class ClientView
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(viewer);
         var relationship = await db.Relationships.Where(r => r.Id == relationshipId)
-            .Select(r => new { r.TeamId, r.ContactOptedOutAt }).FirstOrDefaultAsync(cancellationToken);
+            .Select(r => new { r.TeamId, ContactOptedOutAt = r.Contact.OptedOutAt }).FirstOrDefaultAsync(cancellationToken);
         var managesTheTeam = viewer.IsManager && viewer.Manages(relationship?.TeamId);
         var pulses = await db.Pulses.Where(p => p.RelationshipId == relationshipId && p.Status == PulseStatus.Answered)
             .OrderBy(p => p.AnsweredOn).ThenBy(p => p.ClosedAt)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Clients;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 
@@ -45,15 +46,22 @@ public sealed class CreateModel(
             return Page();
         }
 
-        var relationship = new Relationship(RelationshipId, Input.ToDetails(), owner, team, time.UtcNow());
-        db.Relationships.Add(relationship);
-        if (await db.SaveOnceAsync(ct => db.Relationships.AnyAsync(r => r.Id == RelationshipId, ct), cancellationToken) != SaveOutcome.Saved)
+        var details = Input.ToDetails();
+        var now = time.UtcNow();
+        var contact = await ClientDirectory.ContactForAsync(db, details, current: null, now, cancellationToken);
+        db.Relationships.Add(new Relationship(RelationshipId, contact, details.Stage, details.NextReviewDate, owner, team, now));
+        switch (await db.SaveOnceAsync(ct => db.Relationships.AnyAsync(r => r.Id == RelationshipId, ct), cancellationToken))
         {
-            // Submitted before (the only key a new relationship can collide on is its id): show what was stored.
-            return RedirectToPage("Details", new { id = RelationshipId });
+            case SaveOutcome.AlreadySaved:
+                // Submitted before (the form's id is the relationship's): show what was stored.
+                return RedirectToPage("Details", new { id = RelationshipId });
+            case SaveOutcome.Conflict:
+                // The organisation or person was added by someone else at the same moment; a second save finds them.
+                ModelState.AddModelError(string.Empty, "Someone added the same client at the same moment, so nothing was saved. Save again to add yours.");
+                return Page();
         }
 
-        TempData.Flash($"Added {relationship.ClientOrganisation}. Score it after your next meeting.");
-        return RedirectToPage("Details", new { id = relationship.Id });
+        TempData.Flash($"Added {contact.Organisation.Name}. Score it after your next meeting.");
+        return RedirectToPage("Details", new { id = RelationshipId });
     }
 }

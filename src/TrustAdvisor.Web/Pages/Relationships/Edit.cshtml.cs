@@ -2,13 +2,18 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain;
+using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Clients;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 
-public sealed class EditModel(TrustAdvisorDbContext db, IValidator<RelationshipInput> validator) : PageModel
+public sealed class EditModel(TrustAdvisorDbContext db, IValidator<RelationshipInput> validator, TimeProvider time) : PageModel
 {
+    private IQueryable<Relationship> WithClient => db.Relationships.Include(r => r.Contact).ThenInclude(c => c.Organisation);
+
     [BindProperty]
     public RelationshipInput Input { get; set; } = new();
 
@@ -23,7 +28,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, IValidator<RelationshipI
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var relationship = await db.Relationships.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var relationship = await WithClient.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (relationship is null)
         {
             return NotFound();
@@ -37,19 +42,19 @@ public sealed class EditModel(TrustAdvisorDbContext db, IValidator<RelationshipI
 
         Input = RelationshipInput.From(relationship);
         Version = relationship.Version;
-        ClientOrganisation = relationship.ClientOrganisation;
+        ClientOrganisation = relationship.Contact.Organisation.Name;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var relationship = await db.Relationships.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var relationship = await WithClient.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (relationship is null)
         {
             return NotFound();
         }
 
-        ClientOrganisation = relationship.ClientOrganisation;
+        ClientOrganisation = relationship.Contact.Organisation.Name;
         if (ModelState.RefuseArchived(relationship.IsArchived, "edit it"))
         {
             return Page();
@@ -66,14 +71,23 @@ public sealed class EditModel(TrustAdvisorDbContext db, IValidator<RelationshipI
         }
 
         db.Entry(relationship).Property(r => r.Version).OriginalValue = Version;
-        relationship.Update(Input.ToDetails());
+        var details = Input.ToDetails();
+        var contact = await ClientDirectory.ContactForAsync(db, details, relationship.Contact, time.UtcNow(), cancellationToken);
+        relationship.Update(contact, details.Stage, details.NextReviewDate);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateException e) when (SaveOnce.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, "Someone added the same client at the same moment, so nothing was saved. Save again.");
+            return Page();
+        }
         catch (DbUpdateConcurrencyException)
         {
-            var current = await db.Relationships.AsNoTracking().FirstAsync(r => r.Id == id, cancellationToken);
+            db.ChangeTracker.Clear();
+            var current = await WithClient.AsNoTracking().FirstAsync(r => r.Id == id, cancellationToken);
             return Conflict(RelationshipInput.From(current), current.Version);
         }
 

@@ -74,7 +74,7 @@ public sealed class HandOffModel(
         var handOff = relationship.HandOffTo(HandOffId, ToOwnerId!.Value, viewer.Current.UserId!.Value, Note!, time.UtcNow());
         db.HandOffs.Add(handOff);
         var to = Advisors.First(a => a.Value == ToOwnerId.ToString()).Text;
-        audit.Add(AuditKind.HandOff, relationship.Id, $"{relationship.ClientOrganisation}: to {to}");
+        audit.Add(AuditKind.HandOff, relationship.Id, $"{Relationship.ClientOrganisation}: to {to}");
         return await db.SaveOnceAsync(IsStoredAsync, cancellationToken) switch
         {
             SaveOutcome.Saved => await DoneAsync(

@@ -22,11 +22,11 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
         Today = time.Today();
         var rows = await db.Relationships
             .Where(r => Archived ? r.ArchivedAt != null : r.ArchivedAt == null)
-            .OrderBy(r => r.ClientOrganisation).ThenBy(r => r.ContactName)
+            .OrderBy(r => r.Contact.Organisation.Name).ThenBy(r => r.Contact.Name)
             .Select(r => new
             {
                 Relationship = new RelationshipSummary(
-                    r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.ArchivedAt,
+                    r.Id, r.Contact.OrganisationId, r.Contact.Organisation.Name, r.Contact.Name, r.Contact.Role, r.Stage, r.NextReviewDate, r.IsDemo, r.ArchivedAt,
                     db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault()),
                 Latest = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
                     .Select(MeetingScore.Of)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using TrustAdvisor.Domain;
+using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
@@ -28,12 +29,13 @@ public sealed class RelationshipInput
     [Display(Name = "Next review date")]
     public DateOnly? NextReviewDate { get; set; }
 
+    /// <summary>The relationship's details; its contact and organisation must be loaded with it.</summary>
     public static RelationshipInput From(Relationship relationship) => new()
     {
-        ClientOrganisation = relationship.ClientOrganisation,
-        ContactName = relationship.ContactName,
-        ContactRole = relationship.ContactRole,
-        ContactEmail = relationship.ContactEmail,
+        ClientOrganisation = relationship.Contact.Organisation.Name,
+        ContactName = relationship.Contact.Name,
+        ContactRole = relationship.Contact.Role,
+        ContactEmail = relationship.Contact.Email,
         Stage = relationship.Stage,
         NextReviewDate = relationship.NextReviewDate,
     };
@@ -49,16 +51,16 @@ public sealed class RelationshipInputValidator : AbstractValidator<RelationshipI
 
     public RelationshipInputValidator(TimeProvider time)
     {
-        RuleFor(x => x.ClientOrganisation).RequiredText("Enter the client organisation.", Relationship.NameMaxLength)
+        RuleFor(x => x.ClientOrganisation).RequiredText("Enter the client organisation.", Organisation.NameMaxLength)
             .WithName("Client organisation");
-        RuleFor(x => x.ContactName).RequiredText("Enter the contact person's name.", Relationship.NameMaxLength).WithName("Contact");
+        RuleFor(x => x.ContactName).RequiredText("Enter the contact person's name.", Contact.NameMaxLength).WithName("Contact");
         RuleFor(x => x.ContactRole).Cascade(CascadeMode.Stop)
-            .AtMost(Relationship.ContactRoleMaxLength)
+            .AtMost(Contact.RoleMaxLength)
             .PlainText()
             .WithName("Contact's role");
         RuleFor(x => x.ContactEmail).Cascade(CascadeMode.Stop)
-            .AtMost(Relationship.ContactEmailMaxLength)
-            .Must(e => string.IsNullOrWhiteSpace(e) || Relationship.IsPlausibleEmail(e.Trim()))
+            .AtMost(Contact.EmailMaxLength)
+            .Must(e => string.IsNullOrWhiteSpace(e) || Contact.IsPlausibleEmail(e.Trim()))
             .WithMessage("Enter the contact's email address, like jane@client.com, or leave it empty.")
             .WithName("Contact's email");
         RuleFor(x => x.Stage).Cascade(CascadeMode.Stop)

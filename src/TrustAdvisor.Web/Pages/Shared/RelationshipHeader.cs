@@ -24,7 +24,7 @@ public sealed record RelationshipHeader : RelationshipSummary
         (TrustAdvisorDbContext db, Guid id, CancellationToken cancellationToken) => db.Relationships.Where(r => r.Id == id)
             .Select(r => new RelationshipHeader(
                 new RelationshipSummary(
-                    r.Id, r.ClientOrganisation, r.ContactName, r.ContactRole, r.Stage, r.NextReviewDate, r.IsDemo, r.ArchivedAt,
+                    r.Id, r.Contact.OrganisationId, r.Contact.Organisation.Name, r.Contact.Name, r.Contact.Role, r.Stage, r.NextReviewDate, r.IsDemo, r.ArchivedAt,
                     db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault()),
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
                     .Select(a => (double?)a.Trust).FirstOrDefault(),

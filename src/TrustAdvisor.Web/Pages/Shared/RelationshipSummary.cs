@@ -8,6 +8,7 @@ namespace TrustAdvisor.Web.Pages.Shared;
 /// </summary>
 public record RelationshipSummary(
     Guid Id,
+    Guid OrganisationId,
     string ClientOrganisation,
     string ContactName,
     string? ContactRole,

@@ -19,7 +19,7 @@ public partial class AskByEmailTests(MailApp app) : IClassFixture<MailApp>
         var advisor = await app.CreatePersonAsync($"asker.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);
         var relationship = await app.AddRelationshipAsync("Emailed Client Ltd", owner: advisor);
         var contactEmail = $"priya.{Guid.NewGuid():N}@client.test";
-        await app.QueryAsync(db => db.Relationships.Where(r => r.Id == relationship.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.ContactEmail, contactEmail)));
+        await app.QueryAsync(db => db.Contacts.Where(c => c.Id == relationship.ContactId).ExecuteUpdateAsync(c => c.SetProperty(x => x.Email, contactEmail)));
         return (advisor, relationship, await app.CreateClientAsync(advisor.Email!), contactEmail);
     }
 
@@ -107,11 +107,11 @@ public partial class AskByEmailTests(MailApp app) : IClassFixture<MailApp>
         var visitor = app.CreateAnonymousClient();
 
         (await visitor.GetPageAsync(stop)).QuerySelector("h1")!.TextContent.ShouldBe("Stop being asked for your view?");
-        (await app.QueryAsync(db => db.Relationships.Where(r => r.Id == relationship.Id).Select(r => r.ContactOptedOutAt).SingleAsync())).ShouldBeNull("opening the link changes nothing");
+        (await app.QueryAsync(db => db.Relationships.Where(r => r.Id == relationship.Id).Select(r => r.Contact.OptedOutAt).SingleAsync())).ShouldBeNull("opening the link changes nothing");
         using var oneClick = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
         (await visitor.PostAsync(new Uri(stop, UriKind.Relative), oneClick)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await app.QueryAsync(db => db.Relationships.Where(r => r.Id == relationship.Id).Select(r => r.ContactOptedOutAt).SingleAsync())).ShouldNotBeNull();
+        (await app.QueryAsync(db => db.Relationships.Where(r => r.Id == relationship.Id).Select(r => r.Contact.OptedOutAt).SingleAsync())).ShouldNotBeNull();
         (await MailToAsync(contact)).Single(m => m.Kind == MailKind.ClientPulseReminder).Status.ShouldBe(OutboxStatus.Cancelled);
         var details = await session.GetPageAsync($"/Relationships/Details/{relationship.Id}");
         details.QuerySelectorAll("#client-view .pulse-status").Select(p => p.TextContent).ShouldContain(t => t.Contains("not to be asked for their view again"));

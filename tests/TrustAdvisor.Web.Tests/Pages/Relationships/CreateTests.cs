@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Pages.Relationships;
@@ -16,7 +18,7 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
         ["Input.NextReviewDate"] = "2027-01-15",
     };
 
-    private Task<int> CountAsync(string client) => app.QueryAsync(db => db.Relationships.CountAsync(r => r.ClientOrganisation == client));
+    private Task<int> CountAsync(string client) => app.QueryAsync(db => db.Relationships.CountAsync(r => r.Contact.Organisation.Name == client));
 
     [Fact]
     public async Task Adding_a_relationship_opens_its_page()
@@ -29,7 +31,7 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
         var page = await client.GetPageAsync(response.Location());
         page.QuerySelector("h1")!.TextContent.ShouldContain("Northwind Traders");
         page.QuerySelector(".lead")!.TextContent.ShouldContain("Sam Okafor, Head of Finance · Vet");
-        var stored = await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.ClientOrganisation == "Northwind Traders"));
+        var stored = await app.QueryAsync(db => db.Relationships.SingleAsync(r => r.Contact.Organisation.Name == "Northwind Traders"));
         (stored.Stage, stored.NextReviewDate, stored.IsDemo).ShouldBe((RelationshipStage.Vet, new DateOnly(2027, 1, 15), false));
     }
 
@@ -43,8 +45,8 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
         (await client.SubmitAsync("/Relationships/Create", details)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.SubmitAsync("/Relationships/Create", Details("Unemailed Traders"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        (await app.QueryAsync(db => db.Relationships.Where(r => r.ClientOrganisation.EndsWith("mailed Traders"))
-                .OrderBy(r => r.ClientOrganisation).Select(r => r.ContactEmail).ToListAsync()))
+        (await app.QueryAsync(db => db.Relationships.Where(r => r.Contact.Organisation.Name.EndsWith("mailed Traders"))
+                .OrderBy(r => r.Contact.Organisation.Name).Select(r => r.Contact.Email).ToListAsync()))
             .ShouldBe(["sam.okafor@emailed.example", null]);
     }
 
@@ -128,5 +130,37 @@ public class CreateTests(PostgresApp app) : IClassFixture<PostgresApp>
         (await CountAsync(client)).ShouldBe(1);
         var list = await (await http.GetAsync(new Uri("/", UriKind.Relative))).Content.ReadAsStringAsync();
         list.ShouldNotContain("<script>alert");
+    }
+
+    [Fact]
+    public async Task Two_advisors_naming_the_same_client_and_address_share_one_organisation_and_one_contact()
+    {
+        var client = $"Shared Client {Guid.NewGuid():N}"[..24];
+        var email = $"sam.{Guid.NewGuid():N}@shared.example";
+        var first = Details(client);
+        first["Input.ContactEmail"] = email;
+        var second = Details($"  {client.ToUpperInvariant()} ");
+        second["Input.ContactName"] = "Samuel Okafor";
+        second["Input.ContactRole"] = "";
+        second["Input.ContactEmail"] = email.ToUpperInvariant();
+        var other = Details(client);
+        other["Input.ContactName"] = "Lee Chan";
+
+        (await (await app.CreateClientAsync()).SubmitAsync("/Relationships/Create", first)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var colleague = await app.CreatePersonAsync($"colleague.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);
+        var session = await app.CreateClientAsync(colleague.Email!);
+        (await session.SubmitAsync("/Relationships/Create", second)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await session.SubmitAsync("/Relationships/Create", other)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var key = Organisation.Normalize(client);
+        var stored = await app.QueryAsync(db => db.Relationships.Where(r => r.Contact.Organisation.NormalizedName == key)
+            .OrderBy(r => r.CreatedAt).Select(r => new { r.ContactId, r.Contact.OrganisationId, Organisation = r.Contact.Organisation.Name, r.Contact.Name, r.Contact.Role })
+            .ToListAsync());
+        stored.Count.ShouldBe(3);
+        stored.Select(r => r.OrganisationId).Distinct().Count().ShouldBe(1, "one client, however it was typed");
+        stored[0].Organisation.ShouldBe(client, "the first spelling stays");
+        stored[0].ContactId.ShouldBe(stored[1].ContactId, "the same address is the same person");
+        (stored[1].Name, stored[1].Role).ShouldBe(("Samuel Okafor", "Head of Finance"), "the name as typed last; a role left empty does not wipe theirs");
+        stored[2].ContactId.ShouldNotBe(stored[0].ContactId, "another name without an address is another person");
     }
 }

@@ -7,7 +7,7 @@ namespace TrustAdvisor.Web.Tests.Pages.Relationships;
 
 public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
 {
-    private Task<Relationship> StoredAsync(Guid id) => app.QueryAsync(db => db.Relationships.AsNoTracking().SingleAsync(r => r.Id == id));
+    private Task<Relationship> StoredAsync(Guid id) => app.QueryAsync(db => db.Relationships.AsNoTracking().Include(r => r.Contact).ThenInclude(c => c.Organisation).SingleAsync(r => r.Id == id));
 
     [Fact]
     public async Task Editing_saves_the_new_details()
@@ -24,7 +24,7 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Location().ShouldBe($"/Relationships/Details/{relationship.Id}");
         var stored = await StoredAsync(relationship.Id);
-        (stored.ClientOrganisation, stored.Stage, stored.ContactName).ShouldBe(("New Name Ltd", RelationshipStage.Maintain, "Priya Shah"));
+        (stored.Contact.Organisation.Name, stored.Stage, stored.Contact.Name).ShouldBe(("New Name Ltd", RelationshipStage.Maintain, "Priya Shah"));
     }
 
     [Fact]
@@ -45,12 +45,12 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
         page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("Someone else changed this relationship while you were editing it, so nothing was saved.");
         page.QuerySelector(".conflict")!.TextContent.ShouldContain("Bob's edit");
         page.GetElementById("Input_ContactName")!.GetAttribute("value").ShouldBe("Alice's edit");
-        (await StoredAsync(relationship.Id)).ContactName.ShouldBe("Bob's edit");
+        (await StoredAsync(relationship.Id)).Contact.Name.ShouldBe("Bob's edit");
 
         // Having seen the other version, saving again is a deliberate overwrite.
         var form = HtmlForms.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.form")!);
         (await alice.PostFormAsync(action, form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await StoredAsync(relationship.Id)).ContactName.ShouldBe("Alice's edit");
+        (await StoredAsync(relationship.Id)).Contact.Name.ShouldBe("Alice's edit");
     }
 
     [Theory]
@@ -72,8 +72,8 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await HtmlForms.ParseAsync(response)).FieldError(errorFor).ShouldNotBeNull().ShouldContain(message);
         var after = await StoredAsync(relationship.Id);
-        (after.ClientOrganisation, after.ContactName, after.ContactRole, after.Stage, after.NextReviewDate, after.Version)
-            .ShouldBe((before.ClientOrganisation, before.ContactName, before.ContactRole, before.Stage, before.NextReviewDate, before.Version));
+        (after.Contact.Organisation.Name, after.Contact.Name, after.Contact.Role, after.Stage, after.NextReviewDate, after.Version)
+            .ShouldBe((before.Contact.Organisation.Name, before.Contact.Name, before.Contact.Role, before.Stage, before.NextReviewDate, before.Version));
     }
 
     [Theory]
@@ -85,5 +85,29 @@ public class EditTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task Unknown_or_malformed_ids_are_not_found(string url)
     {
         (await (await app.CreateClientAsync()).GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Another_address_makes_it_a_relationship_with_another_person_whose_choice_is_their_own()
+    {
+        var relationship = await app.AddRelationshipAsync($"Readdressed {Guid.NewGuid():N}"[..24]);
+        var before = $"priya.{Guid.NewGuid():N}@client.example";
+        await app.QueryAsync(db => db.Contacts.Where(c => c.Id == relationship.ContactId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Email, before).SetProperty(x => x.OptedOutAt, app.Clock.Now.UtcDateTime)));
+        var session = await app.CreateClientAsync();
+
+        (await session.SubmitAsync($"/Relationships/Edit/{relationship.Id}", new Dictionary<string, string?> { ["Input.ContactEmail"] = before.ToUpperInvariant() }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StoredAsync(relationship.Id)).ContactId.ShouldBe(relationship.ContactId, "the same address in capitals is the same person");
+
+        var after = $"sam.{Guid.NewGuid():N}@client.example";
+        (await session.SubmitAsync($"/Relationships/Edit/{relationship.Id}", new Dictionary<string, string?> { ["Input.ContactEmail"] = after }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var stored = await StoredAsync(relationship.Id);
+        stored.ContactId.ShouldNotBe(relationship.ContactId);
+        (stored.Contact.Email, stored.Contact.MayBeAsked, stored.Contact.OrganisationId).ShouldBe((after, true, relationship.Contact.OrganisationId));
+        (await app.QueryAsync(db => db.Contacts.Where(c => c.Id == relationship.ContactId).Select(c => c.OptedOutAt).SingleAsync()))
+            .ShouldNotBeNull("the first person's choice stays theirs");
     }
 }

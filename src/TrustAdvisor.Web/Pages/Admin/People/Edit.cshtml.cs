@@ -158,7 +158,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
     /// <summary>The person's relationships of their old team: to the colleague chosen (hand-offs), or with them to the new team.</summary>
     private async Task<int> MoveRelationshipsAsync(AppUser person, Guid oldTeam, Guid newTeam, CancellationToken cancellationToken)
     {
-        var theirs = await db.Relationships.Where(r => r.OwnerId == person.Id && r.TeamId == oldTeam).ToListAsync(cancellationToken);
+        var theirs = await db.Relationships.Include(r => r.Contact).ThenInclude(c => c.Organisation).Where(r => r.OwnerId == person.Id && r.TeamId == oldTeam).ToListAsync(cancellationToken);
         var now = time.UtcNow();
         var admin = Guid.Parse(users.GetUserId(User)!);
         foreach (var relationship in theirs)
@@ -166,7 +166,7 @@ public sealed class EditModel(TrustAdvisorDbContext db, UserManager<AppUser> use
             if (HandTo is { } to)
             {
                 db.HandOffs.Add(relationship.HandOffTo(time.NewId(), to, admin, $"{person.DisplayName} moved to another team.", now));
-                audit.Add(AuditKind.HandOff, relationship.Id, $"{relationship.ClientOrganisation}: to {Colleagues.First(c => c.Value == to.ToString()).Text}");
+                audit.Add(AuditKind.HandOff, relationship.Id, $"{relationship.Contact.Organisation.Name}: to {Colleagues.First(c => c.Value == to.ToString()).Text}");
             }
             else
             {

@@ -104,7 +104,7 @@ public sealed class LeaveModel(TrustAdvisorDbContext db, UserManager<AppUser> us
 
         var admin = Guid.Parse(users.GetUserId(User)!);
         var recipientTeam = await db.Users.Where(u => u.Id == to).Select(u => u.TeamId).SingleAsync(cancellationToken);
-        foreach (var relationship in await db.Relationships.Where(r => r.OwnerId == person.Id).ToListAsync(cancellationToken))
+        foreach (var relationship in await db.Relationships.Include(r => r.Contact).ThenInclude(c => c.Organisation).Where(r => r.OwnerId == person.Id).ToListAsync(cancellationToken))
         {
             db.HandOffs.Add(relationship.HandOffTo(time.NewId(), to, admin, $"{person.DisplayName} left the firm.", now));
             if (recipientTeam is { } team && relationship.TeamId != team)
@@ -112,7 +112,7 @@ public sealed class LeaveModel(TrustAdvisorDbContext db, UserManager<AppUser> us
                 relationship.MoveToTeam(team);
             }
 
-            audit.Add(AuditKind.HandOff, relationship.Id, $"{relationship.ClientOrganisation}: to {Colleagues.First(c => c.Value == to.ToString()).Text}");
+            audit.Add(AuditKind.HandOff, relationship.Id, $"{relationship.Contact.Organisation.Name}: to {Colleagues.First(c => c.Value == to.ToString()).Text}");
         }
     }
 
