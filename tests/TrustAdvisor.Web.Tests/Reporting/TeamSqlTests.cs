@@ -18,6 +18,7 @@ public partial class TeamSqlTests
     {
         ["src/TrustAdvisor.Infrastructure/Persistence/DatabaseInitializer.cs"] = "sets SQLite's journal mode at start; reads no rows",
         ["src/TrustAdvisor.Infrastructure/Persistence/EmbeddedBaseline.cs"] = "records a migration in the history table at start (ADR 11)",
+        ["src/TrustAdvisor.Infrastructure/Persistence/EmbeddedUpgradeCopy.cs"] = "copies the embedded file before an upgrade (ADR 19); reads no rows",
     };
 
     [Fact]

@@ -28,6 +28,7 @@ internal static class MailRegistration
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<ClientPulses.PulseOptOutLinks>();
         services.AddScoped<ClientPulses.PulseMailer>();
+        services.AddScoped<ClientPulses.PulseAsking>();
 
         // The kinds of scheduled email, in the order the settings page offers their samples: one folder each under Mail/.
         services.AddSingleton<IScheduledMail, Reminders.ReminderMail>();

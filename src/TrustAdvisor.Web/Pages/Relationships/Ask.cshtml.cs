@@ -16,7 +16,7 @@ namespace TrustAdvisor.Web.Pages.Relationships;
 /// sends it to the contact's email (with a reminder later, PulseMail). Only a hash of the link's secret is stored, so
 /// the link cannot be shown again; asking again replaces it. A contact who said "Don't ask me again" is not asked.
 /// </summary>
-public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, IOptions<PulseOptions> options, PulseMailer mailer)
+public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, IOptions<PulseOptions> options, PulseAsking asking)
     : PageModel
 {
     private const string NewLinkKey = "PulseLink";
@@ -97,7 +97,7 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
             return Page();
         }
 
-        if (relationship.OwnerId is not { } owner)
+        if (relationship.OwnerId is null)
         {
             ModelState.AddModelError(string.Empty, "This relationship has no owner for the client to answer about, so no link was made. Hand it to an advisor first.");
             return Page();
@@ -109,23 +109,8 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
             return AlreadyMade(id, byEmail);
         }
 
-        var now = time.UtcNow();
-        var replaced = await db.Pulses.Where(p => p.RelationshipId == id && p.Status == PulseStatus.Open).ToListAsync(cancellationToken);
-        foreach (var open in replaced)
-        {
-            open.Replace(now);
-        }
-
-        var token = PulseToken.New(PulseId);
         var asker = viewer.Current.UserId ?? throw new InvalidOperationException("Asking needs a signed-in person.");
-        var pulse = Pulse.Ask(PulseId, id, owner, asker, relationship.Contact.Name, token, now, options.Value.LinkValidDays);
-        db.Pulses.Add(pulse);
-        if (byEmail)
-        {
-            var advisor = await db.Users.Where(u => u.Id == owner).Select(u => new { u.DisplayName, u.Email }).SingleAsync(cancellationToken);
-            await mailer.AddAsync(db, pulse, relationship, token, (advisor.DisplayName, advisor.Email!), PersonalLine, now);
-        }
-
+        var asked = await asking.AddAsync(db, relationship, PulseId, asker, byEmail, PersonalLine, time.UtcNow(), cancellationToken);
         switch (await db.SaveOnceAsync(ct => IsStoredAsync(id, ct), cancellationToken))
         {
             case SaveOutcome.AlreadySaved:
@@ -135,18 +120,13 @@ public sealed class AskModel(TrustAdvisorDbContext db, TimeProvider time, IViewe
                 return Page();
         }
 
-        foreach (var old in replaced.Where(p => p.SentByEmail))
-        {
-            await PulseMail.CancelReminderAsync(db, old.Id, CancellationToken.None);
-        }
-
+        await asking.AfterSavedAsync(db, [asked]);
         if (!byEmail)
         {
-            TempData[NewLinkKey] = token.ToString();
+            TempData[NewLinkKey] = asked.Token.ToString();
             return RedirectToPage(new { id });
         }
 
-        await mailer.DeliverSoonAsync(CancellationToken.None);
         TempData.Flash($"Sent to {relationship.Contact.Name} at {relationship.Contact.Email}"
             + (options.Value.ReminderAfterDays > 0 ? $"; one reminder follows in {options.Value.ReminderAfterDays} days if they have not answered." : "."));
         return RedirectToPage(new { id });
