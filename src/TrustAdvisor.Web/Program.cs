@@ -34,6 +34,8 @@ builder.Services.AddSingleton<SignedTokens>();
 // The calendar feed: review dates for calendar programs, at a signed address (Pages/Calendar).
 builder.Services.AddSingleton<TrustAdvisor.Web.Pages.Calendar.CalendarLinks>();
 builder.Services.AddClientPages(builder.Configuration);
+builder.Services.AddOptions<TrustAdvisor.Web.Pages.Import.ImportOptions>().Bind(builder.Configuration.GetSection(TrustAdvisor.Web.Pages.Import.ImportOptions.Section))
+    .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddTrustAdvisorMail(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);
@@ -45,6 +47,7 @@ builder.Services
         ClientPages.Add(options.Conventions);
         options.Conventions.AuthorizeFolder("/Admin", Accounts.AdministratorsOnly);
         options.Conventions.AuthorizeFolder("/TeamDashboard", Accounts.ManagersAndAdministrators);
+        options.Conventions.AuthorizeFolder("/Import", Accounts.ManagersAndAdministrators);
     })
     .AddMvcOptions(options =>
     {

@@ -46,7 +46,8 @@ public static class ContactMatch
         return found;
     }
 
-    private static Contact? Find(IReadOnlyCollection<Contact> known, string name, string? email, Contact? current)
+    /// <summary>The known contact the name and email mean, changing nothing; null for a new person.</summary>
+    public static Contact? Find(IReadOnlyCollection<Contact> known, string name, string? email, Contact? current)
     {
         if (email is not null)
         {

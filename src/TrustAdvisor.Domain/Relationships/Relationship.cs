@@ -8,6 +8,8 @@ namespace TrustAdvisor.Domain.Relationships;
 /// </summary>
 public sealed class Relationship
 {
+    public const int ExternalIdMaxLength = 100;
+
     private Relationship()
     {
     }
@@ -37,6 +39,9 @@ public sealed class Relationship
     public Contact Contact { get; private set; } = null!;
 
     public RelationshipStage Stage { get; private set; }
+
+    /// <summary>The relationship's id in the system it was imported from (a CRM's), which a later import matches on.</summary>
+    public string? ExternalId { get; private set; }
     /// <summary>Every relationship, even a screened-out prospect, has a date to look at it again.</summary>
     public DateOnly NextReviewDate { get; private set; }
 
@@ -72,6 +77,23 @@ public sealed class Relationship
         OwnerId = newOwnerId;
         Version = Guid.NewGuid();
         return handOff;
+    }
+
+    /// <summary>Given once, by an import; another id for the same relationship is refused there.</summary>
+    public void SetExternalId(string externalId)
+    {
+        var trimmed = externalId?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > ExternalIdMaxLength)
+        {
+            throw new ArgumentException($"An external id has 1 to {ExternalIdMaxLength} characters.", nameof(externalId));
+        }
+
+        if (ExternalId is not null && ExternalId != trimmed)
+        {
+            throw new InvalidOperationException("The relationship has another external id already.");
+        }
+
+        ExternalId = trimmed;
     }
 
     /// <summary>The owner moved to another team and keeps the relationship: it goes with them.</summary>

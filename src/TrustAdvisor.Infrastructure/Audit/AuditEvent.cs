@@ -30,6 +30,7 @@ public enum AuditKind
     SignedOutByProvider,
     PasswordSignInChanged,
     Left,
+    Imported,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

@@ -51,6 +51,9 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     /// <summary>Requests to a relationship's contact for their own view, and their answers.</summary>
     public DbSet<Pulse> Pulses => Set<Pulse>();
 
+    /// <summary>Files uploaded for import, from their preview to their import.</summary>
+    public DbSet<Import.ImportUpload> ImportUploads => Set<Import.ImportUpload>();
+
     /// <summary>Security-relevant events, for administrators (AuditTrail writes them).</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

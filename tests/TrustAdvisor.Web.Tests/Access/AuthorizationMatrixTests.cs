@@ -67,6 +67,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Account/Confirm"] = Rule.SignedIn,
         ["/Overview/Index"] = Rule.SignedIn,
         ["/TeamDashboard/Index"] = Rule.Managers,
+        ["/Import/Index"] = Rule.Managers,
         ["/Relationships/Index"] = Rule.SignedIn,
         ["/Relationships/Create"] = Rule.SignedIn,
         ["/Relationships/Details"] = Rule.AnnasResource,

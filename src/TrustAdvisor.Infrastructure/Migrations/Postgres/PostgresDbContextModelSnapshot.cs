@@ -549,6 +549,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
@@ -581,6 +586,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_relationships_contact_id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_relationships_external_id")
+                        .HasFilter("external_id IS NOT NULL");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_relationships_owner_id");
@@ -952,6 +962,67 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Import.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("DateFormat")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("date_format");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_uploads");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_import_uploads_uploaded_at");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_import_uploads_uploaded_by_id");
+
+                    b.ToTable("import_uploads", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_uploads_kind", "kind IN ('Relationships', 'Assessments')");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1290,6 +1361,16 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_sessions_users");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Import.ImportUpload", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_uploads_users");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>

@@ -540,6 +540,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
@@ -572,6 +577,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_relationships_contact_id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_relationships_external_id")
+                        .HasFilter("external_id IS NOT NULL");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_relationships_owner_id");
@@ -943,6 +953,67 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                     b.ToTable("user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Import.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("DateFormat")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_format");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_uploads");
+
+                    b.HasIndex("UploadedAt")
+                        .HasDatabaseName("ix_import_uploads_uploaded_at");
+
+                    b.HasIndex("UploadedById")
+                        .HasDatabaseName("ix_import_uploads_uploaded_by_id");
+
+                    b.ToTable("import_uploads", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_uploads_kind", "kind IN ('Relationships', 'Assessments')");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1281,6 +1352,16 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_sessions_users");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Import.ImportUpload", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_uploads_users");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Mail.MailPreferences", b =>

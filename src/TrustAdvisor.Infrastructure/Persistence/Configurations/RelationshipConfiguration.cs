@@ -18,7 +18,10 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.Ignore(r => r.IsArchived);
 
+        builder.Property(r => r.ExternalId).HasMaxLength(Relationship.ExternalIdMaxLength);
         builder.HasIndex(r => r.ContactId);
+        // What an import matches its rows on: one relationship per id from the system it came from.
+        builder.HasIndex(r => r.ExternalId).IsUnique().HasFilter("external_id IS NOT NULL");
         builder.HasIndex(r => r.OwnerId);
         builder.HasIndex(r => r.TeamId);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Restrict);

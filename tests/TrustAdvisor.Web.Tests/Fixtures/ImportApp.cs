@@ -1,0 +1,7 @@
+namespace TrustAdvisor.Web.Tests.Fixtures;
+
+/// <summary>The app on PostgreSQL with a small import size limit (1 MB), so that "too large" is quick to test.</summary>
+public sealed class ImportApp : PostgresApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Import:MaxFileMegabytes"] = "1" };
+}
