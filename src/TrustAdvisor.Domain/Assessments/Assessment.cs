@@ -41,6 +41,21 @@ public sealed class Assessment
     /// <summary>The note's text is for its author only; others see the scores and that a private note exists.</summary>
     public bool NoteIsPrivate { get; private set; }
 
+    /// <summary>
+    /// The one change to a recorded note: an erased contact's name taken out of it, in every revision. Returns whether
+    /// the note named them.
+    /// </summary>
+    public bool RedactName(string name, string placeholder)
+    {
+        if (Note is null || string.IsNullOrWhiteSpace(name) || !Note.Contains(name, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        Note = Note.Replace(name, placeholder, StringComparison.OrdinalIgnoreCase);
+        return true;
+    }
+
     /// <summary>Who wrote the note. A correction that leaves the note as it was keeps its writer, and so its reader.</summary>
     public Guid? NoteAuthorId { get; private set; }
     public DateTime RecordedAt { get; private set; }

@@ -41,7 +41,15 @@ public sealed class Contact
 
     public bool MayBeAsked => OptedOutAt is null;
 
+    /// <summary>When the person was erased on their request: what identified them is gone, their scores stay as anonymous history.</summary>
+    public DateTime? ErasedAt { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
+
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>What an erased contact is called wherever their name was.</summary>
+    public const string ErasedName = "Erased contact";
 
     /// <summary>A new spelling of the name or another role; who the person is stays the same.</summary>
     public void Correct(string name, string? role)
@@ -57,6 +65,16 @@ public sealed class Contact
         Email = trimmed is null || IsPlausibleEmail(trimmed)
             ? trimmed
             : throw new ArgumentException("The contact's email address is not valid.", nameof(email));
+    }
+
+    /// <summary>Forgets the person: name, role and address replaced; nobody asks them again. Cannot be undone.</summary>
+    public void Erase(DateTime atUtc)
+    {
+        Name = ErasedName;
+        Role = null;
+        Email = null;
+        OptedOutAt ??= atUtc;
+        ErasedAt ??= atUtc;
     }
 
     /// <summary>The contact asked not to be asked again; the first time counts.</summary>

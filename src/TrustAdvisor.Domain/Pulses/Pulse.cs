@@ -94,6 +94,13 @@ public sealed class Pulse
 
     public void MarkSentByEmail() => SentByEmail = true;
 
+    /// <summary>The contact was erased: their name and their comment are replaced; their answers stay, anonymous.</summary>
+    public void ForgetContact(string placeholder)
+    {
+        ContactName = placeholder;
+        Comment = Comment is null ? null : "(erased)";
+    }
+
     /// <summary>Open and not expired: the link can still be answered.</summary>
     public bool IsOpenAt(DateTime nowUtc) => OpenAt(nowUtc).Compile(preferInterpretation: true)(this);
 

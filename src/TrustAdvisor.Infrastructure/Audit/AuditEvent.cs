@@ -31,6 +31,8 @@ public enum AuditKind
     PasswordSignInChanged,
     Left,
     Imported,
+    ContactExported,
+    ContactErased,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>

@@ -68,6 +68,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Overview/Index"] = Rule.SignedIn,
         ["/TeamDashboard/Index"] = Rule.Managers,
         ["/Import/Index"] = Rule.Managers,
+        ["/Admin/Contacts/Index"] = Rule.Administrators,
+        ["/Admin/Contacts/Details"] = Rule.Administrators,
         ["/Relationships/Index"] = Rule.SignedIn,
         ["/Relationships/Create"] = Rule.SignedIn,
         ["/Relationships/Details"] = Rule.AnnasResource,
@@ -110,6 +112,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
                 : page.ViewEnginePath.StartsWith("/Admin/People/", StringComparison.Ordinal) ? target.Id
                 : page.ViewEnginePath == "/Admin/Teams/Edit" ? app.Annas.TeamId!.Value
                 : page.ViewEnginePath.StartsWith("/Organisations/", StringComparison.Ordinal) ? app.Annas.Contact.OrganisationId
+                : page.ViewEnginePath.StartsWith("/Admin/Contacts/", StringComparison.Ordinal) ? app.Annas.ContactId
                 : app.Annas.Id;
             var url = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                 .Replace("{token?}", "not-a-link", StringComparison.Ordinal);

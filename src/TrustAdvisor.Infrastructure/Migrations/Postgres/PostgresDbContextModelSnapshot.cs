@@ -270,6 +270,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

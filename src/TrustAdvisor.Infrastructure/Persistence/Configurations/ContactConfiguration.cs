@@ -15,6 +15,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Role).HasMaxLength(Contact.RoleMaxLength);
         builder.Property(c => c.Email).HasMaxLength(Contact.EmailMaxLength);
         builder.Ignore(c => c.MayBeAsked);
+        builder.Ignore(c => c.IsErased);
 
         builder.HasIndex(c => c.OrganisationId);
         // Finding a person by address (the pulse's recipient, an imported row, a calendar's attendee).
