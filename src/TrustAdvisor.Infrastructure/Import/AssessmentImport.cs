@@ -10,8 +10,11 @@ namespace TrustAdvisor.Infrastructure.Import;
 /// relationship named by its external id, recorded as its owner's. A meeting already there with the same day and
 /// scores is unchanged, so importing the same file again adds nothing. Changes go to the context, as for relationships.
 /// </summary>
-public sealed class AssessmentImport(TrustAdvisorDbContext db, ImportScope scope, DateOnly today, DateTime nowUtc, string dateFormat)
+public sealed class AssessmentImport(TrustAdvisorDbContext db, ImportScope scope, DateOnly today, DateTime nowUtc, string dateFormat, bool apply)
 {
+    /// <summary>Applying, the new assessments are saved this many at a time (inside the caller's transaction), so memory stays bounded.</summary>
+    public const int SavedEvery = 5000;
+
     public static readonly IReadOnlyList<string> Columns =
         ["external_id", "meeting_date", "meeting_kind", "credibility", "reliability", "intimacy", "self_orientation", "note"];
 
@@ -54,6 +57,7 @@ public sealed class AssessmentImport(TrustAdvisorDbContext db, ImportScope scope
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var outcomes = new List<RowOutcome>();
+        var added = 0;
         foreach (var (row, problems, candidate) in read)
         {
             if (candidate is null)
@@ -90,12 +94,30 @@ public sealed class AssessmentImport(TrustAdvisorDbContext db, ImportScope scope
             }
             else
             {
-                db.Assessments.Add(Assessment.Record(Guid.CreateVersion7(nowUtc), relationship.Id, relationship.OwnerId!.Value, candidate.Meeting, nowUtc, today));
+                var assessment = Assessment.Record(Guid.CreateVersion7(nowUtc), relationship.Id, relationship.OwnerId!.Value, candidate.Meeting, nowUtc, today);
                 outcomes.Add(new RowOutcome(row.Number, RowOutcomeKind.New, candidate.What, []));
+                if (apply)
+                {
+                    db.Assessments.Add(assessment);
+                    if (++added % SavedEvery == 0)
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        DetachAssessments();
+                    }
+                }
             }
         }
 
         return new ImportResult(outcomes, table.IgnoredColumns);
+    }
+
+    /// <summary>Saved assessments leave the change tracker; what else the caller tracks (the upload) stays.</summary>
+    private void DetachAssessments()
+    {
+        foreach (var entry in db.ChangeTracker.Entries<Assessment>().ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 
     private Candidate? Read(ImportRow row, List<ColumnProblem> problems)

@@ -89,7 +89,7 @@ public sealed class IndexModel(
         await db.SaveChangesAsync(cancellationToken);
         UploadId = upload.Id;
         FileName = upload.FileName;
-        await RunAsync(upload, cancellationToken);
+        await RunAsync(upload, apply: false, cancellationToken);
         db.ChangeTracker.Clear(); // a preview changes nothing
         return Page();
     }
@@ -112,7 +112,7 @@ public sealed class IndexModel(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await RunAsync(upload, cancellationToken))
+        if (!await RunAsync(upload, apply: true, cancellationToken))
         {
             return Page();
         }
@@ -135,13 +135,13 @@ public sealed class IndexModel(
     }
 
     /// <summary>Runs the file's rows against the context into <see cref="Preview"/>; false, with the message, when the file cannot be read.</summary>
-    private async Task<bool> RunAsync(ImportUpload upload, CancellationToken cancellationToken)
+    private async Task<bool> RunAsync(ImportUpload upload, bool apply, CancellationToken cancellationToken)
     {
         var current = viewer.Current;
         var scope = new ImportScope(current.SeesAll ? null : current.ManagedTeamIds);
         try
         {
-            Preview = await ImportRun.RunAsync(db, upload, scope, time.Today(), time.UtcNow(), cancellationToken);
+            Preview = await ImportRun.RunAsync(db, upload, scope, time.Today(), time.UtcNow(), apply, cancellationToken);
             return true;
         }
         catch (ImportFileException e)

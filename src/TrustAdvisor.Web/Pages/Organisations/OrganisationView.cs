@@ -23,21 +23,36 @@ public sealed record OrganisationView(string Name, string? Domain, IReadOnlyList
     {
         ArgumentNullException.ThrowIfNull(db);
         var organisation = await db.Organisations.Where(o => o.Id == id).Select(o => new { o.Name, o.Domain }).FirstOrDefaultAsync(cancellationToken);
-        var rows = await db.Relationships
+        var found = await db.Relationships
             .Where(r => r.Contact.OrganisationId == id && r.ArchivedAt == null)
             .OrderBy(r => r.Contact.Name).ThenBy(r => r.CreatedAt)
-            .Select(r => new Row(
-                r.Id, r.ContactId, r.Contact.Name, r.Contact.Role, r.Contact.Email, r.Contact.OptedOutAt != null, r.Stage, r.IsDemo,
-                r.OwnerId != null, db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Select(MeetingScore.Of).FirstOrDefault(),
-                db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered)
-                    .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt)
-                    .Select(p => p.AnsweredOn).FirstOrDefault(),
-                db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered)
-                    .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt)
-                    .Select(p => p.Trust).FirstOrDefault()))
+            .Select(r => new
+            {
+                r.Id,
+                r.ContactId,
+                ContactName = r.Contact.Name,
+                ContactRole = r.Contact.Role,
+                ContactEmail = r.Contact.Email,
+                OptedOut = r.Contact.OptedOutAt != null,
+                r.Stage,
+                r.IsDemo,
+                HasOwner = r.OwnerId != null,
+                Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                // A scalar each: an index probe per relationship (a whole row here would rank the whole assessments table).
+                LatestId = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Select(a => (Guid?)a.Id).FirstOrDefault(),
+                ClientAnsweredOn = db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered)
+                    .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt).Select(p => p.AnsweredOn).FirstOrDefault(),
+                ClientTrust = db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered)
+                    .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt).Select(p => p.Trust).FirstOrDefault(),
+            })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        var latestIds = found.Where(r => r.LatestId is not null).Select(r => r.LatestId!.Value).ToList();
+        var latest = await db.Assessments.Where(a => latestIds.Contains(a.Id)).Select(a => new { a.Id, Score = new MeetingScore(a.MeetingDate, a.Factors, a.Trust) })
+            .AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Score, cancellationToken);
+        var rows = found.Select(r => new Row(
+            r.Id, r.ContactId, r.ContactName, r.ContactRole, r.ContactEmail, r.OptedOut, r.Stage, r.IsDemo, r.HasOwner, r.Owner,
+            r.LatestId is { } latestId ? latest[latestId] : null, r.ClientAnsweredOn, r.ClientTrust)).ToList();
         return organisation is null || rows.Count == 0 ? null : new OrganisationView(organisation.Name, organisation.Domain, rows);
     }
 
