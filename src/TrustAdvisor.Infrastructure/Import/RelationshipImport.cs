@@ -16,16 +16,6 @@ public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope sco
     public static readonly IReadOnlyList<string> Columns =
         ["external_id", "organisation", "organisation_domain", "contact_name", "contact_email", "contact_role", "stage", "owner_email", "next_review"];
 
-    public const int DefaultReviewDays = 30;
-    public const int ReviewYearsAhead = 10;
-
-    private sealed record Candidate(
-        ImportRow Row, string? ExternalId, string Organisation, string? Domain, ContactDetails Contact, RelationshipStage Stage,
-        string OwnerEmail, DateOnly NextReview)
-    {
-        public string What => $"{Organisation}, {Contact.Name}";
-    }
-
     private readonly Dictionary<string, Organisation> _organisations = [];
     private readonly Dictionary<Guid, List<Contact>> _contacts = [];
     private readonly Dictionary<string, Relationship> _byExternalId = new(StringComparer.Ordinal);
@@ -36,15 +26,15 @@ public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope sco
     {
         ArgumentNullException.ThrowIfNull(table);
         var outcomes = new List<RowOutcome>();
-        var candidates = new List<Candidate>();
+        var candidates = new List<RelationshipRow>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
             var problems = new List<ColumnProblem>();
-            var candidate = Read(row, problems);
+            var candidate = RelationshipRow.Read(row, problems, today, dateFormat);
             if (candidate is not null)
             {
-                foreach (var key in KeysOf(candidate))
+                foreach (var key in candidate.KeysInFile())
                 {
                     if (seen.TryGetValue(key.Key, out var first))
                     {
@@ -80,99 +70,15 @@ public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope sco
 
     private static string What(ImportRow row) => $"{row["organisation"]}, {row["contact_name"]}".Trim(',', ' ');
 
-    private static IEnumerable<(string Key, string Column)> KeysOf(Candidate c)
-    {
-        if (c.ExternalId is not null)
-        {
-            yield return ("id:" + c.ExternalId, "external_id");
-        }
-
-        var person = c.Contact.Email is { } email ? "@" + email.ToLowerInvariant() : "name:" + Organisation.Normalize(c.Contact.Name);
-        yield return ($"{Organisation.Normalize(c.Organisation)}|{person}|{c.OwnerEmail}", c.Contact.Email is null ? "contact_name" : "contact_email");
-    }
-
-    private Candidate? Read(ImportRow row, List<ColumnProblem> problems)
-    {
-        string? Text(string column, int max, bool required, string what)
-        {
-            var value = row[column];
-            if (value.Length == 0)
-            {
-                if (required)
-                {
-                    problems.Add(new(column, $"Give the {what}."));
-                }
-
-                return null;
-            }
-
-            if (value.Length > max)
-            {
-                problems.Add(new(column, $"The {what} is longer than {max} characters."));
-                return null;
-            }
-
-            return value;
-        }
-
-        var externalId = Text("external_id", Relationship.ExternalIdMaxLength, required: false, "external id");
-        var organisation = Text("organisation", Organisation.NameMaxLength, required: true, "organisation's name");
-        var domain = Text("organisation_domain", Organisation.DomainMaxLength, required: false, "organisation's web domain")?.ToLowerInvariant();
-        if (domain is not null && !Organisation.IsPlausibleDomain(domain))
-        {
-            problems.Add(new("organisation_domain", $"'{domain}' is not a web domain like acme.com."));
-        }
-
-        var name = Text("contact_name", Contact.NameMaxLength, required: true, "contact's name");
-        var email = Text("contact_email", Contact.EmailMaxLength, required: false, "contact's email address");
-        if (email is not null && !Contact.IsPlausibleEmail(email))
-        {
-            problems.Add(new("contact_email", $"'{email}' is not an email address like jane@client.com."));
-        }
-
-        var role = Text("contact_role", Contact.RoleMaxLength, required: false, "contact's role");
-        RelationshipStage? stage = Enum.TryParse<RelationshipStage>(row["stage"], ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(row["stage"], out _)
-            ? s
-            : null;
-        if (stage is null)
-        {
-            problems.Add(new("stage", row["stage"].Length == 0 ? "Give the stage: Meet, Vet, Establish or Maintain." : $"'{row["stage"]}' is not a stage: Meet, Vet, Establish or Maintain."));
-        }
-
-        var owner = Text("owner_email", 256, required: true, "owner's email address")?.ToUpperInvariant();
-        var nextReview = today.AddDays(DefaultReviewDays);
-        if (row["next_review"].Length > 0)
-        {
-            if (ImportCells.Date(row["next_review"], dateFormat, out var problem) is not { } date)
-            {
-                problems.Add(new("next_review", problem!));
-            }
-            else if (date < today || date > today.AddYears(ReviewYearsAhead))
-            {
-                problems.Add(new("next_review", date < today
-                    ? $"{row["next_review"]} has passed: the next review is today or later (or leave it empty for {DefaultReviewDays} days from today)."
-                    : $"{row["next_review"]} is more than {ReviewYearsAhead} years away."));
-            }
-            else
-            {
-                nextReview = date;
-            }
-        }
-
-        return problems.Count > 0
-            ? null
-            : new Candidate(row, externalId, organisation!, domain, new ContactDetails(name!, role, email), stage!.Value, owner!, nextReview);
-    }
-
     /// <summary>What the rows may match, read in a few statements for the whole file.</summary>
-    private async Task LoadAsync(List<Candidate> candidates, CancellationToken cancellationToken)
+    private async Task LoadAsync(List<RelationshipRow> candidates, CancellationToken cancellationToken)
     {
         var owners = candidates.Select(c => c.OwnerEmail).Distinct().ToList();
         _owners = await db.Users.Where(u => u.IsActive && owners.Contains(u.NormalizedEmail!))
             .Select(u => new { u.NormalizedEmail, u.Id, u.TeamId })
             .ToDictionaryAsync(u => u.NormalizedEmail!, u => (u.Id, u.TeamId), cancellationToken);
 
-        var names = candidates.Select(c => Organisation.Normalize(c.Organisation)).Distinct().ToList();
+        var names = candidates.Select(c => Organisation.Normalize(c.OrganisationName)).Distinct().ToList();
         foreach (var organisation in await db.Organisations.Where(o => names.Contains(o.NormalizedName)).ToListAsync(cancellationToken))
         {
             _organisations[organisation.NormalizedName] = organisation;
@@ -201,7 +107,7 @@ public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope sco
         }
     }
 
-    private RowOutcome Apply(Candidate c)
+    private RowOutcome Apply(RelationshipRow c)
     {
         var problems = new List<ColumnProblem>();
         if (!_owners.TryGetValue(c.OwnerEmail, out var owner))
@@ -213,7 +119,7 @@ public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope sco
             problems.Add(new("owner_email", owner.Team is null ? $"{c.Row["owner_email"]} is in no team yet." : $"{c.Row["owner_email"]} is not in a team you import into."));
         }
 
-        var key = Organisation.Normalize(c.Organisation);
+        var key = Organisation.Normalize(c.OrganisationName);
         _organisations.TryGetValue(key, out var organisation);
         var known = organisation is null ? [] : _contacts[organisation.Id];
         Relationship? relationship = null;
@@ -251,7 +157,7 @@ public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope sco
 
         if (organisation is null)
         {
-            organisation = new Organisation(Guid.CreateVersion7(nowUtc), c.Organisation, nowUtc);
+            organisation = new Organisation(Guid.CreateVersion7(nowUtc), c.OrganisationName, nowUtc);
             db.Organisations.Add(organisation);
             _organisations[key] = organisation;
             _contacts[organisation.Id] = known = [];
