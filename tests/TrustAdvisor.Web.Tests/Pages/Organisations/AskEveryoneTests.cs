@@ -113,4 +113,21 @@ public partial class AskEveryoneTests(MailApp app) : IClassFixture<MailApp>
         (await session.PostFormAsync(action, fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await MailToAsync(colleagues)).Count(m => m.Kind == MailKind.ClientPulse).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Everyone_opting_out_between_the_page_and_the_post_gets_a_message_and_nothing_is_sent()
+    {
+        var (organisation, yours, colleagues, _, _) = await ClientAsync();
+        var session = await app.CreateClientAsync();
+        var (action, fields) = await session.ReadFormAsync($"/Organisations/Details/{organisation}", Form);
+        await app.QueryAsync(db => db.Contacts.Where(c => c.Email == yours || c.Email == colleagues)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.OptedOutAt, DateTime.UtcNow)));
+
+        var response = await session.PostFormAsync(action, fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await HtmlForms.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent.ShouldContain("nothing was sent");
+        (await MailToAsync(yours)).ShouldBeEmpty();
+        (await MailToAsync(colleagues)).ShouldBeEmpty();
+    }
 }
