@@ -51,7 +51,7 @@ base="http://127.0.0.1:$APP_PORT"
 app_sign_in "$APP_PORT" admin@bench.trustadvisor.test bench-password-2026 "$WORK/admin.jar"
 ADMIN_COOKIE=$(app_cookie_header "$WORK/admin.jar")
 
-# Uploads a file for a preview, then imports it; prints "preview_seconds import_seconds".
+# Uploads a file for a preview, then imports it and follows the import job until it is done; prints "preview_seconds import_seconds".
 import_file() {
   local kind=$1 file=$2 token page upload t0 t1 t2
   token=$(curl -s -b "$WORK/admin.jar" -c "$WORK/admin.jar" "$base/Import" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
@@ -64,7 +64,16 @@ import_file() {
   if [ -z "$upload" ]; then echo "The preview of $file offered no import; see $WORK/app.log" >&2; exit 1; fi
   curl -s -o /dev/null -b "$WORK/admin.jar" -c "$WORK/admin.jar" --data-urlencode "__RequestVerificationToken=$token" \
     --data-urlencode "UploadId=$upload" "$base/Import?handler=Import"
+  local status="" polls=0
+  until echo "$status" | grep -q '"finished":true'; do
+    polls=$((polls + 1))
+    if [ "$polls" -gt 6000 ]; then echo "The import of $file did not finish in 10 minutes: $status; see $WORK/app.log" >&2; exit 1; fi
+    sleep 0.1
+    status=$(curl -s -b "$WORK/admin.jar" -c "$WORK/admin.jar" "$base/Import/Progress/$upload?handler=Status")
+  done
   t2=$(date +%s.%N)
+  echo "  import: $(echo "$status" | grep -o '"text":"[^"]*"')" >&2
+  if ! echo "$status" | grep -q '"text":"Imported'; then echo "The import of $file failed; see $WORK/app.log" >&2; exit 1; fi
   echo "$t0 $t1 $t2" | awk '{ printf "%.1f %.1f\n", $2 - $1, $3 - $2 }'
 }
 

@@ -3,6 +3,7 @@ using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Hosting;
 using TrustAdvisor.Web.Mail.Sending;
+using TrustAdvisor.Web.Pages.Import;
 using TrustAdvisor.Web.Security;
 using TrustAdvisor.Web.Security.SingleSignOn;
 
@@ -34,8 +35,7 @@ builder.Services.AddSingleton<SignedTokens>();
 // The calendar feed: review dates for calendar programs, at a signed address (Pages/Calendar).
 builder.Services.AddSingleton<TrustAdvisor.Web.Pages.Calendar.CalendarLinks>();
 builder.Services.AddClientPages(builder.Configuration);
-builder.Services.AddOptions<TrustAdvisor.Web.Pages.Import.ImportOptions>().Bind(builder.Configuration.GetSection(TrustAdvisor.Web.Pages.Import.ImportOptions.Section))
-    .ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddImport(builder.Configuration);
 builder.Services.AddTrustAdvisorMail(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);

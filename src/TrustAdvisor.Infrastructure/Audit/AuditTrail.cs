@@ -14,8 +14,11 @@ public sealed class AuditTrail(TrustAdvisorDbContext db, IViewerAccessor viewer,
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>Adds the event to the request's unit of work, to be saved with what it records (or not at all).</summary>
-    public void Add(AuditKind kind, Guid? subjectId, string? detail)
+    /// <summary>
+    /// Adds the event to the request's unit of work, to be saved with what it records (or not at all). A job doing what
+    /// someone asked for names them as the actor.
+    /// </summary>
+    public void Add(AuditKind kind, Guid? subjectId, string? detail, Guid? actorId = null)
     {
         var trimmed = detail?.Trim();
         db.AuditEvents.Add(new AuditEvent
@@ -23,7 +26,7 @@ public sealed class AuditTrail(TrustAdvisorDbContext db, IViewerAccessor viewer,
             Id = time.NewId(),
             At = time.UtcNow(),
             Kind = kind,
-            ActorId = viewer.Current.UserId,
+            ActorId = actorId ?? viewer.Current.UserId,
             SubjectId = subjectId,
             Detail = trimmed is { Length: > AuditEvent.DetailMaxLength } ? trimmed[..AuditEvent.DetailMaxLength] : trimmed,
             Address = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),

@@ -10,11 +10,8 @@ namespace TrustAdvisor.Infrastructure.Import;
 /// relationship named by its external id, recorded as its owner's. A meeting already there with the same day and
 /// scores is unchanged, so importing the same file again adds nothing. Changes go to the context, as for relationships.
 /// </summary>
-public sealed class AssessmentImport(TrustAdvisorDbContext db, ImportScope scope, DateOnly today, DateTime nowUtc, string dateFormat, bool apply)
+public sealed class AssessmentImport(TrustAdvisorDbContext db, ImportScope scope, DateOnly today, DateTime nowUtc, string dateFormat)
 {
-    /// <summary>Applying, the new assessments are saved this many at a time (inside the caller's transaction), so memory stays bounded.</summary>
-    public const int SavedEvery = 5000;
-
     public static readonly IReadOnlyList<string> Columns =
         ["external_id", "meeting_date", "meeting_kind", "credibility", "reliability", "intimacy", "self_orientation", "note"];
 
@@ -38,35 +35,30 @@ public sealed class AssessmentImport(TrustAdvisorDbContext db, ImportScope scope
         public string Key => $"{ExternalId}|{Meeting.MeetingDate.DayNumber}|{Meeting.Factors}";
     }
 
-    public async Task<ImportResult> RunAsync(ImportTable table, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var read = table.Rows.Select(row => (Row: row, Problems: new List<ColumnProblem>())).Select(x => (x.Row, x.Problems, Candidate: Read(x.Row, x.Problems))).ToList();
-        var ids = read.Where(x => x.Candidate is not null).Select(x => x.Candidate!.ExternalId).Distinct().ToList();
-        var relationships = await db.Relationships.IgnoreQueryFilters()
-            .Where(r => r.ExternalId != null && ids.Contains(r.ExternalId))
-            .Select(r => new { r.Id, ExternalId = r.ExternalId!, r.OwnerId, r.TeamId, r.ArchivedAt })
-            .ToDictionaryAsync(r => r.ExternalId, StringComparer.Ordinal, cancellationToken);
-        var relationshipIds = relationships.Values.Select(r => r.Id).ToList();
-        var existing = (await db.Assessments.IgnoreQueryFilters()
-                .Where(a => a.SupersededAt == null && relationshipIds.Contains(a.RelationshipId))
-                .Select(a => new { a.RelationshipId, a.MeetingDate, a.Factors })
-                .ToListAsync(cancellationToken))
-            .Select(a => (a.RelationshipId, a.MeetingDate, a.Factors))
-            .ToHashSet();
+    private sealed record Target(Guid Id, Guid? OwnerId, Guid? TeamId, DateTime? ArchivedAt);
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var outcomes = new List<RowOutcome>();
-        var added = 0;
+    // Kept for the whole file (small: the relationships it names, and the meetings they have).
+    private readonly Dictionary<string, Target?> _relationships = new(StringComparer.Ordinal);
+    private readonly HashSet<(Guid, DateOnly, TrustFactors)> _existing = [];
+    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>One chunk of the file's rows, in order, into the result; the new assessments are added to the context.</summary>
+    public async Task RunChunkAsync(ImportRow[] rows, ImportResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(result);
+        var read = rows.Select(row => (Row: row, Problems: new List<ColumnProblem>())).Select(x => (x.Row, x.Problems, Candidate: Read(x.Row, x.Problems))).ToList();
+        await LoadAsync([.. read.Where(x => x.Candidate is not null).Select(x => x.Candidate!.ExternalId).Distinct()], cancellationToken);
         foreach (var (row, problems, candidate) in read)
         {
             if (candidate is null)
             {
-                outcomes.Add(RowOutcome.Refused(row.Number, $"{row["external_id"]}, {row["meeting_date"]}".Trim(',', ' '), problems));
+                result.Add(RowOutcome.Refused(row.Number, $"{row["external_id"]}, {row["meeting_date"]}".Trim(',', ' '), problems));
                 continue;
             }
 
-            if (!relationships.TryGetValue(candidate.ExternalId, out var relationship) || !scope.Includes(relationship.TeamId))
+            var relationship = _relationships[candidate.ExternalId];
+            if (relationship is null || !scope.Includes(relationship.TeamId))
             {
                 problems.Add(new("external_id", $"No relationship you import into has the external id {candidate.ExternalId}: import the relationships first."));
             }
@@ -75,48 +67,47 @@ public sealed class AssessmentImport(TrustAdvisorDbContext db, ImportScope scope
                 problems.Add(new("external_id", relationship.OwnerId is null ? "The relationship has no owner to record the meeting for." : "The relationship is archived: restore it first."));
             }
 
-            if (seen.TryGetValue(candidate.Key, out var first))
+            if (!_seen.TryAdd(candidate.Key, row.Number))
             {
-                problems.Add(new("meeting_date", $"Repeats row {first}."));
-            }
-            else
-            {
-                seen[candidate.Key] = row.Number;
+                problems.Add(new("meeting_date", $"Repeats row {_seen[candidate.Key]}."));
             }
 
             if (problems.Count > 0)
             {
-                outcomes.Add(RowOutcome.Refused(row.Number, candidate.What, problems));
+                result.Add(RowOutcome.Refused(row.Number, candidate.What, problems));
             }
-            else if (existing.Contains((relationship!.Id, candidate.Meeting.MeetingDate, candidate.Meeting.Factors)))
+            else if (_existing.Contains((relationship!.Id, candidate.Meeting.MeetingDate, candidate.Meeting.Factors)))
             {
-                outcomes.Add(new RowOutcome(row.Number, RowOutcomeKind.Unchanged, candidate.What, []));
+                result.Add(new RowOutcome(row.Number, RowOutcomeKind.Unchanged, candidate.What, []));
             }
             else
             {
-                var assessment = Assessment.Record(Guid.CreateVersion7(nowUtc), relationship.Id, relationship.OwnerId!.Value, candidate.Meeting, nowUtc, today);
-                outcomes.Add(new RowOutcome(row.Number, RowOutcomeKind.New, candidate.What, []));
-                if (apply)
-                {
-                    db.Assessments.Add(assessment);
-                    if (++added % SavedEvery == 0)
-                    {
-                        await db.SaveChangesAsync(cancellationToken);
-                        DetachAssessments();
-                    }
-                }
+                db.Assessments.Add(Assessment.Record(Guid.CreateVersion7(nowUtc), relationship.Id, relationship.OwnerId!.Value, candidate.Meeting, nowUtc, today));
+                result.Add(new RowOutcome(row.Number, RowOutcomeKind.New, candidate.What, []));
             }
         }
-
-        return new ImportResult(outcomes, table.IgnoredColumns);
     }
 
-    /// <summary>Saved assessments leave the change tracker; what else the caller tracks (the upload) stays.</summary>
-    private void DetachAssessments()
+    /// <summary>The relationships named by external id not met before in the file, and their current meetings.</summary>
+    private async Task LoadAsync(List<string> externalIds, CancellationToken cancellationToken)
     {
-        foreach (var entry in db.ChangeTracker.Entries<Assessment>().ToList())
+        var ids = externalIds.Where(id => !_relationships.ContainsKey(id)).ToList();
+        var found = await db.Relationships.IgnoreQueryFilters()
+            .Where(r => r.ExternalId != null && ids.Contains(r.ExternalId))
+            .Select(r => new { ExternalId = r.ExternalId!, Target = new Target(r.Id, r.OwnerId, r.TeamId, r.ArchivedAt) })
+            .ToDictionaryAsync(r => r.ExternalId, r => r.Target, StringComparer.Ordinal, cancellationToken);
+        foreach (var id in ids)
         {
-            entry.State = EntityState.Detached;
+            _relationships[id] = found.GetValueOrDefault(id);
+        }
+
+        var relationshipIds = found.Values.Select(r => r.Id).ToList();
+        foreach (var a in await db.Assessments.IgnoreQueryFilters()
+                     .Where(a => a.SupersededAt == null && relationshipIds.Contains(a.RelationshipId))
+                     .Select(a => new { a.RelationshipId, a.MeetingDate, a.Factors })
+                     .ToListAsync(cancellationToken))
+        {
+            _existing.Add((a.RelationshipId, a.MeetingDate, a.Factors));
         }
     }
 

@@ -11,95 +11,92 @@ namespace TrustAdvisor.Infrastructure.Import;
 /// is new, updated, unchanged, or refused with the reason by column. The valid rows' changes are made to the context,
 /// which the caller saves (the import) or drops (the preview).
 /// </summary>
-public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope scope, DateOnly today, DateTime nowUtc, string dateFormat)
+public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope scope, DateOnly today, DateTime nowUtc, string dateFormat, bool apply)
 {
     public static readonly IReadOnlyList<string> Columns =
         ["external_id", "organisation", "organisation_domain", "contact_name", "contact_email", "contact_role", "stage", "owner_email", "next_review"];
 
+    // What rows may match, as read and as the file changed it. Importing, each chunk is saved and these are read again;
+    // previewing, nothing is saved, so they are kept for the rows after (detached: only this preview sees them).
     private readonly Dictionary<string, Organisation> _organisations = [];
     private readonly Dictionary<Guid, List<Contact>> _contacts = [];
     private readonly Dictionary<string, Relationship> _byExternalId = new(StringComparer.Ordinal);
     private readonly Dictionary<(Guid Contact, Guid Owner), Relationship> _byContactAndOwner = [];
-    private Dictionary<string, (Guid Id, Guid? Team)> _owners = [];
+    private readonly Dictionary<string, (Guid Id, Guid? Team)> _owners = [];
+    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
 
-    public async Task<ImportResult> RunAsync(ImportTable table, CancellationToken cancellationToken)
+    /// <summary>One chunk of the file's rows, in order, into the result (<see cref="ImportRun"/> saves or drops what it changed).</summary>
+    public async Task RunChunkAsync(ImportRow[] rows, ImportResult result, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        var outcomes = new List<RowOutcome>();
-        var candidates = new List<RelationshipRow>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in table.Rows)
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(result);
+        if (apply)
+        {
+            _organisations.Clear();
+            _contacts.Clear();
+            _byExternalId.Clear();
+            _byContactAndOwner.Clear();
+        }
+
+        var read = new List<(RowOutcome? Refused, RelationshipRow? Candidate)>(rows.Length);
+        foreach (var row in rows)
         {
             var problems = new List<ColumnProblem>();
             var candidate = RelationshipRow.Read(row, problems, today, dateFormat);
-            if (candidate is not null)
+            foreach (var key in candidate?.KeysInFile() ?? [])
             {
-                foreach (var key in candidate.KeysInFile())
+                if (!_seen.TryAdd(key.Key, row.Number))
                 {
-                    if (seen.TryGetValue(key.Key, out var first))
-                    {
-                        problems.Add(new(key.Column, $"Repeats row {first}."));
-                    }
-                    else
-                    {
-                        seen[key.Key] = row.Number;
-                    }
+                    problems.Add(new(key.Column, $"Repeats row {_seen[key.Key]}."));
                 }
             }
 
-            if (problems.Count > 0 || candidate is null)
-            {
-                outcomes.Add(RowOutcome.Refused(row.Number, What(row), problems));
-            }
-            else
-            {
-                candidates.Add(candidate);
-                outcomes.Add(null!);
-            }
+            read.Add(problems.Count > 0 || candidate is null ? (RowOutcome.Refused(row.Number, What(row), problems), null) : (null, candidate));
         }
 
-        await LoadAsync(candidates, cancellationToken);
-        var next = 0;
-        for (var i = 0; i < outcomes.Count; i++)
+        await LoadAsync([.. read.Select(r => r.Candidate).OfType<RelationshipRow>()], cancellationToken);
+        foreach (var (refused, candidate) in read)
         {
-            outcomes[i] ??= Apply(candidates[next++]);
+            result.Add(refused ?? Apply(candidate!));
         }
-
-        return new ImportResult(outcomes, table.IgnoredColumns);
     }
 
     private static string What(ImportRow row) => $"{row["organisation"]}, {row["contact_name"]}".Trim(',', ' ');
 
-    /// <summary>What the rows may match, read in a few statements for the whole file.</summary>
+    /// <summary>What a chunk's rows may match and is not known yet, in a few statements.</summary>
     private async Task LoadAsync(List<RelationshipRow> candidates, CancellationToken cancellationToken)
     {
-        var owners = candidates.Select(c => c.OwnerEmail).Distinct().ToList();
-        _owners = await db.Users.Where(u => u.IsActive && owners.Contains(u.NormalizedEmail!))
-            .Select(u => new { u.NormalizedEmail, u.Id, u.TeamId })
-            .ToDictionaryAsync(u => u.NormalizedEmail!, u => (u.Id, u.TeamId), cancellationToken);
+        var owners = candidates.Select(c => c.OwnerEmail).Where(o => !_owners.ContainsKey(o)).Distinct().ToList();
+        foreach (var owner in await db.Users.Where(u => u.IsActive && owners.Contains(u.NormalizedEmail!))
+                     .Select(u => new { u.NormalizedEmail, u.Id, u.TeamId }).ToListAsync(cancellationToken))
+        {
+            _owners[owner.NormalizedEmail!] = (owner.Id, owner.TeamId);
+        }
 
-        var names = candidates.Select(c => Organisation.Normalize(c.OrganisationName)).Distinct().ToList();
+        var names = candidates.Select(c => Organisation.Normalize(c.OrganisationName)).Where(n => !_organisations.ContainsKey(n)).Distinct().ToList();
+        var loaded = new List<Guid>();
         foreach (var organisation in await db.Organisations.Where(o => names.Contains(o.NormalizedName)).ToListAsync(cancellationToken))
         {
             _organisations[organisation.NormalizedName] = organisation;
             _contacts[organisation.Id] = [];
+            loaded.Add(organisation.Id);
         }
 
-        var organisationIds = _contacts.Keys.ToList();
-        foreach (var contact in await db.Contacts.Where(c => organisationIds.Contains(c.OrganisationId)).ToListAsync(cancellationToken))
+        var contactIds = new List<Guid>();
+        foreach (var contact in await db.Contacts.Where(c => loaded.Contains(c.OrganisationId)).ToListAsync(cancellationToken))
         {
             _contacts[contact.OrganisationId].Add(contact);
+            contactIds.Add(contact.Id);
         }
 
         // External ids are unique across the firm: looked up past the viewer's filter, so one of another team is refused, not doubled.
-        var externalIds = candidates.Where(c => c.ExternalId is not null).Select(c => c.ExternalId!).Distinct().ToList();
+        var externalIds = candidates.Where(c => c.ExternalId is not null && !_byExternalId.ContainsKey(c.ExternalId)).Select(c => c.ExternalId!).Distinct().ToList();
         foreach (var relationship in await db.Relationships.IgnoreQueryFilters().Include(r => r.Contact)
                      .Where(r => r.ExternalId != null && externalIds.Contains(r.ExternalId)).ToListAsync(cancellationToken))
         {
             _byExternalId[relationship.ExternalId!] = relationship;
         }
 
-        var contactIds = _contacts.Values.SelectMany(c => c).Select(c => c.Id).ToList();
         foreach (var relationship in await db.Relationships.IgnoreQueryFilters()
                      .Where(r => contactIds.Contains(r.ContactId) && r.OwnerId != null).ToListAsync(cancellationToken))
         {
@@ -163,9 +160,10 @@ public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope sco
             _contacts[organisation.Id] = known = [];
         }
 
-        var before = relationship is null ? null : Snapshot(relationship, organisation);
-        var contact = ContactMatch.Choose(organisation, known, c.Contact, relationship?.Contact.OrganisationId == organisation.Id ? relationship.Contact : null,
-            Guid.CreateVersion7(nowUtc), nowUtc);
+        // The relationship's own contact as this import knows it (one object per person, whichever query read it).
+        var current = relationship is null ? null : known.Find(k => k.Id == relationship.ContactId);
+        var before = relationship is null ? null : Snapshot(relationship, current ?? relationship.Contact, organisation);
+        var contact = ContactMatch.Choose(organisation, known, c.Contact, current, Guid.CreateVersion7(nowUtc), nowUtc);
         if (!known.Contains(contact))
         {
             known.Add(contact);
@@ -201,9 +199,9 @@ public sealed class RelationshipImport(TrustAdvisorDbContext db, ImportScope sco
             relationship.SetExternalId(c.ExternalId);
         }
 
-        return new RowOutcome(c.Row.Number, before == Snapshot(relationship, organisation) ? RowOutcomeKind.Unchanged : RowOutcomeKind.Updated, c.What, []);
+        return new RowOutcome(c.Row.Number, before == Snapshot(relationship, contact, organisation) ? RowOutcomeKind.Unchanged : RowOutcomeKind.Updated, c.What, []);
     }
 
-    private static string Snapshot(Relationship r, Organisation o) =>
-        string.Join('\u001f', r.ContactId, r.Contact.Name, r.Contact.Role, r.Contact.Email, o.Domain, r.Stage, r.NextReviewDate, r.ExternalId);
+    private static string Snapshot(Relationship r, Contact c, Organisation o) =>
+        string.Join('\u001f', r.ContactId, c.Name, c.Role, c.Email, o.Domain, r.Stage, r.NextReviewDate, r.ExternalId);
 }

@@ -40,6 +40,7 @@ public class ImportJourneyTests(BrowserApp app)
 
             await v.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Import the 2 valid rows only" }));
             await Expect(page.GetByText("Imported clients.csv: 2 new, 0 updated, 0 unchanged, 1 refused (left out).")).ToBeVisibleAsync();
+            await v.SeeAsync("import-imported");
 
             await v.GoToAsync("/Relationships");
             await v.TapAsync(page.GetByRole(AriaRole.Link, new() { Name = client, Exact = true }).First);

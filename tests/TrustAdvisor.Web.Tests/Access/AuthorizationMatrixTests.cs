@@ -38,6 +38,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         /// the same "not open" page with 404 (ClientLinkTests covers valid, used, expired, withdrawn and tampered links).
         /// </summary>
         ClientLink,
+        /// <summary>An import's progress: only the person who uploaded the file (here Maria); anyone else, an administrator too, gets 404.</summary>
+        UploadersOwn,
         /// <summary>An emailed link with a signed token (unsubscribe): here a made-up token, so everyone gets 404 (UnsubscribeTests covers real and tampered ones).</summary>
         SignedLink,
     }
@@ -68,6 +70,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Overview/Index"] = Rule.SignedIn,
         ["/TeamDashboard/Index"] = Rule.Managers,
         ["/Import/Index"] = Rule.Managers,
+        ["/Import/Progress"] = Rule.UploadersOwn,
         ["/Admin/Contacts/Index"] = Rule.Administrators,
         ["/Admin/Contacts/Details"] = Rule.Administrators,
         ["/Relationships/Index"] = Rule.SignedIn,
@@ -113,6 +116,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
                 : page.ViewEnginePath == "/Admin/Teams/Edit" ? app.Annas.TeamId!.Value
                 : page.ViewEnginePath.StartsWith("/Organisations/", StringComparison.Ordinal) ? app.Annas.Contact.OrganisationId
                 : page.ViewEnginePath.StartsWith("/Admin/Contacts/", StringComparison.Ordinal) ? app.Annas.ContactId
+                : page.ViewEnginePath == "/Import/Progress" ? app.MariasUpload
                 : app.Annas.Id;
             var url = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                 .Replace("{token?}", "not-a-link", StringComparison.Ordinal);
@@ -157,6 +161,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         Rule.AnnasResource => who is "anna" or "maria" or "admin",
         Rule.Administrators => who is "admin",
         Rule.Managers => who is "maria" or "max" or "admin",
+        Rule.UploadersOwn => who is "maria",
         _ => false,
     };
 

@@ -2,6 +2,7 @@ using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Infrastructure.Import;
 
 namespace TrustAdvisor.Web.Tests.Fixtures;
 
@@ -20,6 +21,9 @@ public sealed class TwoTeams : PostgresApp
     public Assessment BensAssessment { get; private set; } = null!;
     public Assessment CleosAssessment { get; private set; } = null!;
 
+    /// <summary>A file Maria imported: its progress page is hers alone.</summary>
+    public Guid MariasUpload { get; } = Guid.CreateVersion7();
+
     protected override async Task SeedAsync()
     {
         var teamA = await CreateTeamAsync("Team A");
@@ -35,5 +39,20 @@ public sealed class TwoTeams : PostgresApp
         AnnasAssessment = await AddAssessmentAsync(Annas.Id, Today.AddDays(-3), new TrustFactors(6, 6, 6, 3));
         BensAssessment = await AddAssessmentAsync(Bens.Id, Today.AddDays(-3), new TrustFactors(5, 5, 5, 5));
         CleosAssessment = await AddAssessmentAsync(Cleos.Id, Today.AddDays(-3), new TrustFactors(7, 7, 7, 7));
+        await QueryAsync(db =>
+        {
+            db.ImportUploads.Add(new ImportUpload
+            {
+                Id = MariasUpload,
+                Kind = ImportKind.Relationships,
+                FileName = "team-a.csv",
+                UploadedById = Maria.Id,
+                UploadedAt = Clock.Now.UtcDateTime,
+                Status = ImportStatus.Imported,
+                ImportedAt = Clock.Now.UtcDateTime,
+                Outcome = "1 new, 0 updated, 0 unchanged, 0 refused",
+            });
+            return db.SaveChangesAsync();
+        });
     }
 }

@@ -33,10 +33,10 @@ public class ClientsOnSqliteTests(SqliteApp app) : IClassFixture<SqliteApp>
         var session = await app.CreateClientAsync();
         var preview = await session.PreviewAsync(await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "docs/import/sample-relationships.csv")));
         preview.Totals().ShouldBe("3 new, 0 updated, 0 unchanged, 0 refused.");
-        (await session.ImportAsync(preview)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await session.ImportAsync(preview)).Outcome().ShouldBe("Imported clients.csv: 3 new, 0 updated, 0 unchanged, 0 refused.");
         var scores = await session.PreviewAsync(await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "docs/import/sample-assessments.csv")), kind: "Assessments");
         scores.Totals().ShouldBe("4 new, 0 updated, 0 unchanged, 0 refused.");
-        (await session.ImportAsync(scores)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await session.ImportAsync(scores)).Outcome().ShouldBe("Imported clients.csv: 4 new, 0 updated, 0 unchanged, 0 refused.");
 
         (await session.PreviewAsync(await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "docs/import/sample-relationships.csv"))))
             .Totals().ShouldBe("0 new, 0 updated, 3 unchanged, 0 refused.", "the same file again changes nothing");

@@ -972,6 +972,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -982,6 +986,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("date_format");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -1004,6 +1013,20 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("outcome");
 
+                    b.Property<int?>("PercentRead")
+                        .HasColumnType("integer")
+                        .HasColumnName("percent_read");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_done");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("uploaded_at");
@@ -1012,8 +1035,16 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("uploaded_by_id");
 
+                    b.Property<bool>("ValidOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("valid_only");
+
                     b.HasKey("Id")
                         .HasName("pk_import_uploads");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_import_uploads_status")
+                        .HasFilter("status IN ('Queued', 'Importing')");
 
                     b.HasIndex("UploadedAt")
                         .HasDatabaseName("ix_import_uploads_uploaded_at");
@@ -1024,6 +1055,8 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     b.ToTable("import_uploads", null, t =>
                         {
                             t.HasCheckConstraint("ck_import_uploads_kind", "kind IN ('Relationships', 'Assessments')");
+
+                            t.HasCheckConstraint("ck_import_uploads_status", "status IN ('Previewed', 'Queued', 'Importing', 'Imported', 'Failed')");
                         });
                 });
 

@@ -963,6 +963,10 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB")
@@ -973,6 +977,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("date_format");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -995,6 +1004,20 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<int?>("PercentRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("percent_read");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_done");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("uploaded_at");
@@ -1003,8 +1026,16 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("uploaded_by_id");
 
+                    b.Property<bool>("ValidOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_only");
+
                     b.HasKey("Id")
                         .HasName("pk_import_uploads");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_import_uploads_status")
+                        .HasFilter("status IN ('Queued', 'Importing')");
 
                     b.HasIndex("UploadedAt")
                         .HasDatabaseName("ix_import_uploads_uploaded_at");
@@ -1015,6 +1046,8 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                     b.ToTable("import_uploads", null, t =>
                         {
                             t.HasCheckConstraint("ck_import_uploads_kind", "kind IN ('Relationships', 'Assessments')");
+
+                            t.HasCheckConstraint("ck_import_uploads_status", "status IN ('Previewed', 'Queued', 'Importing', 'Imported', 'Failed')");
                         });
                 });
 

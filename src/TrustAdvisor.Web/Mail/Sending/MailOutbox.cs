@@ -1,5 +1,3 @@
-using Quartz;
-
 namespace TrustAdvisor.Web.Mail.Sending;
 
 /// <summary>
@@ -12,20 +10,5 @@ public sealed class MailOutbox(MailScheduler scheduler)
     /// Asks for a delivery run now. The message is in the outbox already: when the scheduler has not started (the
     /// database was down) or cannot be asked, the next regular run sends it, and the page that decided it is not failed.
     /// </summary>
-    public async Task DeliverSoonAsync(CancellationToken cancellationToken)
-    {
-        if (scheduler.Running is not { } running)
-        {
-            return;
-        }
-
-        try
-        {
-            await running.TriggerJob(DeliverMailJob.Key, cancellationToken);
-        }
-        catch (SchedulerException)
-        {
-            // Sent by the next regular run.
-        }
-    }
+    public Task DeliverSoonAsync(CancellationToken cancellationToken) => scheduler.TriggerAsync(DeliverMailJob.Key, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Quartz;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Pages.Import;
 
 namespace TrustAdvisor.Web.Mail.Sending;
 
@@ -68,6 +69,9 @@ internal static class MailRegistration
                 quartz.AddTrigger(trigger => trigger.ForJob(ScheduledMailJob.Key).WithIdentity("scheduled-mail-regularly")
                     .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(reminderMinutes)).RepeatForever()));
             }
+
+            // Not mail, but the same scheduler (its name is from when mail was all it ran): one cluster, one set of tables.
+            quartz.AddImportJob(configuration);
         });
         services.AddSingleton<MailScheduler>();
         services.AddHostedService(s => s.GetRequiredService<MailScheduler>());

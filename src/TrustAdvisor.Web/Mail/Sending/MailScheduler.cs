@@ -20,6 +20,28 @@ public sealed partial class MailScheduler(
     /// <summary>The running scheduler, or none yet.</summary>
     public IScheduler? Running { get; private set; }
 
+    /// <summary>
+    /// Runs a job now rather than at its next regular run. What it is to do is stored already: when the scheduler has
+    /// not started (the database was down) or cannot be asked, the next regular run does it, and the page that asked is
+    /// not failed.
+    /// </summary>
+    public async Task TriggerAsync(JobKey job, CancellationToken cancellationToken)
+    {
+        if (Running is not { } running)
+        {
+            return;
+        }
+
+        try
+        {
+            await running.TriggerJob(job, cancellationToken);
+        }
+        catch (SchedulerException)
+        {
+            // Done by the next regular run.
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!await DatabaseAnswersAsync(stoppingToken))

@@ -11,5 +11,12 @@ public sealed class ImportOptions
     [Range(1, 100)]
     public int MaxFileMegabytes { get; set; } = 20;
 
+    /// <summary>
+    /// How often the import job looks for imports waiting, in seconds. An import starts at once when asked for; this
+    /// picks up one whose instance stopped half-way.
+    /// </summary>
+    [Range(1, 3600)]
+    public int CheckSeconds { get; set; } = 30;
+
     public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
 }

@@ -3,23 +3,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain;
-using TrustAdvisor.Infrastructure.Audit;
 using TrustAdvisor.Infrastructure.Import;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Mail.Sending;
 
 namespace TrustAdvisor.Web.Pages.Import;
 
 /// <summary>
 /// Import (administrators, and managers for their teams): a CSV or Excel file in one of two templates is uploaded and
 /// previewed (what each row would do, refusals by column), then imported in one transaction, all of it or nothing,
-/// unless the person chooses the valid rows only. The same file imported again changes nothing.
+/// unless the person chooses the valid rows only, by the import job while the progress page shows how far it is. The
+/// same file imported again changes nothing.
 /// </summary>
 public sealed class IndexModel(
-    TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, AuditTrail audit, IOptions<ImportOptions> options) : PageModel
+    TrustAdvisorDbContext db, TimeProvider time, IViewerAccessor viewer, MailScheduler scheduler, IOptions<ImportOptions> options) : PageModel
 {
-    public const int RowsShown = 200;
-
     [BindProperty]
     public ImportKind? Kind { get; set; }
 
@@ -74,7 +72,8 @@ public sealed class IndexModel(
         using var content = new MemoryStream((int)Upload!.Length);
         await Upload.CopyToAsync(content, cancellationToken);
         var now = time.UtcNow();
-        await db.ImportUploads.Where(u => u.UploadedAt < now - ImportUpload.KeptFor).ExecuteDeleteAsync(cancellationToken);
+        await db.ImportUploads.Where(u => u.UploadedAt < now - ImportUpload.KeptFor && u.Status != ImportStatus.Queued && u.Status != ImportStatus.Importing)
+            .ExecuteDeleteAsync(cancellationToken);
         var upload = new ImportUpload
         {
             Id = time.NewId(),
@@ -89,7 +88,7 @@ public sealed class IndexModel(
         await db.SaveChangesAsync(cancellationToken);
         UploadId = upload.Id;
         FileName = upload.FileName;
-        await RunAsync(upload, apply: false, cancellationToken);
+        await PreviewAsync(upload, cancellationToken);
         db.ChangeTracker.Clear(); // a preview changes nothing
         return Page();
     }
@@ -104,44 +103,25 @@ public sealed class IndexModel(
             return Page();
         }
 
-        (Kind, DateFormat, FileName) = (upload.Kind, upload.DateFormat, upload.FileName);
-        if (upload.ImportedAt is not null)
+        if (upload.Status is ImportStatus.Previewed or ImportStatus.Failed)
         {
-            TempData.Flash($"{upload.FileName} was imported already ({upload.Outcome}); nothing more was done.");
-            return RedirectToPage();
+            // Once only, whichever of two presses (or two tabs) comes first: the other finds it queued already.
+            await db.ImportUploads.Where(u => u.Id == upload.Id && (u.Status == ImportStatus.Previewed || u.Status == ImportStatus.Failed))
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.Status, ImportStatus.Queued).SetProperty(u => u.ValidOnly, validOnly).SetProperty(u => u.Error, (string?)null), cancellationToken);
+            await scheduler.TriggerAsync(ImportJob.Key, cancellationToken);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await RunAsync(upload, apply: true, cancellationToken))
-        {
-            return Page();
-        }
-
-        if (Preview!.HasRefusals && !validOnly)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, "Some rows are refused, so nothing was imported. Correct them and upload the file again, or import the valid rows only.");
-            return Page();
-        }
-
-        upload.ImportedAt = time.UtcNow();
-        upload.Outcome = Preview.Totals + (Preview.HasRefusals ? " (left out)" : string.Empty);
-        upload.Content = [];
-        audit.Add(AuditKind.Imported, upload.Id, $"{upload.Kind} from {upload.FileName}: {upload.Outcome}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        TempData.Flash($"Imported {upload.FileName}: {upload.Outcome}.");
-        return RedirectToPage();
+        return RedirectToPage("/Import/Progress", new { id = upload.Id });
     }
 
-    /// <summary>Runs the file's rows against the context into <see cref="Preview"/>; false, with the message, when the file cannot be read.</summary>
-    private async Task<bool> RunAsync(ImportUpload upload, bool apply, CancellationToken cancellationToken)
+    /// <summary>Runs the file's rows against the context into <see cref="Preview"/>, saving nothing; false, with the message, when the file cannot be read.</summary>
+    private async Task<bool> PreviewAsync(ImportUpload upload, CancellationToken cancellationToken)
     {
         var current = viewer.Current;
         var scope = new ImportScope(current.SeesAll ? null : current.ManagedTeamIds);
         try
         {
-            Preview = await ImportRun.RunAsync(db, upload, scope, time.Today(), time.UtcNow(), apply, cancellationToken);
+            Preview = await ImportRun.RunAsync(db, upload, scope, time.Today(), time.UtcNow(), apply: false, report: null, cancellationToken);
             return true;
         }
         catch (ImportFileException e)

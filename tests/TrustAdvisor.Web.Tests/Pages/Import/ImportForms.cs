@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Dom;
@@ -40,8 +41,11 @@ internal static class ImportForms
         return await HtmlForms.ParseAsync(response);
     }
 
-    /// <summary>Presses the preview's Import button (the valid rows only, when some are refused).</summary>
-    public static Task<HttpResponseMessage> ImportAsync(this HttpClient session, IHtmlDocument preview, bool validOnly = true)
+    /// <summary>
+    /// Presses the preview's Import button (the valid rows only, when some are refused) and follows the import job on its
+    /// progress page until it is done: the page then says what was imported, or why nothing was.
+    /// </summary>
+    public static async Task<IHtmlDocument> ImportAsync(this HttpClient session, IHtmlDocument preview, bool validOnly = true)
     {
         var form = preview.QuerySelector<IHtmlFormElement>("form.import-form") ?? throw new InvalidOperationException("The preview offers no import.");
         var fields = HtmlForms.FieldsOf(form);
@@ -50,8 +54,30 @@ internal static class ImportForms
             fields.Remove("validOnly");
         }
 
-        return session.PostFormAsync(form.GetAttribute("action")!, fields);
+        var response = await session.PostFormAsync(form.GetAttribute("action")!, fields);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return await session.FinishedImportAsync(response.Location());
     }
+
+    /// <summary>The progress page, read again until the import job has finished (it never stays unfinished, or this fails).</summary>
+    public static async Task<IHtmlDocument> FinishedImportAsync(this HttpClient session, string progress)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var page = await session.GetPageAsync(progress);
+            if (page.QuerySelector("[data-import-status]") is null)
+            {
+                return page;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"The import at {progress} did not finish.");
+    }
+
+    public static string Outcome(this IHtmlDocument page) =>
+        (page.QuerySelector("[data-testid=import-outcome]") ?? page.QuerySelector("[role=alert]"))?.TextContent.Trim() ?? "";
 
     public static string Totals(this IHtmlDocument preview) => preview.QuerySelector("[data-testid=import-totals]")?.TextContent.Trim() ?? "";
 
