@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
+using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Pages.Shared;
 
@@ -38,22 +39,38 @@ public sealed record OrganisationView(string Name, string? Domain, IReadOnlyList
                 r.IsDemo,
                 HasOwner = r.OwnerId != null,
                 Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                // A scalar each: an index probe per relationship (a whole row here would rank the whole assessments table).
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (organisation is null || found.Count == 0)
+        {
+            return null;
+        }
+
+        // The viewer's filter chose the relationships above; what is theirs is read by id without checking it again (a
+        // filter in a subquery is checked once per row). A scalar each: an index probe per relationship, where a whole
+        // row here would rank the whole assessments table.
+        var ids = found.Select(r => r.Id).ToList();
+        var latestOf = await db.Relationships.IgnoreQueryFilters().Where(r => ids.Contains(r.Id))
+            .Select(r => new
+            {
+                r.Id,
                 LatestId = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Select(a => (Guid?)a.Id).FirstOrDefault(),
                 ClientAnsweredOn = db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered)
                     .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt).Select(p => p.AnsweredOn).FirstOrDefault(),
                 ClientTrust = db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered)
                     .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt).Select(p => p.Trust).FirstOrDefault(),
             })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var latestIds = found.Where(r => r.LatestId is not null).Select(r => r.LatestId!.Value).ToList();
-        var latest = await db.Assessments.Where(a => latestIds.Contains(a.Id)).Select(a => new { a.Id, Score = new MeetingScore(a.MeetingDate, a.Factors, a.Trust) })
-            .AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Score, cancellationToken);
-        var rows = found.Select(r => new Row(
-            r.Id, r.ContactId, r.ContactName, r.ContactRole, r.ContactEmail, r.OptedOut, r.Stage, r.IsDemo, r.HasOwner, r.Owner,
-            r.LatestId is { } latestId ? latest[latestId] : null, r.ClientAnsweredOn, r.ClientTrust)).ToList();
-        return organisation is null || rows.Count == 0 ? null : new OrganisationView(organisation.Name, organisation.Domain, rows);
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var latestIds = latestOf.Values.Where(r => r.LatestId is not null).Select(r => r.LatestId!.Value).ToList();
+        var latest = await db.Assessments.IgnoreQueryFilters().Where(a => latestIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.MeetingDate, a.Factors.Credibility, a.Factors.Reliability, a.Factors.Intimacy, a.Factors.SelfOrientation, a.Trust })
+            .ToDictionaryAsync(
+                a => a.Id, a => new MeetingScore(a.MeetingDate, new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation), a.Trust), cancellationToken);
+        var rows = found.Select(r => (Row: r, Of: latestOf.GetValueOrDefault(r.Id))).Select(x => new Row(
+            x.Row.Id, x.Row.ContactId, x.Row.ContactName, x.Row.ContactRole, x.Row.ContactEmail, x.Row.OptedOut, x.Row.Stage, x.Row.IsDemo, x.Row.HasOwner,
+            x.Row.Owner, x.Of?.LatestId is { } latestId ? latest.GetValueOrDefault(latestId) : null, x.Of?.ClientAnsweredOn, x.Of?.ClientTrust)).ToList();
+        return new OrganisationView(organisation.Name, organisation.Domain, rows);
     }
 
     public Row RowOf(Guid relationshipId) => Rows.First(r => r.Id == relationshipId);
