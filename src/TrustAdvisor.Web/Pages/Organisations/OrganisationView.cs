@@ -23,13 +23,14 @@ public sealed record OrganisationView(string Name, string? Domain, IReadOnlyList
     public static async Task<OrganisationView?> LoadAsync(TrustAdvisorDbContext db, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var organisation = await db.Organisations.Where(o => o.Id == id).Select(o => new { o.Name, o.Domain }).FirstOrDefaultAsync(cancellationToken);
         var found = await db.Relationships
             .Where(r => r.Contact.OrganisationId == id && r.ArchivedAt == null)
             .OrderBy(r => r.Contact.Name).ThenBy(r => r.CreatedAt)
             .Select(r => new
             {
                 r.Id,
+                Organisation = r.Contact.Organisation.Name,
+                r.Contact.Organisation.Domain,
                 r.ContactId,
                 ContactName = r.Contact.Name,
                 ContactRole = r.Contact.Role,
@@ -42,35 +43,33 @@ public sealed record OrganisationView(string Name, string? Domain, IReadOnlyList
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        if (organisation is null || found.Count == 0)
+        if (found.Count == 0)
         {
             return null;
         }
 
         // The viewer's filter chose the relationships above; what is theirs is read by id without checking it again (a
-        // filter in a subquery is checked once per row). A scalar each: an index probe per relationship, where a whole
-        // row here would rank the whole assessments table.
+        // filter in a subquery is checked once per row), for all of them in one statement each rather than a subquery per row.
         var ids = found.Select(r => r.Id).ToList();
-        var latestOf = await db.Relationships.IgnoreQueryFilters().Where(r => ids.Contains(r.Id))
-            .Select(r => new
-            {
-                r.Id,
-                LatestId = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Select(a => (Guid?)a.Id).FirstOrDefault(),
-                ClientAnsweredOn = db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered)
-                    .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt).Select(p => p.AnsweredOn).FirstOrDefault(),
-                ClientTrust = db.Pulses.Where(p => p.RelationshipId == r.Id && p.Status == PulseStatus.Answered)
-                    .OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt).Select(p => p.Trust).FirstOrDefault(),
-            })
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
-        var latestIds = latestOf.Values.Where(r => r.LatestId is not null).Select(r => r.LatestId!.Value).ToList();
-        var latest = await db.Assessments.IgnoreQueryFilters().Where(a => latestIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.MeetingDate, a.Factors.Credibility, a.Factors.Reliability, a.Factors.Intimacy, a.Factors.SelfOrientation, a.Trust })
+        var latest = await db.Assessments.IgnoreQueryFilters()
+            .Where(a => ids.Contains(a.RelationshipId) && a.SupersededAt == null)
+            .GroupBy(a => a.RelationshipId)
+            .Select(g => g.OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
+                .Select(a => new { a.RelationshipId, a.MeetingDate, a.Factors.Credibility, a.Factors.Reliability, a.Factors.Intimacy, a.Factors.SelfOrientation, a.Trust })
+                .First())
             .ToDictionaryAsync(
-                a => a.Id, a => new MeetingScore(a.MeetingDate, new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation), a.Trust), cancellationToken);
-        var rows = found.Select(r => (Row: r, Of: latestOf.GetValueOrDefault(r.Id))).Select(x => new Row(
-            x.Row.Id, x.Row.ContactId, x.Row.ContactName, x.Row.ContactRole, x.Row.ContactEmail, x.Row.OptedOut, x.Row.Stage, x.Row.IsDemo, x.Row.HasOwner,
-            x.Row.Owner, x.Of?.LatestId is { } latestId ? latest.GetValueOrDefault(latestId) : null, x.Of?.ClientAnsweredOn, x.Of?.ClientTrust)).ToList();
-        return new OrganisationView(organisation.Name, organisation.Domain, rows);
+                a => a.RelationshipId,
+                a => new MeetingScore(a.MeetingDate, new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation), a.Trust),
+                cancellationToken);
+        var clientViews = await db.Pulses.IgnoreQueryFilters()
+            .Where(p => ids.Contains(p.RelationshipId) && p.Status == PulseStatus.Answered)
+            .GroupBy(p => p.RelationshipId)
+            .Select(g => g.OrderByDescending(p => p.AnsweredOn).ThenByDescending(p => p.ClosedAt).Select(p => new { p.RelationshipId, p.AnsweredOn, p.Trust }).First())
+            .ToDictionaryAsync(p => p.RelationshipId, cancellationToken);
+        var rows = found.Select(r => new Row(
+            r.Id, r.ContactId, r.ContactName, r.ContactRole, r.ContactEmail, r.OptedOut, r.Stage, r.IsDemo, r.HasOwner, r.Owner,
+            latest.GetValueOrDefault(r.Id), clientViews.GetValueOrDefault(r.Id)?.AnsweredOn, clientViews.GetValueOrDefault(r.Id)?.Trust)).ToList();
+        return new OrganisationView(found[0].Organisation, found[0].Domain, rows);
     }
 
     public Row RowOf(Guid relationshipId) => Rows.First(r => r.Id == relationshipId);

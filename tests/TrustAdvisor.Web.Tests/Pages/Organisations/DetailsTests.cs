@@ -1,4 +1,5 @@
 using System.Net;
+using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Tests.Infrastructure;
@@ -42,6 +43,26 @@ public class DetailsTests(PostgresApp app) : IClassFixture<PostgresApp>
         var warning = page.QuerySelector(".single-thread")!.TextContent;
         warning.ShouldContain("Single-threaded");
         warning.ShouldContain("T of 8.0 is far above anyone else's");
+    }
+
+    [Fact]
+    public async Task Each_row_shows_the_latest_meeting_scored_and_the_client_s_latest_answer()
+    {
+        var name = $"Latest {Guid.NewGuid():N}"[..20];
+        var relationship = await app.AddRelationshipAsync(name);
+        await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-30), new TrustFactors(9, 9, 9, 2));
+        await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-3), new TrustFactors(5, 6, 7, 3));
+        await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-10), new TrustFactors(2, 2, 2, 9));
+        await app.AddAnsweredPulseAsync(relationship, app.Today.AddDays(-40), new ClientAnswers(9, 9, 9, 9));
+        var latest = await app.AddAnsweredPulseAsync(relationship, app.Today.AddDays(-5), new ClientAnswers(4, 5, 6, 3));
+        await app.AddAnsweredPulseAsync(relationship, app.Today.AddDays(-20), new ClientAnswers(2, 2, 2, 2));
+
+        var page = await (await app.CreateClientAsync()).GetPageAsync($"/Organisations/Details/{relationship.Contact.OrganisationId}");
+
+        var row = page.QuerySelector("table.relationships tbody tr")!;
+        row.QuerySelector("td[data-label=T]")!.TextContent.ShouldBe("6.0");
+        row.QuerySelector("td[data-label=Factors]")!.TextContent.Trim().ShouldBe("5 · 6 · 7 · 3");
+        row.QuerySelector("td[data-label=\"Client's latest view\"]")!.TextContent.ShouldStartWith($"T {TrustEquation.Format(latest.Trust!.Value)} on ");
     }
 
     [Fact]
