@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain.Clients;
 using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Relationships;
-using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Pages.Shared;
 
@@ -40,6 +39,7 @@ public sealed record OrganisationView(string Name, string? Domain, IReadOnlyList
                 r.IsDemo,
                 HasOwner = r.OwnerId != null,
                 Owner = db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                LatestId = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Select(a => (Guid?)a.Id).FirstOrDefault(),
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
@@ -48,19 +48,9 @@ public sealed record OrganisationView(string Name, string? Domain, IReadOnlyList
             return null;
         }
 
-        // The viewer's filter chose the relationships above; what is theirs is read by id without checking it again (a
-        // filter in a subquery is checked once per row), for all of them in one statement each rather than a subquery per row.
+        // The viewer's filter chose the relationships above: what is theirs is read by id, in one statement each.
+        var latest = await MeetingScore.ByIdAsync(db, [.. found.Select(r => r.LatestId).OfType<Guid>()], cancellationToken);
         var ids = found.Select(r => r.Id).ToList();
-        var latest = await db.Assessments.IgnoreQueryFilters()
-            .Where(a => ids.Contains(a.RelationshipId) && a.SupersededAt == null)
-            .GroupBy(a => a.RelationshipId)
-            .Select(g => g.OrderByDescending(a => a.MeetingDate).ThenByDescending(a => a.LineageId)
-                .Select(a => new { a.RelationshipId, a.MeetingDate, a.Factors.Credibility, a.Factors.Reliability, a.Factors.Intimacy, a.Factors.SelfOrientation, a.Trust })
-                .First())
-            .ToDictionaryAsync(
-                a => a.RelationshipId,
-                a => new MeetingScore(a.MeetingDate, new TrustFactors(a.Credibility, a.Reliability, a.Intimacy, a.SelfOrientation), a.Trust),
-                cancellationToken);
         var clientViews = await db.Pulses.IgnoreQueryFilters()
             .Where(p => ids.Contains(p.RelationshipId) && p.Status == PulseStatus.Answered)
             .GroupBy(p => p.RelationshipId)
@@ -68,7 +58,7 @@ public sealed record OrganisationView(string Name, string? Domain, IReadOnlyList
             .ToDictionaryAsync(p => p.RelationshipId, cancellationToken);
         var rows = found.Select(r => new Row(
             r.Id, r.ContactId, r.ContactName, r.ContactRole, r.ContactEmail, r.OptedOut, r.Stage, r.IsDemo, r.HasOwner, r.Owner,
-            latest.GetValueOrDefault(r.Id), clientViews.GetValueOrDefault(r.Id)?.AnsweredOn, clientViews.GetValueOrDefault(r.Id)?.Trust)).ToList();
+            latest.GetValueOrDefault(r.LatestId ?? Guid.Empty), clientViews.GetValueOrDefault(r.Id)?.AnsweredOn, clientViews.GetValueOrDefault(r.Id)?.Trust)).ToList();
         return new OrganisationView(found[0].Organisation, found[0].Domain, rows);
     }
 

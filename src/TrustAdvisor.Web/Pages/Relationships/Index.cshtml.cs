@@ -28,17 +28,15 @@ public sealed class IndexModel(TrustAdvisorDbContext db, TimeProvider time) : Pa
                 Relationship = new RelationshipSummary(
                     r.Id, r.Contact.OrganisationId, r.Contact.Organisation.Name, r.Contact.Name, r.Contact.Role, r.Stage, r.NextReviewDate, r.IsDemo, r.ArchivedAt,
                     db.Users.Where(u => u.Id == r.OwnerId).Select(u => u.DisplayName).FirstOrDefault()),
-                Latest = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
-                    .Select(MeetingScore.Of)
-                    .FirstOrDefault(),
-                Previous = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id)
-                    .Select(MeetingScore.Of)
-                    .Skip(1).FirstOrDefault(),
+                LatestId = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Select(a => (Guid?)a.Id).FirstOrDefault(),
+                PreviousId = db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == r.Id).Select(a => (Guid?)a.Id).Skip(1).FirstOrDefault(),
             })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        Rows = rows.Select(r => new Row(
+        var scores = await MeetingScore.ByIdAsync(db, [.. rows.SelectMany(r => new[] { r.LatestId, r.PreviousId }).OfType<Guid>()], cancellationToken);
+        Rows = rows.Select(r => (r.Relationship, Latest: scores.GetValueOrDefault(r.LatestId ?? Guid.Empty), Previous: scores.GetValueOrDefault(r.PreviousId ?? Guid.Empty)))
+            .Select(r => new Row(
                 r.Relationship, r.Latest,
                 r.Latest is { } latest && r.Previous is { } previous ? TrustChange.Between(previous.Factors, latest.Factors) : null))
             .ToList();
