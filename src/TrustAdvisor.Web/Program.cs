@@ -1,5 +1,6 @@
 using FluentValidation;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.CalendarReading;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Hosting;
 using TrustAdvisor.Web.Mail.Sending;
@@ -36,6 +37,7 @@ builder.Services.AddSingleton<SignedTokens>();
 builder.Services.AddSingleton<TrustAdvisor.Web.Pages.Calendar.CalendarLinks>();
 builder.Services.AddClientPages(builder.Configuration);
 builder.Services.AddImport(builder.Configuration);
+builder.Services.AddCalendarReading(builder.Configuration);
 builder.Services.AddTrustAdvisorMail(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<TrustAdvisorDbContext>(tags: [HealthEndpoints.ReadyTag]);

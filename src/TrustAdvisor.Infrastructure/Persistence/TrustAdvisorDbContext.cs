@@ -54,6 +54,11 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
     /// <summary>Files uploaded for import, from their preview to their import.</summary>
     public DbSet<Import.ImportUpload> ImportUploads => Set<Import.ImportUpload>();
 
+    /// <summary>People's calendars, connected by their secret address, and the client meetings read from them.</summary>
+    public DbSet<Calendars.CalendarConnection> CalendarConnections => Set<Calendars.CalendarConnection>();
+
+    public DbSet<Calendars.CalendarMeeting> CalendarMeetings => Set<Calendars.CalendarMeeting>();
+
     /// <summary>Security-relevant events, for administrators (AuditTrail writes them).</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

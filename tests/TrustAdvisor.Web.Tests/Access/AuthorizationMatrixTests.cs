@@ -51,6 +51,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Account/ResetPassword"] = Rule.Public,
         ["/Account/SignInCode"] = Rule.Public,
         ["/Account/Invitation"] = Rule.Public,
+        ["/Account/ConnectCalendar"] = Rule.SignedIn,
         ["/Account/SingleSignOn"] = Rule.SingleSignOnOnly,
         ["/Error"] = Rule.Public,
         ["/Offline/Index"] = Rule.Public, // holds nothing from the server: the phone's kept scores are read by script

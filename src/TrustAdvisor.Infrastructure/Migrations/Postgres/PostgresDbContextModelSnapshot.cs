@@ -687,6 +687,172 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Calendars.CalendarConnection", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTime>("ConnectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("connected_at");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("e_tag");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("host");
+
+                    b.Property<DateTime?>("LastContentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_content_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_modified");
+
+                    b.Property<DateTime?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_read_at");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_success_at");
+
+                    b.Property<int>("MeetingsFound")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings_found");
+
+                    b.Property<DateTime>("NextReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_read_at");
+
+                    b.Property<bool>("PromptsOn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("prompts_on");
+
+                    b.Property<string>("SealedAddress")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_address");
+
+                    b.Property<bool>("WorkingHoursOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("working_hours_only");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_calendar_connections");
+
+                    b.HasIndex("NextReadAt")
+                        .HasDatabaseName("ix_calendar_connections_next_read_at");
+
+                    b.ToTable("calendar_connections", (string)null);
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Calendars.CalendarMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("ChangeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("change_hash");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("EventUid")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("event_uid");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OccurrenceKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("occurrence_key");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTime?>("PromptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prompted_at");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_meetings");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_calendar_meetings_contact_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_calendar_meetings_organisation_id");
+
+                    b.HasIndex("UserId", "EndsAt")
+                        .HasDatabaseName("ix_calendar_meetings_user_id_ends_at");
+
+                    b.HasIndex("UserId", "EventUid", "OccurrenceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_meetings_user_id_event_uid_occurrence_key");
+
+                    b.ToTable("calendar_meetings", (string)null);
+                });
+
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1362,6 +1528,39 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasConstraintName("fk_relationships_teams");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Calendars.CalendarConnection", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("TrustAdvisor.Infrastructure.Calendars.CalendarConnection", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_connections_users");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Infrastructure.Calendars.CalendarMeeting", b =>
+                {
+                    b.HasOne("TrustAdvisor.Domain.Clients.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_calendar_meetings_contacts");
+
+                    b.HasOne("TrustAdvisor.Domain.Clients.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_meetings_organisations");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_meetings_users");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Infrastructure.Identity.AppUser", b =>

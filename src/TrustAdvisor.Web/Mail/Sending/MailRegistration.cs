@@ -1,6 +1,7 @@
 using Quartz;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.CalendarReading;
 using TrustAdvisor.Web.Pages.Import;
 
 namespace TrustAdvisor.Web.Mail.Sending;
@@ -72,6 +73,7 @@ internal static class MailRegistration
 
             // Not mail, but the same scheduler (its name is from when mail was all it ran): one cluster, one set of tables.
             quartz.AddImportJob(configuration);
+            quartz.AddCalendarJob();
         });
         services.AddSingleton<MailScheduler>();
         services.AddHostedService(s => s.GetRequiredService<MailScheduler>());

@@ -1,0 +1,22 @@
+using TrustAdvisor.Web.Tests.Infrastructure;
+
+namespace TrustAdvisor.Web.Tests.Fixtures;
+
+/// <summary>The app on PostgreSQL beside a calendar server on loopback, which (alone of private hosts) it may read.</summary>
+public sealed class CalendarApp : PostgresApp
+{
+    public CalendarServer Calendars { get; } = CalendarServer.Start();
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Calendar:AllowedPrivateHosts:0"] = Calendars.HostAndPort,
+        ["Calendar:TimeoutSeconds"] = "1",
+        ["Calendar:MaxMegabytes"] = "1",
+    };
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Calendars.DisposeAsync();
+    }
+}
