@@ -837,6 +837,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_calendar_meetings");
 
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_calendar_meetings_assessment_id");
+
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_calendar_meetings_contact_id");
 

@@ -21,6 +21,8 @@ internal sealed class CalendarMeetingConfiguration : IEntityTypeConfiguration<Ca
         builder.HasIndex(m => new { m.UserId, m.EventUid, m.OccurrenceKey }).IsUnique();
         // The person's meetings to score: ended, not scored, not dismissed.
         builder.HasIndex(m => new { m.UserId, m.EndsAt });
+        // A relationship's history marks the meetings scored from a calendar.
+        builder.HasIndex(m => m.AssessmentId);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Contact>().WithMany().HasForeignKey(m => m.ContactId).OnDelete(DeleteBehavior.SetNull);

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Overview;
@@ -13,9 +15,13 @@ namespace TrustAdvisor.Web.Pages.Overview;
 /// The home page: the relationships the viewer sees, those that need attention first, with the reasons in words.
 /// Someone who sees more than one team (a manager of several, an administrator) may look at one of them.
 /// </summary>
-public sealed class IndexModel(TrustAdvisorDbContext db, IMemoryCache cache, TimeProvider time, IOptions<PulseOptions> pulses, IViewerAccessor viewer)
+public sealed class IndexModel(
+    TrustAdvisorDbContext db, IMemoryCache cache, TimeProvider time, IOptions<PulseOptions> pulses, IOptions<MailOptions> mail, IViewerAccessor viewer)
     : PageModel
 {
+    /// <summary>Client meetings from the person's calendar to score, at the top.</summary>
+    public MeetingsToScore MeetingsToScore { get; private set; } = MeetingsToScore.None;
+
     public IReadOnlyList<AttentionList.Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool ShowsOwners { get; private set; }
@@ -48,7 +54,24 @@ public sealed class IndexModel(TrustAdvisorDbContext db, IMemoryCache cache, Tim
             db, cache, Today, new AttentionList.ClientViewDue(pulses.Value.ClientViewDueMonths, pulses.Value.FirstClientViewDays), CurrentTeam?.Id, cancellationToken);
         Rows = list.Rows;
         ShowsOwners = list.ShowsOwners;
+        if (me.UserId is { } userId)
+        {
+            MeetingsToScore = await MeetingsToScore.LoadAsync(db, userId, time.UtcNow(), mail.Value.DefaultTimeZone, cancellationToken);
+        }
+
         return Page();
+    }
+
+    /// <summary>"Not a client meeting": the meeting leaves the list, and is not asked about again.</summary>
+    public async Task<IActionResult> OnPostDismissMeetingAsync(Guid meeting, CancellationToken cancellationToken)
+    {
+        var me = viewer.Current.UserId;
+        var now = time.UtcNow();
+        var dismissed = await db.CalendarMeetings.Where(m => m.Id == meeting && m.UserId == me && m.DismissedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.DismissedAt, now), cancellationToken);
+        // Someone else's meeting, or one gone with a disconnected calendar, reads the same: nothing to leave out.
+        TempData.Flash(dismissed == 1 ? "Left out: that meeting is not asked about again." : "That meeting is no longer on your list.");
+        return RedirectToPage();
     }
 
     public sealed record TeamChoice(Guid Id, string Name);

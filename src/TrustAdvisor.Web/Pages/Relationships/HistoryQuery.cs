@@ -34,7 +34,8 @@ public static class HistoryQuery
                 db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 a.AuthorId,
                 a.NoteAuthorId,
-                a.NoteIsPrivate))
+                a.NoteIsPrivate,
+                db.CalendarMeetings.Any(m => m.AssessmentId == a.LineageId)))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         var baselines = await BaselinesAsync(db, relationshipId, handOffs, cancellationToken);

@@ -121,7 +121,8 @@ public sealed class RelationshipHistory
         string? AuthorName,
         Guid? AuthorId,
         Guid? NoteAuthorId,
-        bool NoteIsPrivate)
+        bool NoteIsPrivate,
+        bool FromCalendar)
     {
         public bool IsCorrected => Revision > 1;
     }

@@ -2,18 +2,21 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Trust;
+using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Forms;
+using TrustAdvisor.Web.Pages.Overview;
 using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 
 /// <summary>Scoring a relationship after a meeting: one short form, saved exactly once.</summary>
 public sealed class ScoreModel(
-    TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time, IViewerAccessor viewer) : PageModel
+    TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time, IViewerAccessor viewer, IOptions<MailOptions> mail) : PageModel
 {
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
@@ -21,6 +24,10 @@ public sealed class ScoreModel(
     /// <summary>The new assessment's id, chosen when the form is shown: a resubmitted form finds it stored and stores nothing.</summary>
     [BindProperty]
     public Guid AssessmentId { get; set; }
+
+    /// <summary>The meeting from the person's calendar this score is for, when it came from a prompt.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Meeting { get; set; }
 
     public RelationshipHeader Relationship { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -34,6 +41,17 @@ public sealed class ScoreModel(
 
         AssessmentId = time.NewId();
         Input = new MeetingInput { MeetingDate = Today, Kind = Relationship.LatestMeetingKind ?? MeetingKind.InPerson };
+        var zone = await MeetingsToScore.ZoneOfAsync(db, viewer.Current.UserId, mail.Value.DefaultTimeZone, cancellationToken);
+        if (await PromptedMeetings.FindAsync(db, Meeting, viewer.Current.UserId, id, zone, cancellationToken) is { } meeting)
+        {
+            // The date and kind from the calendar; the person may change either.
+            Input = new MeetingInput { MeetingDate = meeting.Day, Kind = meeting.Kind };
+        }
+        else
+        {
+            Meeting = null;
+        }
+
         return Page();
     }
 
@@ -97,6 +115,7 @@ public sealed class ScoreModel(
         var author = viewer.Current.UserId ?? throw new InvalidOperationException("Scoring needs a signed-in person.");
         var assessment = Assessment.Record(AssessmentId, id, author, Input.ToScoredMeeting(), time.UtcNow(), Today);
         db.Assessments.Add(assessment);
+        await PromptedMeetings.MarkScoredAsync(db, Meeting, author, id, assessment.LineageId, cancellationToken);
         return (await db.SaveOnceAsync(ct => IsStoredAsync(id, ct), cancellationToken), assessment);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
+namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 {
     /// <summary>People's calendars connected by their secret address, and the client meetings read from them (ADR 21).</summary>
     public partial class CalendarConnections : Migration
@@ -15,22 +15,22 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                 name: "calendar_connections",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    sealed_address = table.Column<string>(type: "TEXT", nullable: false),
-                    host = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    connected_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    next_read_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    claimed_until = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_read_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_success_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_content_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    failing_since = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    e_tag = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    last_modified = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    meetings_found = table.Column<int>(type: "INTEGER", nullable: false),
-                    prompts_on = table.Column<bool>(type: "INTEGER", nullable: false),
-                    working_hours_only = table.Column<bool>(type: "INTEGER", nullable: false)
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sealed_address = table.Column<string>(type: "text", nullable: false),
+                    host = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    connected_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    next_read_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    claimed_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_read_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_success_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_content_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    failing_since = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    e_tag = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    last_modified = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    meetings_found = table.Column<int>(type: "integer", nullable: false),
+                    prompts_on = table.Column<bool>(type: "boolean", nullable: false),
+                    working_hours_only = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,20 +47,20 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                 name: "calendar_meetings",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    event_uid = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    occurrence_key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    starts_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ends_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    contact_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    organisation_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    change_hash = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    found_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    prompted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    dismissed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    assessment_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_uid = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    occurrence_key = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    starts_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    contact_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    organisation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    change_hash = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    found_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    prompted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    dismissed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    assessment_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,6 +89,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                 name: "ix_calendar_connections_next_read_at",
                 table: "calendar_connections",
                 column: "next_read_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_calendar_meetings_assessment_id",
+                table: "calendar_meetings",
+                column: "assessment_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_calendar_meetings_contact_id",

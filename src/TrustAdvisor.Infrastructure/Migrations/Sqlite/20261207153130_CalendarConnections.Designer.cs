@@ -12,7 +12,7 @@ using TrustAdvisor.Infrastructure.Persistence;
 namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261207151523_CalendarConnections")]
+    [Migration("20261207153130_CalendarConnections")]
     partial class CalendarConnections
     {
         /// <inheritdoc />
@@ -830,6 +830,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_calendar_meetings");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_calendar_meetings_assessment_id");
 
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_calendar_meetings_contact_id");

@@ -13,7 +13,7 @@ using TrustAdvisor.Infrastructure.Persistence;
 namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261207151459_CalendarConnections")]
+    [Migration("20261207153221_CalendarConnections")]
     partial class CalendarConnections
     {
         /// <inheritdoc />
@@ -839,6 +839,9 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_calendar_meetings");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_calendar_meetings_assessment_id");
 
                     b.HasIndex("ContactId")
                         .HasDatabaseName("ix_calendar_meetings_contact_id");
