@@ -28,6 +28,9 @@ public enum MailKind
 
     /// <summary>The one reminder of a client pulse still unanswered; cancelled when it is answered, withdrawn or replaced.</summary>
     ClientPulseReminder,
+
+    /// <summary>A client meeting from the advisor's calendar has ended: a link to score it, once per meeting.</summary>
+    MeetingPrompt,
 }
 
 public enum OutboxStatus

@@ -19,6 +19,7 @@ internal static class CalendarReadingRegistration
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CalendarAddresses>();
         services.AddScoped<CalendarSync>();
+        services.AddScoped<Mail.MeetingPrompts.MeetingPromptRun>();
         services.AddHttpClient<CalendarReader>()
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {

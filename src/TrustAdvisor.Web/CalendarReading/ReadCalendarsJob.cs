@@ -1,14 +1,25 @@
 using Quartz;
 using TrustAdvisor.Infrastructure.Calendars;
+using TrustAdvisor.Web.Mail.MeetingPrompts;
+using TrustAdvisor.Web.Mail.Sending;
 
 namespace TrustAdvisor.Web.CalendarReading;
 
-/// <summary>Reads the connected calendars that are due (<see cref="CalendarSync"/>), one run at a time across the instances.</summary>
+/// <summary>
+/// Reads the connected calendars that are due (<see cref="CalendarSync"/>), then emails the prompts for the client
+/// meetings that have ended (<see cref="MeetingPromptRun"/>); one run at a time across the instances.
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ReadCalendarsJob(CalendarSync sync) : IJob
+internal sealed class ReadCalendarsJob(CalendarSync sync, MeetingPromptRun prompts, MailOutbox outbox) : IJob
 {
     public static readonly JobKey Key = new("read-calendars");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
         await sync.ReadDueAsync(cancellationToken);
+        if (await prompts.AddDueAsync(cancellationToken) > 0)
+        {
+            await outbox.DeliverSoonAsync(cancellationToken);
+        }
+    }
 }

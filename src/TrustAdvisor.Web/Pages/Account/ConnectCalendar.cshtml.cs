@@ -77,6 +77,21 @@ public sealed class ConnectCalendarModel(
         return RedirectToPage();
     }
 
+    /// <summary>Whether to be emailed when a client meeting has ended, and only in working hours.</summary>
+    public async Task<IActionResult> OnPostPromptsAsync(bool promptsOn, bool workingHoursOnly, CancellationToken cancellationToken)
+    {
+        if (viewer.Current.UserId is not { } me)
+        {
+            return NotFound();
+        }
+
+        var changed = await db.CalendarConnections.Where(c => c.UserId == me)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.PromptsOn, promptsOn).SetProperty(c => c.WorkingHoursOnly, workingHoursOnly), cancellationToken);
+        TempData.Flash(changed == 0 ? "Connect your calendar first." : !promptsOn ? "No more emails about meetings: they still wait on your home page."
+            : workingHoursOnly ? "You are emailed about a meeting in working hours only (Monday to Friday, 08:00 to 18:00)." : "You are emailed when a client meeting has ended.");
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostDisconnectAsync(CancellationToken cancellationToken)
     {
         if (viewer.Current.UserId is not { } me)

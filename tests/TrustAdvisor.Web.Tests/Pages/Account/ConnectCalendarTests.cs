@@ -3,11 +3,8 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Domain.Assessments;
-using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Infrastructure.Calendars;
-using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Web.Tests.Calendars;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
@@ -19,52 +16,18 @@ namespace TrustAdvisor.Web.Tests.Pages.Account;
 /// </summary>
 public class ConnectCalendarTests(CalendarApp app) : IClassFixture<CalendarApp>
 {
-    private const string Page = "/Account/ConnectCalendar";
+    private const string Page = CalendarSteps.Page;
 
-    private sealed record Advisor(AppUser Person, HttpClient Session, Relationship Relationship, string ContactEmail, string Domain);
+    private Task<CalendarSteps.Advisor> AdvisorAsync() => app.AdvisorWithClientAsync();
 
-    /// <summary>An advisor with one client: a contact with an address, at an organisation with a web domain.</summary>
-    private async Task<Advisor> AdvisorAsync()
-    {
-        var tag = Guid.NewGuid().ToString("N")[..8];
-        var person = await app.CreatePersonAsync($"advisor.{tag}@firm.test", UserRole.Advisor);
-        var relationship = await app.AddRelationshipAsync($"Acme {tag}", owner: person);
-        var (email, domain) = ($"jane@acme-{tag}.example", $"acme-{tag}.example");
-        await app.QueryAsync(db => db.Contacts.Where(c => c.Id == relationship.ContactId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Email, email)));
-        await app.QueryAsync(db => db.Organisations.Where(o => o.Id == relationship.Contact.OrganisationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Domain, domain)));
-        return new Advisor(person, await app.CreateClientAsync(person.Email!), relationship, email, domain);
-    }
+    private static Task<HttpResponseMessage> ConnectAsync(HttpClient session, string address) => CalendarSteps.ConnectAsync(session, address);
 
-    private static async Task<HttpResponseMessage> ConnectAsync(HttpClient session, string address)
-    {
-        var (action, fields) = await session.ReadFormAsync(Page, "form[action*=Connect]");
-        fields["Address"] = address;
-        return await session.PostFormAsync(action, fields);
-    }
+    private Task ReadAsync(Guid userId) => app.ReadCalendarAsync(userId);
 
-    /// <summary>Reads the person's calendar now, as the job does (whichever of it and this test claims it first).</summary>
-    private async Task ReadAsync(Guid userId)
-    {
-        await app.QueryAsync(db => db.CalendarConnections.Where(c => c.UserId == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.NextReadAt, app.Clock.Now.UtcDateTime.AddMinutes(-1)).SetProperty(c => c.LastReadAt, (DateTime?)null)));
-        await using (var scope = app.Factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CalendarSync>().ReadDueAsync(CancellationToken.None);
-        }
+    private Task<List<CalendarMeeting>> MeetingsAsync(Guid userId) => app.MeetingsAsync(userId);
 
-        for (var attempt = 0; attempt < 300 && await app.QueryAsync(db => db.CalendarConnections.AnyAsync(c => c.UserId == userId && c.LastReadAt == null)); attempt++)
-        {
-            await Task.Delay(100);
-        }
-    }
-
-    private Task<List<CalendarMeeting>> MeetingsAsync(Guid userId) =>
-        app.QueryAsync(db => db.CalendarMeetings.Where(m => m.UserId == userId).OrderBy(m => m.StartsAt).AsNoTracking().ToListAsync());
-
-    private static string Calendar(Advisor advisor, string movedStart = "20261121T100000Z", string movedEnd = "20261121T110000Z") => Ics.Calendar(
-        Ics.Event("with-jane", movedStart, movedEnd, null, Ics.Attendee(advisor.Person.Email!), Ics.Attendee(advisor.ContactEmail.ToUpperInvariant()), "LOCATION:Their office"),
-        Ics.Event("with-someone-there", "20261122T080000Z", "20261122T090000Z", null, Ics.Attendee($"new.person@{advisor.Domain}")),
-        Ics.Event("with-a-stranger", "20261121T150000Z", "20261121T160000Z", null, Ics.Attendee("friend@elsewhere.example")));
+    private static string Calendar(CalendarSteps.Advisor advisor, string movedStart = "20261121T100000Z", string movedEnd = "20261121T110000Z") =>
+        CalendarSteps.Calendar(advisor, movedStart, movedEnd);
 
     [Fact]
     public async Task A_connected_calendar_is_read_and_only_its_client_meetings_are_kept()

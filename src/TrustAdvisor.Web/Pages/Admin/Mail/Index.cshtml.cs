@@ -49,6 +49,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport
         MailKind.CodeReused => "Code used twice",
         MailKind.ClientPulse => "Client pulse",
         MailKind.ClientPulseReminder => "Client pulse reminder",
+        MailKind.MeetingPrompt => "Meeting to score",
         _ => kind.ToString(),
     };
 }
