@@ -31,6 +31,9 @@ public enum MailKind
 
     /// <summary>A client meeting from the advisor's calendar has ended: a link to score it, once per meeting.</summary>
     MeetingPrompt,
+
+    /// <summary>The person's calendar could not be read for a day: why, once per failing spell.</summary>
+    CalendarFailing,
 }
 
 public enum OutboxStatus

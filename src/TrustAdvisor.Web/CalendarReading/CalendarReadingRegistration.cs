@@ -20,6 +20,7 @@ internal static class CalendarReadingRegistration
         services.AddSingleton<CalendarAddresses>();
         services.AddScoped<CalendarSync>();
         services.AddScoped<Mail.MeetingPrompts.MeetingPromptRun>();
+        services.AddScoped<Mail.MeetingPrompts.CalendarFailingMail>();
         services.AddHttpClient<CalendarReader>()
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {

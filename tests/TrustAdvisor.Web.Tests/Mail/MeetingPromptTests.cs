@@ -21,6 +21,12 @@ public partial class MeetingPromptTests(CalendarApp app) : IClassFixture<Calenda
         return await scope.ServiceProvider.GetRequiredService<MeetingPromptRun>().AddDueAsync(CancellationToken.None);
     }
 
+    private async Task<int> RunFailingNoticesAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CalendarFailingMail>().AddDueAsync(CancellationToken.None);
+    }
+
     private Task<List<OutboxMessage>> PromptsToAsync(string address) =>
         app.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.To == address && m.Kind == MailKind.MeetingPrompt).OrderBy(m => m.Subject).ToListAsync());
 
@@ -93,5 +99,27 @@ public partial class MeetingPromptTests(CalendarApp app) : IClassFixture<Calenda
         (await PromptsToAsync(advisor.Person.Email!)).ShouldBeEmpty("Sunday");
         await app.Clock.WhileMovedAsync(TimeSpan.FromHours(23), RunPromptsAsync);
         (await PromptsToAsync(advisor.Person.Email!)).Count.ShouldBe(2, "Monday 09:00");
+    }
+
+    [Fact]
+    public async Task A_calendar_that_cannot_be_read_for_a_day_is_told_once_with_why()
+    {
+        var advisor = await app.AdvisorWithClientAsync();
+        await CalendarSteps.ConnectAsync(advisor.Session, new Uri(app.Calendars.Address, $"/{Guid.NewGuid():N}/unpublished.ics").AbsoluteUri);
+        await app.ReadCalendarAsync(advisor.Person.Id);
+        await RunFailingNoticesAsync();
+
+        await app.Clock.WhileMovedAsync(TimeSpan.FromHours(25), async () =>
+        {
+            await app.ReadCalendarAsync(advisor.Person.Id);
+            await Task.WhenAll(RunFailingNoticesAsync(), RunFailingNoticesAsync());
+            await RunFailingNoticesAsync();
+        });
+
+        var notice = (await app.QueryAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.To == advisor.Person.Email && m.Kind == MailKind.CalendarFailing).ToListAsync())).ShouldHaveSingleItem();
+        notice.Subject.ShouldBe("Your calendar could not be read for a day");
+        notice.TextBody.ShouldContain("no calendar at this address");
+        notice.TextBody.ShouldContain("https://trust.example.test/Account/ConnectCalendar");
     }
 }

@@ -50,6 +50,7 @@ public sealed class IndexModel(TrustAdvisorDbContext db, MailTransport transport
         MailKind.ClientPulse => "Client pulse",
         MailKind.ClientPulseReminder => "Client pulse reminder",
         MailKind.MeetingPrompt => "Meeting to score",
+        MailKind.CalendarFailing => "Calendar not readable",
         _ => kind.ToString(),
     };
 }
