@@ -22,6 +22,9 @@ public sealed class IndexModel(
     /// <summary>Client meetings from the person's calendar to score, at the top.</summary>
     public MeetingsToScore MeetingsToScore { get; private set; } = MeetingsToScore.None;
 
+    /// <summary>The share of the person's client meetings scored within two days; null without a connected calendar.</summary>
+    public Domain.Calendars.MeetingHabit? Habit { get; private set; }
+
     public IReadOnlyList<AttentionList.Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool ShowsOwners { get; private set; }
@@ -57,6 +60,7 @@ public sealed class IndexModel(
         if (me.UserId is { } userId)
         {
             MeetingsToScore = await MeetingsToScore.LoadAsync(db, userId, time.UtcNow(), mail.Value.DefaultTimeZone, cancellationToken);
+            Habit = await MeetingHabitQuery.LoadAsync(db, userId, time.UtcNow(), cancellationToken);
         }
 
         return Page();

@@ -50,11 +50,24 @@ public class MeetingsToScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task An_ended_client_meeting_is_asked_about_and_scored_from_the_prompt_with_its_date_and_kind()
     {
         var (advisor, session, relationship) = await AdvisorAsync();
+        await app.QueryAsync(db =>
+        {
+            db.CalendarConnections.Add(new CalendarConnection
+            {
+                UserId = advisor.Id,
+                SealedAddress = "sealed",
+                Host = "calendars.example",
+                ConnectedAt = HoursAgo(100),
+                NextReadAt = HoursAgo(-1),
+            });
+            return db.SaveChangesAsync();
+        });
         var ended = await MeetingAsync(advisor, relationship, HoursAgo(26));
         await MeetingAsync(advisor, relationship, HoursAgo(0.5)); // still going on
         await MeetingAsync(advisor, relationship, HoursAgo(80)); // more than two days ago
 
         var home = await session.GetPageAsync("/");
+        home.QuerySelector("[data-testid=meeting-habit]")!.TextContent.ShouldContain("within two days, last 30 days: 0 of 2 (0%)");
 
         var prompt = home.QuerySelectorAll("[data-testid=meeting-to-score]").ShouldHaveSingleItem();
         prompt.TextContent.ShouldContain(relationship.Contact.Name);
@@ -78,6 +91,7 @@ public class MeetingsToScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         (await app.QueryAsync(db => db.CalendarMeetings.Where(m => m.Id == ended.Id).Select(m => m.AssessmentId).SingleAsync())).ShouldBe(lineage);
         (await session.GetPageAsync("/")).QuerySelector("[data-testid=meeting-to-score]").ShouldBeNull("scored: it leaves the list");
         (await session.GetPageAsync($"/Relationships/Details/{relationship.Id}")).QuerySelector(".from-calendar")!.TextContent.ShouldBe("from your calendar");
+        (await session.GetPageAsync("/")).QuerySelector("[data-testid=meeting-habit]")!.TextContent.ShouldContain("1 of 2 (50%)");
     }
 
     [Fact]
@@ -105,7 +119,9 @@ public class MeetingsToScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var (_, tokenForm) = await someoneElse.ReadFormAsync("/Account/SignIn");
 
         (await someoneElse.PostFormAsync($"/?handler=DismissMeeting&meeting={meeting.Id}", tokenForm)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await someoneElse.GetPageAsync("/")).QuerySelector("[role=status]")!.TextContent.ShouldContain("no longer on your list");
+        var theirHome = await someoneElse.GetPageAsync("/");
+        theirHome.QuerySelector("[role=status]")!.TextContent.ShouldContain("no longer on your list");
+        theirHome.QuerySelector("[data-testid=meeting-habit]")!.TextContent.ShouldContain("No calendar connected", Case.Sensitive, "shown as such, not as zero");
         (await app.QueryAsync(db => db.CalendarMeetings.Where(m => m.Id == meeting.Id).Select(m => m.DismissedAt).SingleAsync())).ShouldBeNull();
 
         var admin = await app.CreateClientAsync();
