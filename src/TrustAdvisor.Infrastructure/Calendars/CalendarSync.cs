@@ -31,7 +31,24 @@ public sealed partial class CalendarSync(
         var read = 0;
         while (await ClaimNextAsync(cancellationToken) is { } userId)
         {
-            await ReadAsync(userId, cancellationToken);
+            try
+            {
+                await ReadAsync(userId, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                // One calendar's unexpected failure (an address sealed with keys since lost, a database hiccup) must not
+                // stop the others being read, nor be retried every minute: it waits for its next turn, reported.
+                LogFailed(logger, userId, e.GetType().Name);
+                db.ChangeTracker.Clear();
+                var now = time.UtcNow();
+                await db.CalendarConnections.Where(c => c.UserId == userId).ExecuteUpdateAsync(
+                    set => set.SetProperty(c => c.ClaimedUntil, (DateTime?)null).SetProperty(c => c.LastReadAt, now)
+                        .SetProperty(c => c.NextReadAt, now.AddMinutes(options.Value.ReadEveryMinutes))
+                        .SetProperty(c => c.LastError, CalendarReadError.Unreachable).SetProperty(c => c.FailingSince, c => c.FailingSince ?? now),
+                    cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
             read++;
         }
@@ -138,6 +155,9 @@ public sealed partial class CalendarSync(
     /// <summary>A UID as stored: as it is, or (a very long one) its SHA-256, which identifies it as well.</summary>
     private static string StoredUid(string uid) =>
         uid.Length <= CalendarMeeting.UidMaxLength ? uid : "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(uid)));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the calendar of {UserId} failed unexpectedly ({Reason}); it is tried again at its next turn")]
+    private static partial void LogFailed(ILogger logger, Guid userId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The calendar of {UserId} could not be read as a calendar ({Reason})")]
     private static partial void LogUnreadable(ILogger logger, Guid userId, string reason);

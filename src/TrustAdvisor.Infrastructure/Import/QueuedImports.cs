@@ -98,7 +98,7 @@ public sealed partial class QueuedImports(
         {
             await FailAsync(id, e.Message, cancellationToken);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
             LogFailed(logger, id, e);
             await FailAsync(id, "The import stopped on an error, so nothing was imported. Try again; if it happens again, tell your administrator.", cancellationToken);

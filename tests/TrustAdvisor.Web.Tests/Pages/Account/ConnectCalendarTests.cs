@@ -105,6 +105,24 @@ public class ConnectCalendarTests(CalendarApp app) : IClassFixture<CalendarApp>
         (await MeetingsAsync(advisor.Person.Id)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_calendar_that_cannot_even_be_unsealed_is_reported_and_does_not_stop_the_others()
+    {
+        var broken = await AdvisorAsync();
+        var working = await AdvisorAsync();
+        await ConnectAsync(broken.Session, app.Calendars.Serve($"/{Guid.NewGuid():N}/calendar.ics", Calendar(broken)).AbsoluteUri);
+        await ConnectAsync(working.Session, app.Calendars.Serve($"/{Guid.NewGuid():N}/calendar.ics", Calendar(working)).AbsoluteUri);
+        // As if sealed with Data Protection keys the installation has since lost.
+        await app.QueryAsync(db => db.CalendarConnections.Where(c => c.UserId == broken.Person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SealedAddress, "not-sealed-with-these-keys").SetProperty(c => c.NextReadAt, app.Clock.Now.UtcDateTime.AddHours(-1))));
+
+        await ReadAsync(working.Person.Id);
+
+        (await MeetingsAsync(working.Person.Id)).Count.ShouldBe(2);
+        (await app.QueryAsync(db => db.CalendarConnections.Where(c => c.UserId == broken.Person.Id).Select(c => c.LastError).SingleAsync()))
+            .ShouldBe(CalendarReadError.Unreachable);
+    }
+
     [Theory]
     [InlineData("", "Paste your calendar's secret address")]
     [InlineData("ftp://calendars.example/me.ics", "not a web address of a calendar")]
