@@ -50,7 +50,7 @@ public sealed class MeetingPromptRun(
 
             if (!lists.TryGetValue(meeting.UserId, out var toScore))
             {
-                lists[meeting.UserId] = toScore = await MeetingsToScore.LoadAsync(db, meeting.UserId, now, mail.Value.DefaultTimeZone, cancellationToken);
+                lists[meeting.UserId] = toScore = await MeetingsToScore.LoadAsync(db, meeting.UserId, now, mail.Value.DefaultTimeZone, cancellationToken, shown: int.MaxValue);
             }
 
             if (toScore.Meetings.FirstOrDefault(m => m.Id == meeting.Id) is not { } shown)

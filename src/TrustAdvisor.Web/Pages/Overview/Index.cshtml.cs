@@ -59,8 +59,12 @@ public sealed class IndexModel(
         ShowsOwners = list.ShowsOwners;
         if (me.UserId is { } userId)
         {
-            MeetingsToScore = await MeetingsToScore.LoadAsync(db, userId, time.UtcNow(), mail.Value.DefaultTimeZone, cancellationToken);
+            // Without a connected calendar there is nothing of it to show (disconnecting deletes its meetings): one probe.
             Habit = await MeetingHabitQuery.LoadAsync(db, userId, time.UtcNow(), cancellationToken);
+            if (Habit is not null)
+            {
+                MeetingsToScore = await MeetingsToScore.LoadAsync(db, userId, time.UtcNow(), mail.Value.DefaultTimeZone, cancellationToken);
+            }
         }
 
         return Page();

@@ -43,13 +43,15 @@ public sealed record MeetingsToScore(IReadOnlyList<MeetingsToScore.Meeting> Meet
         return TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
-    public static async Task<MeetingsToScore> LoadAsync(TrustAdvisorDbContext db, Guid userId, DateTime now, string defaultTimeZone, CancellationToken cancellationToken)
+    /// <summary>The newest <paramref name="shown"/> (the page shows <see cref="Shown"/>; the email prompts look at them all).</summary>
+    public static async Task<MeetingsToScore> LoadAsync(
+        TrustAdvisorDbContext db, Guid userId, DateTime now, string defaultTimeZone, CancellationToken cancellationToken, int shown = Shown)
     {
         ArgumentNullException.ThrowIfNull(db);
         var since = now - CalendarSync.LookBack;
         var meetings = await db.CalendarMeetings
             .Where(m => m.UserId == userId && m.EndsAt <= now && m.EndsAt > since && m.AssessmentId == null && m.DismissedAt == null)
-            .OrderByDescending(m => m.EndsAt).Take(Shown)
+            .OrderByDescending(m => m.EndsAt).Take(shown)
             .Select(m => new
             {
                 m.Id,

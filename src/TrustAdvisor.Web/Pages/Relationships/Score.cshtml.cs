@@ -41,8 +41,11 @@ public sealed class ScoreModel(
 
         AssessmentId = time.NewId();
         Input = new MeetingInput { MeetingDate = Today, Kind = Relationship.LatestMeetingKind ?? MeetingKind.InPerson };
-        var zone = await MeetingsToScore.ZoneOfAsync(db, viewer.Current.UserId, mail.Value.DefaultTimeZone, cancellationToken);
-        if (await PromptedMeetings.FindAsync(db, Meeting, viewer.Current.UserId, id, zone, cancellationToken) is { } meeting)
+        // Only a form opened from a prompt reads the person's zone (the meeting's day is the day where they are).
+        if (Meeting is not null
+            && await PromptedMeetings.FindAsync(
+                db, Meeting, viewer.Current.UserId, id, await MeetingsToScore.ZoneOfAsync(db, viewer.Current.UserId, mail.Value.DefaultTimeZone, cancellationToken),
+                cancellationToken) is { } meeting)
         {
             // The date and kind from the calendar; the person may change either.
             Input = new MeetingInput { MeetingDate = meeting.Day, Kind = meeting.Kind };

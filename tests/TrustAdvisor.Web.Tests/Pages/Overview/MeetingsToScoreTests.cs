@@ -14,10 +14,27 @@ namespace TrustAdvisor.Web.Tests.Pages.Overview;
 /// </summary>
 public class MeetingsToScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
 {
-    private async Task<(AppUser Advisor, HttpClient Session, Relationship Relationship)> AdvisorAsync()
+    /// <summary>An advisor with a client and (unless told otherwise) a connected calendar, whose meetings the tests add.</summary>
+    private async Task<(AppUser Advisor, HttpClient Session, Relationship Relationship)> AdvisorAsync(bool connected = true)
     {
         var advisor = await app.CreatePersonAsync($"advisor.{Guid.NewGuid():N}@firm.test", UserRole.Advisor);
         var relationship = await app.AddRelationshipAsync($"Met Client {Guid.NewGuid():N}"[..20], owner: advisor);
+        if (connected)
+        {
+            await app.QueryAsync(db =>
+            {
+                db.CalendarConnections.Add(new CalendarConnection
+                {
+                    UserId = advisor.Id,
+                    SealedAddress = "sealed",
+                    Host = "calendars.example",
+                    ConnectedAt = HoursAgo(100),
+                    NextReadAt = HoursAgo(-1),
+                });
+                return db.SaveChangesAsync();
+            });
+        }
+
         return (advisor, await app.CreateClientAsync(advisor.Email!), relationship);
     }
 
@@ -50,18 +67,6 @@ public class MeetingsToScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     public async Task An_ended_client_meeting_is_asked_about_and_scored_from_the_prompt_with_its_date_and_kind()
     {
         var (advisor, session, relationship) = await AdvisorAsync();
-        await app.QueryAsync(db =>
-        {
-            db.CalendarConnections.Add(new CalendarConnection
-            {
-                UserId = advisor.Id,
-                SealedAddress = "sealed",
-                Host = "calendars.example",
-                ConnectedAt = HoursAgo(100),
-                NextReadAt = HoursAgo(-1),
-            });
-            return db.SaveChangesAsync();
-        });
         var ended = await MeetingAsync(advisor, relationship, HoursAgo(26));
         await MeetingAsync(advisor, relationship, HoursAgo(0.5)); // still going on
         await MeetingAsync(advisor, relationship, HoursAgo(80)); // more than two days ago
@@ -115,7 +120,7 @@ public class MeetingsToScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var (advisor, _, relationship) = await AdvisorAsync();
         var meeting = await MeetingAsync(advisor, relationship, HoursAgo(3), kind: MeetingKind.Call);
-        var (_, someoneElse, _) = await AdvisorAsync();
+        var (_, someoneElse, _) = await AdvisorAsync(connected: false);
         var (_, tokenForm) = await someoneElse.ReadFormAsync("/Account/SignIn");
 
         (await someoneElse.PostFormAsync($"/?handler=DismissMeeting&meeting={meeting.Id}", tokenForm)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
