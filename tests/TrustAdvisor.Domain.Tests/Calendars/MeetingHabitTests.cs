@@ -23,4 +23,20 @@ public class MeetingHabitTests
         new MeetingHabit(0, 0).Share.ShouldBeNull();
         new MeetingHabit(0, 0).Describe().ShouldBe("no client meetings yet");
     }
+
+    [Fact]
+    public void A_meeting_still_within_its_two_days_counts_only_once_scored()
+    {
+        var now = Ended.AddDays(1);
+        var habit = MeetingHabit.Of(
+        [
+            (Ended, null),
+            (Ended.AddDays(-3), null),
+            (Ended.AddDays(-3), Ended.AddDays(-2)),
+            (Ended, Ended.AddHours(2)),
+            (Ended.AddDays(-10), Ended.AddDays(-5)),
+        ], now);
+
+        habit.ShouldBe(new MeetingHabit(4, 2), "the unscored meeting of yesterday is still open; the one scored five days late is a miss");
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Infrastructure.Calendars;
 using TrustAdvisor.Infrastructure.Identity;
@@ -47,6 +48,45 @@ internal static class CalendarSteps
         {
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>A calendar connection (its address a stand-in: nothing reads it before the next hour) for tests that add meetings themselves.</summary>
+    public static Task AddCalendarConnectionAsync(this AppFixture app, Guid userId) => app.QueryAsync(db =>
+    {
+        db.CalendarConnections.Add(new CalendarConnection
+        {
+            UserId = userId,
+            SealedAddress = "sealed",
+            Host = "calendars.example",
+            ConnectedAt = app.Clock.Now.UtcDateTime.AddDays(-5),
+            NextReadAt = app.Clock.Now.UtcDateTime.AddHours(1),
+        });
+        return db.SaveChangesAsync();
+    });
+
+    /// <summary>A client meeting of an hour found in the person's calendar, with the relationship's contact or only its organisation.</summary>
+    public static async Task<CalendarMeeting> AddMeetingAsync(
+        this AppFixture app, Guid userId, Relationship relationship, DateTime startsAt, bool knownContact = true, MeetingKind kind = MeetingKind.Video)
+    {
+        var meeting = new CalendarMeeting
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = userId,
+            EventUid = Guid.NewGuid().ToString(),
+            StartsAt = startsAt,
+            EndsAt = startsAt.AddHours(1),
+            ContactId = knownContact ? relationship.ContactId : null,
+            OrganisationId = relationship.Contact.OrganisationId,
+            Kind = kind,
+            ChangeHash = "h",
+            FoundAt = startsAt.AddDays(-1),
+        };
+        await app.QueryAsync(db =>
+        {
+            db.CalendarMeetings.Add(meeting);
+            return db.SaveChangesAsync();
+        });
+        return meeting;
     }
 
     public static Task<List<CalendarMeeting>> MeetingsAsync(this AppFixture app, Guid userId) =>

@@ -60,7 +60,7 @@ public sealed class IndexModel(
         if (me.UserId is { } userId)
         {
             // Without a connected calendar there is nothing of it to show (disconnecting deletes its meetings): one probe.
-            Habit = await MeetingHabitQuery.LoadAsync(db, userId, time.UtcNow(), cancellationToken);
+            Habit = await MeetingHabits.OwnAsync(db, userId, time.UtcNow(), cancellationToken);
             if (Habit is not null)
             {
                 MeetingsToScore = await MeetingsToScore.LoadAsync(db, userId, time.UtcNow(), mail.Value.DefaultTimeZone, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustAdvisor.Domain.Calendars;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Infrastructure.Reporting;
@@ -12,10 +13,13 @@ public static class DashboardExport
     public static readonly IReadOnlyList<string> Tables = ["trend", "advisors", "slipping", "stale", "moments", "client-trend", "calibration"];
 
     public static async Task<byte[]> CsvAsync(
-        TrustAdvisorDbContext db, DashboardQueries page, DashboardFilter filter, string table, CancellationToken cancellationToken)
+        TrustAdvisorDbContext db, DashboardQueries page, DashboardFilter filter, string table,
+        Func<IEnumerable<AdvisorSummary>, CancellationToken, Task<IReadOnlyDictionary<Guid, MeetingHabit>>> habitsOf,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(habitsOf);
         var queries = page with { EveryRow = true };
         var csv = new CsvWriter();
         switch (table)
@@ -37,11 +41,14 @@ public static class DashboardExport
 
                 break;
             case "advisors":
-                csv.Row("Advisor", "Relationships owned", "Assessed in period", "Median T", "Median T at start", "Change", "Mean credibility", "Mean reliability", "Mean intimacy", "Mean self-orientation", "Overdue reviews", "Last meeting");
+                csv.Row("Advisor", "Relationships owned", "Assessed in period", "Median T", "Median T at start", "Change", "Mean credibility", "Mean reliability", "Mean intimacy", "Mean self-orientation", "Overdue reviews", "Last meeting", "Client meetings", "Scored within two days");
                 var advisors = await queries.AdvisorsAsync(db, cancellationToken);
+                var habits = await habitsOf(advisors, cancellationToken);
                 foreach (var a in AdvisorSummary.Sorted(advisors, filter.Sort, filter.Desc))
                 {
-                    csv.Row(a.Name, N(a.Owned), N(a.AssessedInPeriod), N(a.MedianTrust), N(a.MedianTrustAtStart), N(a.Change), N(a.MeanCredibility), N(a.MeanReliability), N(a.MeanIntimacy), N(a.MeanSelfOrientation), N(a.OverdueReviews), D(a.LastMeeting));
+                    var habit = habits.GetValueOrDefault(a.AdvisorId);
+                    csv.Row(a.Name, N(a.Owned), N(a.AssessedInPeriod), N(a.MedianTrust), N(a.MedianTrustAtStart), N(a.Change), N(a.MeanCredibility), N(a.MeanReliability), N(a.MeanIntimacy), N(a.MeanSelfOrientation), N(a.OverdueReviews), D(a.LastMeeting),
+                        habit is null ? "no calendar connected" : N(habit.Meetings), habit is null ? "" : N(habit.ScoredInTime));
                 }
 
                 break;

@@ -4,6 +4,7 @@ using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Infrastructure.Calendars;
 using TrustAdvisor.Infrastructure.Identity;
+using TrustAdvisor.Web.Tests.Calendars;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Pages.Overview;
@@ -21,45 +22,14 @@ public class MeetingsToScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         var relationship = await app.AddRelationshipAsync($"Met Client {Guid.NewGuid():N}"[..20], owner: advisor);
         if (connected)
         {
-            await app.QueryAsync(db =>
-            {
-                db.CalendarConnections.Add(new CalendarConnection
-                {
-                    UserId = advisor.Id,
-                    SealedAddress = "sealed",
-                    Host = "calendars.example",
-                    ConnectedAt = HoursAgo(100),
-                    NextReadAt = HoursAgo(-1),
-                });
-                return db.SaveChangesAsync();
-            });
+            await app.AddCalendarConnectionAsync(advisor.Id);
         }
 
         return (advisor, await app.CreateClientAsync(advisor.Email!), relationship);
     }
 
-    private async Task<CalendarMeeting> MeetingAsync(AppUser advisor, Relationship relationship, DateTime startsAt, bool knownContact = true, MeetingKind kind = MeetingKind.Video)
-    {
-        var meeting = new CalendarMeeting
-        {
-            Id = Guid.CreateVersion7(),
-            UserId = advisor.Id,
-            EventUid = Guid.NewGuid().ToString(),
-            StartsAt = startsAt,
-            EndsAt = startsAt.AddHours(1),
-            ContactId = knownContact ? relationship.ContactId : null,
-            OrganisationId = relationship.Contact.OrganisationId,
-            Kind = kind,
-            ChangeHash = "h",
-            FoundAt = startsAt.AddDays(-1),
-        };
-        await app.QueryAsync(db =>
-        {
-            db.CalendarMeetings.Add(meeting);
-            return db.SaveChangesAsync();
-        });
-        return meeting;
-    }
+    private Task<CalendarMeeting> MeetingAsync(AppUser advisor, Relationship relationship, DateTime startsAt, bool knownContact = true, MeetingKind kind = MeetingKind.Video) =>
+        app.AddMeetingAsync(advisor.Id, relationship, startsAt, knownContact, kind);
 
     private DateTime HoursAgo(double hours) => app.Clock.Now.UtcDateTime.AddHours(-hours);
 
@@ -72,7 +42,7 @@ public class MeetingsToScoreTests(PostgresApp app) : IClassFixture<PostgresApp>
         await MeetingAsync(advisor, relationship, HoursAgo(80)); // more than two days ago
 
         var home = await session.GetPageAsync("/");
-        home.QuerySelector("[data-testid=meeting-habit]")!.TextContent.ShouldContain("within two days, last 30 days: 0 of 2 (0%)");
+        home.QuerySelector("[data-testid=meeting-habit]")!.TextContent.ShouldContain("within two days, last 30 days: 0 of 1 (0%)", Case.Sensitive, "the meeting of yesterday is still open");
 
         var prompt = home.QuerySelectorAll("[data-testid=meeting-to-score]").ShouldHaveSingleItem();
         prompt.TextContent.ShouldContain(relationship.Contact.Name);
