@@ -51,6 +51,12 @@ public sealed class TrustAdvisorFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        // As in Development (`dotnet run`): a scoped service taken from the root provider fails here, not only there.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
         // Static files as `dotnet run` serves them (from the build's manifest): outside Development, MapStaticAssets
         // expects a published folder, and the browser tests need the real stylesheet and scripts.
         builder.UseStaticWebAssets();
