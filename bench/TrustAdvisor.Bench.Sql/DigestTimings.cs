@@ -37,7 +37,7 @@ internal static class DigestTimings
         var unsubscribe = new UnsubscribeLinks(new SignedTokens(DataProtectionProvider.Create("TrustAdvisor.Bench")));
         var mailOptions = Microsoft.Extensions.Options.Options.Create(mail);
         var scheduled = new ScheduledMailRun(
-            new SystemContexts(() => Program.Context(connectionString, FixedViewerAccessor.System, null)), [new DigestMail(mailOptions, new MailRenderer(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance))], clock,
+            new SystemContexts(() => Program.Context(connectionString, FixedViewerAccessor.System, null)), [new DigestMail(mailOptions, new MailRenderer(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance))], clock,
             new PublicAddress(mailOptions), unsubscribe);
         var runs = new List<double>();
         var digests = 0;
