@@ -79,6 +79,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapTrustAdvisorHealthEndpoints();
+app.MapDemoCalendar();
 app.MapRazorPages().WithStaticAssets();
 
 await app.RunAsync();

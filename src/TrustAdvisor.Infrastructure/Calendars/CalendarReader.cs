@@ -31,11 +31,15 @@ public sealed record CalendarRead(string? Text, string? ETag, string? LastModifi
 /// </summary>
 public sealed class CalendarReader(HttpClient http, IOptions<CalendarOptions> options)
 {
+    /// <summary>Marks a request whose address is a secret: the traces name its host alone.</summary>
+    public static readonly HttpRequestOptionsKey<bool> SecretAddress = new("TrustAdvisor.SecretAddress");
+
     public async Task<CalendarRead> ReadAsync(Uri address, string? etag, string? lastModified, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         request.Headers.Accept.ParseAdd("text/calendar");
+        request.Options.Set(SecretAddress, true);
         if (etag is not null && EntityTagHeaderValue.TryParse(etag, out var tag))
         {
             request.Headers.IfNoneMatch.Add(tag);

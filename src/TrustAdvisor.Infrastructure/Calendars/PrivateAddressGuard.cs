@@ -13,11 +13,12 @@ public sealed class PrivateAddressException(string host) : Exception($"{host} is
 /// </summary>
 public static class PrivateAddressGuard
 {
-    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, IReadOnlyCollection<string> allowedHosts, CancellationToken cancellationToken)
+    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, PrivateHostAllowance allowance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(allowance);
         var endPoint = context.DnsEndPoint;
-        var allowed = allowedHosts.Contains($"{endPoint.Host}:{endPoint.Port}", StringComparer.OrdinalIgnoreCase);
+        var allowed = allowance.Allows(endPoint.Host, endPoint.Port);
         var addresses = IPAddress.TryParse(endPoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken);
         var usable = addresses.Where(a => allowed || IsPublic(a)).ToArray();
         if (usable.Length == 0)

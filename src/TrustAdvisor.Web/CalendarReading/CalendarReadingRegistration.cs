@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Quartz;
 using TrustAdvisor.Infrastructure.Calendars;
+using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Web.CalendarReading;
 
@@ -18,13 +18,21 @@ internal static class CalendarReadingRegistration
     {
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CalendarAddresses>();
+        services.AddSingleton<PrivateHostAllowance>();
+        if ((configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).DemoData)
+        {
+            services.AddHostedService<DemoCalendarServing.Connector>();
+        }
+
         services.AddScoped<CalendarSync>();
         services.AddScoped<Mail.MeetingPrompts.MeetingPromptRun>();
         services.AddScoped<Mail.MeetingPrompts.CalendarFailingMail>();
         services.AddHttpClient<CalendarReader>()
+            // The client's own lines name the whole address, whose path is the calendar's secret (Google's, Outlook's).
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
-                var allowed = provider.GetRequiredService<IOptions<CalendarOptions>>().Value.AllowedPrivateHosts.ToArray();
+                var allowed = provider.GetRequiredService<PrivateHostAllowance>();
                 return new SocketsHttpHandler
                 {
                     ConnectCallback = (context, cancellationToken) => PrivateAddressGuard.ConnectAsync(context, allowed, cancellationToken),

@@ -3,6 +3,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TrustAdvisor.Infrastructure.Calendars;
 using TrustAdvisor.Web.Security;
 
 namespace TrustAdvisor.Web.Hosting;
@@ -32,7 +33,13 @@ internal static class Telemetry
                     activity.SetTag("url.path", request.HttpContext.RequestServices.GetRequiredService<SecretPaths>().Logged(request.Path));
                     activity.SetTag("url.query", null); // a reset link's token travels in it
                 })
-                .AddHttpClientInstrumentation()
+                .AddHttpClientInstrumentation(options => options.EnrichWithHttpRequestMessage = (activity, request) =>
+                {
+                    if (request.Options.TryGetValue(CalendarReader.SecretAddress, out var secret) && secret && request.RequestUri is { } address)
+                    {
+                        activity.SetTag("url.full", $"{address.Scheme}://{address.Authority}/…"); // a calendar's path is its secret
+                    }
+                })
                 .AddNpgsql())
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter("Npgsql"))
             .UseOtlpExporter();

@@ -40,6 +40,7 @@ public sealed class BrowserApp : IAsyncLifetime
         _factory.StartServer();
         Address = _factory.ClientOptions.BaseAddress;
         Network = new Network(Address);
+        await DemoCalendarReadAsync();
 
         if (!File.Exists(ChromiumPath))
         {
@@ -57,6 +58,22 @@ public sealed class BrowserApp : IAsyncLifetime
                 "--disable-component-update", "--disable-sync",
             ],
         });
+    }
+
+    /// <summary>The demo advisor's calendar (served by the app itself) read once, so that every test sees the same home page.</summary>
+    private async Task DemoCalendarReadAsync()
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (await QueryAsync(db => db.CalendarConnections.AnyAsync(c => c.LastReadAt != null)))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("The demo advisor's calendar was not read within half a minute of the start.");
     }
 
     /// <summary>

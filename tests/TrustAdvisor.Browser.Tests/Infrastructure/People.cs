@@ -35,7 +35,8 @@ public static class People
     public static async Task<(ILocator Link, string Client)> FirstScoreButtonAsync(this Visit visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        var link = visit.Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Score ") }).First;
+        // A relationship's own button, not a meeting's from the calendar ("Score it", "Score with …").
+        var link = visit.Page.Locator("a:not([href*='meeting='])").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Score ") }).First;
         var name = await link.TextContentAsync() ?? throw new InvalidOperationException("No Score button on the page.");
         return (link, name["Score".Length..].Trim());
     }
