@@ -149,7 +149,26 @@ public sealed partial class CalendarSync(
             (meeting.ContactId, meeting.OrganisationId) = (meetingMatch!.ContactId, meetingMatch.OrganisationId);
         }
 
+        await RemoveGoneAsync(userId, found.Select(x => (x.Uid, x.Occurrence.OccurrenceKey)).ToHashSet(), now, cancellationToken);
         return found.Count;
+    }
+
+    /// <summary>
+    /// Meetings of the calendar's window that it no longer has (cancelled, deleted, or no longer with a client) leave
+    /// the list; one already scored stays, for its history.
+    /// </summary>
+    private async Task RemoveGoneAsync(Guid userId, HashSet<(string Uid, string OccurrenceKey)> found, DateTime now, CancellationToken cancellationToken)
+    {
+        var (from, to) = (now - LookBack, now + LookAhead);
+        var window = await db.CalendarMeetings
+            .Where(m => m.UserId == userId && m.AssessmentId == null && m.StartsAt >= from && m.StartsAt < to)
+            .Select(m => new { m.Id, m.EventUid, m.OccurrenceKey }).ToListAsync(cancellationToken);
+        var gone = window.Where(m => !found.Contains((m.EventUid, m.OccurrenceKey))).Select(m => m.Id).ToList();
+        if (gone.Count > 0)
+        {
+            // Derived from the calendar: the next read finds any of them again. Scored meanwhile: kept.
+            await db.CalendarMeetings.Where(m => gone.Contains(m.Id) && m.AssessmentId == null).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     /// <summary>A UID as stored: as it is, or (a very long one) its SHA-256, which identifies it as well.</summary>

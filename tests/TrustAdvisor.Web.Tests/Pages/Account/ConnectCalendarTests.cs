@@ -73,6 +73,22 @@ public class ConnectCalendarTests(CalendarApp app) : IClassFixture<CalendarApp>
         (await MeetingsAsync(advisor.Person.Id)).Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task A_meeting_gone_from_the_calendar_leaves_the_list_unless_it_was_scored()
+    {
+        var advisor = await AdvisorAsync();
+        var path = $"/{Guid.NewGuid():N}/calendar.ics";
+        await ConnectAsync(advisor.Session, app.Calendars.Serve(path, Calendar(advisor)).AbsoluteUri);
+        await ReadAsync(advisor.Person.Id);
+        var scored = (await MeetingsAsync(advisor.Person.Id)).Single(m => m.EventUid == "with-someone-there");
+        await app.QueryAsync(db => db.CalendarMeetings.Where(m => m.Id == scored.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AssessmentId, Guid.CreateVersion7())));
+
+        app.Calendars.Serve(path, Ics.Calendar(), "\"v2\"");
+        await ReadAsync(advisor.Person.Id);
+
+        (await MeetingsAsync(advisor.Person.Id)).Select(m => m.EventUid).ShouldBe(["with-someone-there"], "the one scored stays for its history");
+    }
+
     [Theory]
     [InlineData("missing", "no calendar at this address")]
     [InlineData("error", "could not be reached")]
