@@ -13,8 +13,11 @@ namespace TrustAdvisor.Web.Pages.Account;
 /// <summary>One's own settings: which emails to get, when, and in which time zone.</summary>
 public sealed class SettingsModel(
     TrustAdvisorDbContext db, IViewerAccessor viewer, IOptions<MailOptions> mail, IValidator<SettingsInput> validator,
-    Calendar.CalendarLinks calendars, Web.Mail.Sending.MailOutbox outbox, Web.Mail.Sending.MailSamples samples, Hosting.PublicAddress site, TimeProvider time) : PageModel
+    Calendar.CalendarLinks calendars, Web.Mail.Sending.MailOutbox outbox, Web.Mail.Sending.MailSamples samples, Hosting.PublicAddress site, TimeProvider time,
+    IOptions<Infrastructure.Calendars.CalendarOptions> calendarOptions) : PageModel
 {
+    public int CalendarMaxMegabytes => calendarOptions.Value.MaxMegabytes;
+
     /// <summary>Where the person is signed in (their open sessions), ended on /Account/Sessions.</summary>
     public SessionsModel.SessionList Sessions { get; private set; } = new([], null);
 
@@ -36,6 +39,11 @@ public sealed class SettingsModel(
     public static IReadOnlyList<TimeZoneInfo> TimeZones { get; } =
         [.. TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).OrderBy(z => z.BaseUtcOffset).ThenBy(z => z.Id, StringComparer.Ordinal)];
 
+    /// <summary>The person's connected calendar and how its reading goes; null when none is connected.</summary>
+    public ConnectedCalendar? Calendar { get; private set; }
+
+    public sealed record ConnectedCalendar(string Host, DateTime? LastReadAt, int MeetingsFound, Infrastructure.Calendars.CalendarReadError? LastError);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (viewer.Current.UserId is not { } me)
@@ -43,10 +51,11 @@ public sealed class SettingsModel(
             return NotFound();
         }
 
+
         var preferences = await PreferencesAsync(me, cancellationToken);
         Input = SettingsInput.From(preferences);
         CalendarAddress = calendars.For(site.Site, me, preferences.CalendarVersion);
-        Sessions = await SessionsModel.LoadAsync(db, me, Security.Sessions.IdOf(User), time.UtcNow(), cancellationToken);
+        await LoadShownAsync(me, cancellationToken);
         return Page();
     }
 
@@ -113,7 +122,7 @@ public sealed class SettingsModel(
         if (!ModelState.IsValid | !await validator.ValidateIntoAsync(Input, ModelState, nameof(Input), cancellationToken))
         {
             CalendarAddress = calendars.For(site.Site, me, (await PreferencesAsync(me, cancellationToken)).CalendarVersion);
-            Sessions = await SessionsModel.LoadAsync(db, me, Security.Sessions.IdOf(User), time.UtcNow(), cancellationToken);
+            await LoadShownAsync(me, cancellationToken);
             return Page();
         }
 
@@ -131,6 +140,14 @@ public sealed class SettingsModel(
     }
 
     /// <summary>For showing: the stored settings, or the defaults (not stored until the person saves).</summary>
+    /// <summary>What the page shows besides the form: the person's sessions and their connected calendar.</summary>
+    private async Task LoadShownAsync(Guid me, CancellationToken cancellationToken)
+    {
+        Sessions = await SessionsModel.LoadAsync(db, me, Security.Sessions.IdOf(User), time.UtcNow(), cancellationToken);
+        Calendar = await db.CalendarConnections.Where(c => c.UserId == me)
+            .Select(c => new ConnectedCalendar(c.Host, c.LastReadAt, c.MeetingsFound, c.LastError)).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private async Task<MailPreferences> PreferencesAsync(Guid me, CancellationToken cancellationToken) =>
         await db.MailPreferences.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == me, cancellationToken)
         ?? MailPreferences.For(me, mail.Value.DefaultTimeZone);

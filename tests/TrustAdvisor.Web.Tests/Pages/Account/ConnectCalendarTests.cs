@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Domain.Assessments;
 using TrustAdvisor.Infrastructure.Calendars;
+using TrustAdvisor.Web.Pages.Account;
 using TrustAdvisor.Web.Tests.Calendars;
 using TrustAdvisor.Web.Tests.Infrastructure;
 
@@ -46,6 +47,8 @@ public class ConnectCalendarTests(CalendarApp app) : IClassFixture<CalendarApp>
             ("with-someone-there", null, advisor.Relationship.Contact.OrganisationId, MeetingKind.Call)]);
         var page = await advisor.Session.GetPageAsync(Page);
         page.QuerySelector("[data-testid=calendar-meetings-found]")!.TextContent.ShouldStartWith("2 ");
+        var settings = await advisor.Session.GetPageAsync("/Account/Settings");
+        settings.QuerySelector("[data-testid=calendar-status]")!.TextContent.ShouldMatch(@"^Connected: your calendar at 127\.0\.0\.1, last read .+, 2 client meetings found\.$");
         page.Body!.InnerHtml.ShouldNotContain(address.AbsolutePath, Case.Sensitive, "the address is a secret, shown to nobody, its owner too");
         (await app.QueryAsync(db => db.CalendarConnections.Where(c => c.UserId == advisor.Person.Id).Select(c => c.SealedAddress).SingleAsync()))
             .ShouldNotContain(address.AbsolutePath, Case.Sensitive, "sealed at rest");
@@ -120,6 +123,8 @@ public class ConnectCalendarTests(CalendarApp app) : IClassFixture<CalendarApp>
         var page = await advisor.Session.GetPageAsync(Page);
         page.QuerySelector(".calendar-status [role=alert]").ShouldNotBeNull(kind).TextContent.ShouldContain(words);
         (await MeetingsAsync(advisor.Person.Id)).ShouldBeEmpty();
+        (await advisor.Session.GetPageAsync("/Account/Settings")).QuerySelector("[data-testid=calendar-status]")!.TextContent
+            .ShouldContain("The last reading failed: " + CalendarReadErrors.Describe((await app.QueryAsync(db => db.CalendarConnections.SingleAsync(c => c.UserId == advisor.Person.Id))).LastError!.Value, 1));
     }
 
     [Fact]

@@ -52,7 +52,9 @@ public class SettingsTests(PostgresApp app) : IClassFixture<PostgresApp>
         var advisor = await app.CreatePersonAsync($"advisor.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, app.Team.Id);
         var client = await app.CreateClientAsync(advisor.Email!);
 
-        (await client.GetPageAsync("/Account/Settings")).QuerySelector("input[name='Input.WeeklyDigest']").ShouldBeNull();
+        var page = await client.GetPageAsync("/Account/Settings");
+        page.QuerySelector("input[name='Input.WeeklyDigest']").ShouldBeNull();
+        page.QuerySelector("[data-testid=calendar-status]")!.TextContent.ShouldBe("No calendar connected.");
         (await client.SubmitAsync("/Account/Settings", Form(reminder: "Off", digest: null))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var stored = (await StoredAsync(advisor.Id))!;
