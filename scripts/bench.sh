@@ -6,6 +6,8 @@
 # Release on loopback and a bench-only reference app beside it, drives both with wrk, and writes
 # docs/benchmarks.md, docs/benchmarks.json, docs/benchmarks-explain/ and the README's table of latest figures. Stops
 # everything it started.
+# It also times one cycle of the app reading 500 advisors' calendars (2,000 events each, served on loopback by the
+# bench's console) and the dashboard meanwhile.
 # DURATION (seconds per wrk run, default 10) and WARM_UP (seconds before each throughput run, default 10) bound the
 # run; the whole takes about 12 minutes. KEEP_WORK=DIR keeps the raw results (wrk outputs, timings) in DIR.
 set -euo pipefail
@@ -21,6 +23,9 @@ REF_PORT=${REF_PORT:-5196}
 SMALL_PORT=${SMALL_PORT:-5197}
 PULSE_PORT=${PULSE_PORT:-5198}
 REF_PULSE_PORT=${REF_PULSE_PORT:-5199}
+CALENDAR_PORT=${CALENDAR_PORT:-5194}
+# The bench's calendar server is on loopback: the one private host the app may read calendars from.
+export Calendar__AllowedPrivateHosts__0="127.0.0.1:$CALENDAR_PORT"
 # Clients' answers all come from loopback here: the client pages' per-address limit would refuse the benchmark.
 export Pulse__RequestsPerMinute=1000000
 # The pages in their steady state: a fresh instance would decide every advisor's reminder at once while measured
@@ -114,6 +119,19 @@ sleep 2
 latency_run dashboard_during_digests "$base/TeamDashboard?period=year" "$MANAGER_COOKIE"
 wait "$DIGESTS_PID"
 cat "$WORK/digests.json"
+
+echo "== one cycle of the app reading 500 advisors' calendars of 2,000 events each, and the dashboard while it runs"
+rm -f "$WORK/calendars.started"
+hwm_before=$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")
+dotnet bench/TrustAdvisor.Bench.Sql/bin/Release/net10.0/TrustAdvisor.Bench.Sql.dll --calendars 500 --events 2000 \
+  --calendar-port "$CALENDAR_PORT" --started-file "$WORK/calendars.started" --connection "$BIG" >"$WORK/calendars.json" &
+CALENDARS_PID=$!
+for _ in $(seq 1 300); do [ -f "$WORK/calendars.started" ] && break; sleep 0.5; done
+latency_run dashboard_during_calendars "$base/TeamDashboard?period=year" "$MANAGER_COOKIE"
+wait "$CALENDARS_PID"
+printf '{"hwm_before_kb": %s, "hwm_after_kb": %s, "rss_after_kb": %s}\n' "$hwm_before" \
+  "$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")" "$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")" >"$WORK/calendars-memory.json"
+cat "$WORK/calendars.json" "$WORK/calendars-memory.json"
 
 echo "== the same SQL, straight through Npgsql, alone and side by side with the pages; both dashboards side by side"
 rm -rf docs/benchmarks-explain

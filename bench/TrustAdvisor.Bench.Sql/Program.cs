@@ -25,6 +25,8 @@ namespace TrustAdvisor.Bench.Sql;
 ///   [--small-dashboard-url URL --small-manager-cookie COOKIE]   the dashboard of an app on the small dataset, timed
 ///                                                                side by side with --dashboard-url
 /// Or, with --digests SECONDS, the weekly digest run (<see cref="DigestTimings"/>).
+/// Or, with --calendars N --events E --calendar-port P --started-file F, one cycle of the app reading N calendars
+/// (<see cref="CalendarTimings"/>).
 /// </summary>
 internal static class Program
 {
@@ -34,6 +36,11 @@ internal static class Program
         if (options.ContainsKey("--digests"))
         {
             return await DigestTimings.RunAsync(options);
+        }
+
+        if (options.ContainsKey("--calendars"))
+        {
+            return await CalendarTimings.RunAsync(options);
         }
 
         // The connection settings the app uses (ADR 8), for the capture, the EF timings and the raw SQL alike.

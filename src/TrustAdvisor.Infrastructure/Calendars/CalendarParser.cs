@@ -39,7 +39,7 @@ public static class CalendarParser
 
         try
         {
-            var calendar = Ical.Net.Calendar.Load(text) ?? throw new CalendarFormatException("This address gives an empty calendar.");
+            var calendar = Ical.Net.Calendar.Load(CalendarWindow.Narrow(text, fromUtc, toUtc)) ?? throw new CalendarFormatException("This address gives an empty calendar.");
             var found = new List<CalendarOccurrence>();
             foreach (var occurrence in calendar.GetOccurrences<CalendarEvent>(new CalDateTime(fromUtc, CalDateTime.UtcTzId))
                          .TakeWhile(o => o.Period.StartTime.AsUtc < toUtc))

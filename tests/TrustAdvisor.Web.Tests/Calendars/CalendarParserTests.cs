@@ -27,6 +27,28 @@ public class CalendarParserTests
         found.ShouldAllBe(o => o.Uid == "weekly-1" && o.Attendees.Single() == "jane@acme.example");
     }
 
+    [Fact]
+    public void Events_far_from_the_window_are_dropped_before_parsing_and_what_is_found_is_the_same()
+    {
+        var far = Enumerable.Range(0, 50).Select(i => Ics.Event($"past-{i}", $"2025{(i % 12) + 1:00}10T100000Z", $"2025{(i % 12) + 1:00}10T110000Z", null, Ics.Attendee("jane@acme.example")));
+        var text = Ics.Calendar([
+            .. far,
+            Ics.Event("weekly-since-last-year", "20251103T100000", "20251103T110000", "Europe/London", "RRULE:FREQ=WEEKLY", Ics.Attendee("jane@acme.example")),
+            Ics.Event("weekly-since-last-year", "20261110T140000", "20261110T150000", "Europe/London", "RECURRENCE-ID;TZID=Europe/London:20261109T100000", Ics.Attendee("jane@acme.example")),
+            Ics.Event("in-window", "20261112T090000Z", "20261112T100000Z", null, Ics.Attendee("jane@acme.example")),
+            Ics.Event("next-year", "20271112T090000Z", "20271112T100000Z", null, Ics.Attendee("jane@acme.example"))]);
+        var (from, to) = (Utc(2026, 11, 8, 0), Utc(2026, 11, 15, 0));
+
+        var narrowed = CalendarWindow.Narrow(text, from, to);
+
+        narrowed.Split("BEGIN:VEVENT").Length.ShouldBe(4, "the weekly series, its moved occurrence and the meeting in the window");
+        narrowed.ShouldStartWith("BEGIN:VCALENDAR");
+        narrowed.ShouldEndWith("END:VCALENDAR\r\n");
+        CalendarParser.Occurrences(text, from, to).Select(o => (o.Uid, o.StartsAt)).ShouldBe([
+            ("weekly-since-last-year", Utc(2026, 11, 10, 14)), // Monday's, moved to Tuesday (winter time: London is UTC)
+            ("in-window", Utc(2026, 11, 12, 9))], ignoreOrder: true);
+    }
+
     [Theory]
     [InlineData("Europe/London")]
     [InlineData("GMT Standard Time")]
