@@ -59,6 +59,17 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
 
     public DbSet<Calendars.CalendarMeeting> CalendarMeetings => Set<Calendars.CalendarMeeting>();
 
+    /// <summary>Promises made in meetings, each with its due day and whether it was kept (reliability's evidence).</summary>
+    public DbSet<Domain.Commitments.Commitment> Commitments => Set<Domain.Commitments.Commitment>();
+
+    /// <summary>Constructive risks taken in scored meetings.</summary>
+    public DbSet<Domain.Coaching.RiskTaken> RisksTaken => Set<Domain.Coaching.RiskTaken>();
+
+    /// <summary>Plans to recover lost trust, with their steps (<see cref="RecoverySteps"/>).</summary>
+    public DbSet<Domain.Recovery.RecoveryPlan> RecoveryPlans => Set<Domain.Recovery.RecoveryPlan>();
+
+    public DbSet<Domain.Recovery.RecoveryStep> RecoverySteps => Set<Domain.Recovery.RecoveryStep>();
+
     /// <summary>Security-relevant events, for administrators (AuditTrail writes them).</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
@@ -102,6 +113,10 @@ public abstract class TrustAdvisorDbContext(DbContextOptions options) : Identity
         builder.Entity<Assessment>().HasQueryFilter(a => Relationships.Any(r => r.Id == a.RelationshipId));
         builder.Entity<HandOff>().HasQueryFilter(h => Relationships.Any(r => r.Id == h.RelationshipId));
         builder.Entity<Pulse>().HasQueryFilter(p => Relationships.Any(r => r.Id == p.RelationshipId));
+        builder.Entity<Domain.Commitments.Commitment>().HasQueryFilter(c => Relationships.Any(r => r.Id == c.RelationshipId));
+        builder.Entity<Domain.Coaching.RiskTaken>().HasQueryFilter(t => Relationships.Any(r => r.Id == t.RelationshipId));
+        builder.Entity<Domain.Recovery.RecoveryPlan>().HasQueryFilter(p => Relationships.Any(r => r.Id == p.RelationshipId));
+        builder.Entity<Domain.Recovery.RecoveryStep>().HasQueryFilter(s => RecoveryPlans.Any(p => p.Id == s.PlanId));
         SnakeCaseNames.Apply(builder);
     }
 

@@ -355,6 +355,133 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Coaching.RiskTaken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentLineageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_lineage_id");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("risk");
+
+                    b.Property<Guid>("TakenById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("taken_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risks_taken");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_risks_taken_relationship_id");
+
+                    b.HasIndex("AssessmentLineageId", "Risk")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risks_taken_assessment_lineage_id_risk");
+
+                    b.HasIndex("TakenById", "MeetingDate")
+                        .HasDatabaseName("ix_risks_taken_taken_by_id_meeting_date");
+
+                    b.ToTable("risks_taken", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_risks_taken_risk", "risk IN ('AdmittedNotKnowing', 'StretchCommitment', 'OfferedPointOfView', 'NamedHowTheClientSeesIt', 'RecommendedSomeoneElse')");
+                        });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Commitments.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssessmentLineageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_lineage_id");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("MadeById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("made_by_id");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_on");
+
+                    b.Property<string>("Promise")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("promise");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WithdrawnBecause")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("withdrawn_because");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("ClosedById")
+                        .HasDatabaseName("ix_commitments_closed_by_id");
+
+                    b.HasIndex("MadeById", "DueOn")
+                        .HasDatabaseName("ix_commitments_open_by_maker")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("RelationshipId", "DueOn")
+                        .HasDatabaseName("ix_commitments_relationship_id_due_on");
+
+                    b.ToTable("commitments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_commitments_closed", "(status = 'Open') = (closed_on IS NULL AND closed_by_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_commitments_due", "due_on >= made_on");
+
+                            t.HasCheckConstraint("ck_commitments_status", "status IN ('Open', 'KeptOnTime', 'KeptLate', 'Broken', 'Withdrawn')");
+
+                            t.HasCheckConstraint("ck_commitments_withdrawn", "(status = 'Withdrawn') = (withdrawn_because IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -478,6 +605,125 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 
                             t.HasCheckConstraint("ck_pulses_status", "status IN ('Open', 'Answered', 'Withdrawn', 'Replaced')");
                         });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Factor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("factor");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opened_by_id");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("problem");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relationship_id");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("review_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<bool?>("TrustRecovered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("trust_recovered");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recovery_plans");
+
+                    b.HasIndex("ClosedById")
+                        .HasDatabaseName("ix_recovery_plans_closed_by_id");
+
+                    b.HasIndex("OpenedById")
+                        .HasDatabaseName("ix_recovery_plans_opened_by_id");
+
+                    b.HasIndex("RelationshipId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_recovery_plans_one_active")
+                        .HasFilter("status IN ('Draft', 'Open')");
+
+                    b.ToTable("recovery_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_recovery_plans_closed", "(status IN ('Draft', 'Open')) = (closed_on IS NULL AND closed_by_id IS NULL AND trust_recovered IS NULL)");
+
+                            t.HasCheckConstraint("ck_recovery_plans_factor", "factor IN ('Credibility', 'Reliability', 'Intimacy', 'SelfOrientation')");
+
+                            t.HasCheckConstraint("ck_recovery_plans_review", "review_on > opened_on");
+
+                            t.HasCheckConstraint("ck_recovery_plans_status", "status IN ('Draft', 'Open', 'Achieved', 'Abandoned')");
+                        });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recovery_steps");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_recovery_steps_plan_id");
+
+                    b.HasIndex("OwnerId", "DueOn")
+                        .HasDatabaseName("ix_recovery_steps_open_by_owner")
+                        .HasFilter("done_on IS NULL");
+
+                    b.ToTable("recovery_steps", (string)null);
                 });
 
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>
@@ -1454,6 +1700,46 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Coaching.RiskTaken", b =>
+                {
+                    b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risks_taken_relationships");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TakenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risks_taken_users");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Commitments.Commitment", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_commitments_users_closed_by");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MadeById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_users_made_by");
+
+                    b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_relationships");
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
                 {
                     b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
@@ -1476,6 +1762,46 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_pulses_relationships");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryPlan", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recovery_plans_users_closed_by");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_plans_users_opened_by");
+
+                    b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_plans_relationships");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryStep", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_steps_users");
+
+                    b.HasOne("TrustAdvisor.Domain.Recovery.RecoveryPlan", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_steps_recovery_plans");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>
@@ -1620,6 +1946,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_mail_preferences_users");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryPlan", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

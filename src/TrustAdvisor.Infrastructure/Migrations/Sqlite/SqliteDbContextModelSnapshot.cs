@@ -346,6 +346,133 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Coaching.RiskTaken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentLineageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_lineage_id");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_date");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk");
+
+                    b.Property<Guid>("TakenById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risks_taken");
+
+                    b.HasIndex("RelationshipId")
+                        .HasDatabaseName("ix_risks_taken_relationship_id");
+
+                    b.HasIndex("AssessmentLineageId", "Risk")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risks_taken_assessment_lineage_id_risk");
+
+                    b.HasIndex("TakenById", "MeetingDate")
+                        .HasDatabaseName("ix_risks_taken_taken_by_id_meeting_date");
+
+                    b.ToTable("risks_taken", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_risks_taken_risk", "risk IN ('AdmittedNotKnowing', 'StretchCommitment', 'OfferedPointOfView', 'NamedHowTheClientSeesIt', 'RecommendedSomeoneElse')");
+                        });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Commitments.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssessmentLineageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_lineage_id");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("MadeById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("made_by_id");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("made_on");
+
+                    b.Property<string>("Promise")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promise");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WithdrawnBecause")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_because");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("ClosedById")
+                        .HasDatabaseName("ix_commitments_closed_by_id");
+
+                    b.HasIndex("MadeById", "DueOn")
+                        .HasDatabaseName("ix_commitments_open_by_maker")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("RelationshipId", "DueOn")
+                        .HasDatabaseName("ix_commitments_relationship_id_due_on");
+
+                    b.ToTable("commitments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_commitments_closed", "(status = 'Open') = (closed_on IS NULL AND closed_by_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_commitments_due", "due_on >= made_on");
+
+                            t.HasCheckConstraint("ck_commitments_status", "status IN ('Open', 'KeptOnTime', 'KeptLate', 'Broken', 'Withdrawn')");
+
+                            t.HasCheckConstraint("ck_commitments_withdrawn", "(status = 'Withdrawn') = (withdrawn_because IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -469,6 +596,125 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_pulses_status", "status IN ('Open', 'Answered', 'Withdrawn', 'Replaced')");
                         });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Factor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("factor");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by_id");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relationship_id");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<bool?>("TrustRecovered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_recovered");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recovery_plans");
+
+                    b.HasIndex("ClosedById")
+                        .HasDatabaseName("ix_recovery_plans_closed_by_id");
+
+                    b.HasIndex("OpenedById")
+                        .HasDatabaseName("ix_recovery_plans_opened_by_id");
+
+                    b.HasIndex("RelationshipId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_recovery_plans_one_active")
+                        .HasFilter("status IN ('Draft', 'Open')");
+
+                    b.ToTable("recovery_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_recovery_plans_closed", "(status IN ('Draft', 'Open')) = (closed_on IS NULL AND closed_by_id IS NULL AND trust_recovered IS NULL)");
+
+                            t.HasCheckConstraint("ck_recovery_plans_factor", "factor IN ('Credibility', 'Reliability', 'Intimacy', 'SelfOrientation')");
+
+                            t.HasCheckConstraint("ck_recovery_plans_review", "review_on > opened_on");
+
+                            t.HasCheckConstraint("ck_recovery_plans_status", "status IN ('Draft', 'Open', 'Achieved', 'Abandoned')");
+                        });
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recovery_steps");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_recovery_steps_plan_id");
+
+                    b.HasIndex("OwnerId", "DueOn")
+                        .HasDatabaseName("ix_recovery_steps_open_by_owner")
+                        .HasFilter("done_on IS NULL");
+
+                    b.ToTable("recovery_steps", (string)null);
                 });
 
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>
@@ -1445,6 +1691,46 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("TrustAdvisor.Domain.Coaching.RiskTaken", b =>
+                {
+                    b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risks_taken_relationships");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TakenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_risks_taken_users");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Commitments.Commitment", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_commitments_users_closed_by");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MadeById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_users_made_by");
+
+                    b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_relationships");
+                });
+
             modelBuilder.Entity("TrustAdvisor.Domain.Pulses.Pulse", b =>
                 {
                     b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
@@ -1467,6 +1753,46 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_pulses_relationships");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryPlan", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recovery_plans_users_closed_by");
+
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_plans_users_opened_by");
+
+                    b.HasOne("TrustAdvisor.Domain.Relationships.Relationship", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_plans_relationships");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryStep", b =>
+                {
+                    b.HasOne("TrustAdvisor.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_steps_users");
+
+                    b.HasOne("TrustAdvisor.Domain.Recovery.RecoveryPlan", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_steps_recovery_plans");
                 });
 
             modelBuilder.Entity("TrustAdvisor.Domain.Relationships.HandOff", b =>
@@ -1611,6 +1937,11 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_mail_preferences_users");
+                });
+
+            modelBuilder.Entity("TrustAdvisor.Domain.Recovery.RecoveryPlan", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }
