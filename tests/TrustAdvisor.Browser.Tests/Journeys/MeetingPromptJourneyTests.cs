@@ -6,7 +6,6 @@ using Microsoft.Playwright;
 using TrustAdvisor.Browser.Tests.Infrastructure;
 using TrustAdvisor.Infrastructure.DemoData;
 using TrustAdvisor.Infrastructure.Persistence;
-using TrustAdvisor.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace TrustAdvisor.Browser.Tests.Journeys;
@@ -20,26 +19,12 @@ namespace TrustAdvisor.Browser.Tests.Journeys;
 [Collection(BrowserGroup.Name)]
 public partial class MeetingPromptJourneyTests(BrowserApp app) : IAsyncLifetime
 {
-    private readonly SmtpTestServer _smtp = new();
-    private TrustAdvisorFactory? _app;
+    private AppWithMail? _mail;
 
     [GeneratedRegex(@"https?://\S+(/Relationships/Score/[0-9a-f-]+\?meeting=([0-9a-f-]+))")]
     private static partial Regex ScoreLink();
 
-    public async ValueTask InitializeAsync()
-    {
-        await _smtp.StartAsync();
-        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
-        _app = new TrustAdvisorFactory("Postgres", database, demoData: true, new FixedClock(DateTimeOffset.UtcNow), new Dictionary<string, string>
-        {
-            ["Mail:SmtpHost"] = "127.0.0.1",
-            ["Mail:SmtpPort"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Mail:Security"] = "None",
-            ["Mail:FromAddress"] = "trust@firm.test",
-        });
-        _app.UseKestrel(0);
-        _app.StartServer();
-    }
+    public async ValueTask InitializeAsync() => _mail = await AppWithMail.StartAsync();
 
     [Fact]
     public async Task The_advisor_opens_the_prompt_from_the_email_on_a_phone_scores_in_two_screens_and_the_meeting_leaves_the_list()
@@ -51,7 +36,7 @@ public partial class MeetingPromptJourneyTests(BrowserApp app) : IAsyncLifetime
         var meetingId = Guid.Parse(link.Groups[2].Value);
         var meetingDate = await QueryAsync(db => db.CalendarMeetings.Where(m => m.Id == meetingId).Select(m => m.StartsAt).SingleAsync());
 
-        await using var visit = await app.VisitAsync(Device.Phone, "meeting-prompt", otherApp: _app!.ClientOptions.BaseAddress);
+        await using var visit = await app.VisitAsync(Device.Phone, "meeting-prompt", otherApp: _mail!.Address);
         await visit.RunAsync(async v =>
         {
             await v.SignInAsync(People.Advisor);
@@ -85,7 +70,7 @@ public partial class MeetingPromptJourneyTests(BrowserApp app) : IAsyncLifetime
     {
         for (var attempt = 0; attempt < 6; attempt++)
         {
-            if ((await _smtp.WaitForAsync(DemoCalendar.AdvisorEmail)).FirstOrDefault(m => m.Subject?.StartsWith("You met ", StringComparison.Ordinal) == true) is { } prompt)
+            if ((await _mail!.Smtp.WaitForAsync(DemoCalendar.AdvisorEmail)).FirstOrDefault(m => m.Subject?.StartsWith("You met ", StringComparison.Ordinal) == true) is { } prompt)
             {
                 return prompt;
             }
@@ -96,18 +81,16 @@ public partial class MeetingPromptJourneyTests(BrowserApp app) : IAsyncLifetime
 
     private async Task<T> QueryAsync<T>(Func<TrustAdvisorDbContext, Task<T>> query)
     {
-        await using var scope = _app!.Services.CreateAsyncScope();
+        await using var scope = _mail!.App.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>());
     }
 
     public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
-        if (_app is not null)
+        if (_mail is not null)
         {
-            await _app.DisposeAsync();
+            await _mail.DisposeAsync();
         }
-
-        await _smtp.DisposeAsync();
     }
 }

@@ -20,34 +20,19 @@ namespace TrustAdvisor.Browser.Tests.Journeys;
 public partial class PulseByEmailJourneyTests(BrowserApp app) : IAsyncLifetime
 {
     private const string Contact = "Jane Emailed";
-    private readonly SmtpTestServer _smtp = new();
-    private TrustAdvisorFactory? _app;
+    private AppWithMail? _mail;
 
     [GeneratedRegex(@"https?://\S+(/pulse/(?!stop/)\S+)")]
     private static partial Regex PulseLink();
 
-    public async ValueTask InitializeAsync()
-    {
-        await _smtp.StartAsync();
-        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
-        _app = new TrustAdvisorFactory("Postgres", database, demoData: true, new FixedClock(DateTimeOffset.UtcNow), new Dictionary<string, string>
-        {
-            ["Mail:SmtpHost"] = "127.0.0.1",
-            ["Mail:SmtpPort"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Mail:Security"] = "None",
-            ["Mail:FromAddress"] = "trust@firm.test",
-            ["Pulse:FirmName"] = "Harbour Advisory",
-        });
-        _app.UseKestrel(0);
-        _app.StartServer();
-    }
+    public async ValueTask InitializeAsync() => _mail = await AppWithMail.StartAsync(new Dictionary<string, string> { ["Pulse:FirmName"] = "Harbour Advisory" });
 
     [Fact]
     public async Task The_advisor_sends_the_pulse_by_email_on_a_phone_and_the_client_answers_from_the_email()
     {
         var contactEmail = $"jane.{Guid.NewGuid():N}@client.test";
         Guid relationshipId;
-        await using (var scope = _app!.Services.CreateAsyncScope())
+        await using (var scope = _mail!.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>();
             var advisor = await db.Users.SingleAsync(u => u.Email == People.Advisor.Email);
@@ -58,7 +43,7 @@ public partial class PulseByEmailJourneyTests(BrowserApp app) : IAsyncLifetime
         }
 
         var phone = Device.Phone;
-        await using (var advisorVisit = await app.VisitAsync(phone, "pulse-by-email-advisor", otherApp: _app.ClientOptions.BaseAddress))
+        await using (var advisorVisit = await app.VisitAsync(phone, "pulse-by-email-advisor", otherApp: _mail!.Address))
         {
             await advisorVisit.RunAsync(async v =>
             {
@@ -72,12 +57,12 @@ public partial class PulseByEmailJourneyTests(BrowserApp app) : IAsyncLifetime
             });
         }
 
-        var email = (await _smtp.WaitForAsync(contactEmail)).Single();
+        var email = (await _mail!.Smtp.WaitForAsync(contactEmail)).Single();
         email.From.Mailboxes.Single().Name.ShouldBe("Alex Advisor (demo) via Harbour Advisory");
         var link = PulseLink().Match(email.TextBody!).Groups[1].Value;
         link.ShouldNotBeEmpty();
 
-        await using var clientVisit = await app.VisitAsync(phone, "pulse-by-email-client", otherApp: _app.ClientOptions.BaseAddress);
+        await using var clientVisit = await app.VisitAsync(phone, "pulse-by-email-client", otherApp: _mail!.Address);
         await clientVisit.RunAsync(async v =>
         {
             await v.GoToAsync(link);
@@ -92,7 +77,7 @@ public partial class PulseByEmailJourneyTests(BrowserApp app) : IAsyncLifetime
             await Expect(v.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you");
         });
 
-        await using var check = _app.Services.CreateAsyncScope();
+        await using var check = _mail!.App.Services.CreateAsyncScope();
         var pulse = await check.ServiceProvider.GetRequiredService<TrustAdvisorDbContext>().Pulses.IgnoreQueryFilters().SingleAsync(p => p.RelationshipId == relationshipId);
         pulse.Status.ShouldBe(PulseStatus.Answered);
     }
@@ -100,11 +85,9 @@ public partial class PulseByEmailJourneyTests(BrowserApp app) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
-        if (_app is not null)
+        if (_mail is not null)
         {
-            await _app.DisposeAsync();
+            await _mail.DisposeAsync();
         }
-
-        await _smtp.DisposeAsync();
     }
 }
