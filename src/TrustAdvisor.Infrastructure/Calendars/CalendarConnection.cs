@@ -33,4 +33,14 @@ public sealed class CalendarConnection
 
     public bool PromptsOn { get; set; } = true;
     public bool WorkingHoursOnly { get; set; }
+
+    /// <summary>Points the connection at a calendar (sealed), to be read at once as if never read before.</summary>
+    public void ReadFrom(string sealedAddress, Uri address, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        SealedAddress = sealedAddress;
+        Host = address.Host.Length <= HostMaxLength ? address.Host : address.Host[..HostMaxLength];
+        (NextReadAt, ClaimedUntil, ETag, LastModified, LastContentAt) = (nowUtc, null, null, null, null);
+        (LastError, FailingSince, MeetingsFound) = (null, null, 0);
+    }
 }

@@ -83,9 +83,7 @@ internal static partial class DemoCalendarServing
                 return true; // already this address, or a calendar the person connected themselves
             }
 
-            connection.SealedAddress = addresses.Seal(address);
-            connection.Host = address.Host;
-            (connection.NextReadAt, connection.ClaimedUntil, connection.ETag, connection.LastModified, connection.LastContentAt) = (now, null, null, null, null);
+            connection.ReadFrom(addresses.Seal(address), address, now);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

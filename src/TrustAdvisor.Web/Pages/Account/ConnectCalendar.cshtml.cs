@@ -67,10 +67,7 @@ public sealed class ConnectCalendarModel(
             await db.CalendarMeetings.Where(m => m.UserId == me).ExecuteDeleteAsync(cancellationToken);
         }
 
-        connection.SealedAddress = addresses.Seal(address);
-        connection.Host = address.Host.Length <= CalendarConnection.HostMaxLength ? address.Host : address.Host[..CalendarConnection.HostMaxLength];
-        (connection.NextReadAt, connection.ClaimedUntil, connection.ETag, connection.LastModified, connection.LastContentAt) = (now, null, null, null, null);
-        (connection.LastError, connection.FailingSince, connection.MeetingsFound) = (null, null, 0);
+        connection.ReadFrom(addresses.Seal(address), address, now);
         await db.SaveChangesAsync(cancellationToken);
         await scheduler.TriggerAsync(ReadCalendarsJob.Key, cancellationToken);
         TempData.Flash($"Your calendar at {connection.Host} is connected: TrustAdvisor reads it now, then every {ReadEveryMinutes} minutes.");
