@@ -17,7 +17,7 @@ public static class DemoCalendar
 {
     public const string Path = "/demo/calendar.ics";
 
-    public static string AdvisorEmail => AccountSeeder.DemoAccounts[0].Email;
+    public static string AdvisorEmail { get; } = AccountSeeder.DemoAccounts.First(a => a.Role == UserRole.Advisor).Email;
 
     public static async Task<string> ForAsync(TrustAdvisorDbContext db, DateTime now, CancellationToken cancellationToken)
     {
