@@ -4,6 +4,7 @@ namespace TrustAdvisor.Domain.Trends;
 public enum AlertKind
 {
     OverdueReview,
+    OverdueCommitment,
     SharpDrop,
     BlindSpot,
     SelfOrientationRising,

@@ -25,6 +25,7 @@ public static class AttentionRules
         ArgumentNullException.ThrowIfNull(signals);
         var alerts = new List<AttentionAlert>();
         AddIfAny(alerts, OverdueReview(signals));
+        AddIfAny(alerts, OverdueCommitment(signals));
         AddIfAny(alerts, SharpDrop(signals));
         AddIfAny(alerts, BlindSpot(signals));
         AddIfAny(alerts, SelfOrientationRising(signals));
@@ -47,6 +48,21 @@ public static class AttentionRules
         var days = signals.Today.DayNumber - signals.NextReviewDate.DayNumber;
         var since = signals.Latest is null ? "it has never been scored" : "no meeting has been scored since it was due";
         return new(AlertKind.OverdueReview, Invariant($"Review overdue by {Days(days)}: {since}."));
+    }
+
+    /// <summary>A promise made to the client is still open after its due day: reliability is at stake before the next meeting.</summary>
+    public static AttentionAlert? OverdueCommitment(RelationshipSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        if (signals.OverdueCommitments is not { Count: > 0 } overdue)
+        {
+            return null;
+        }
+
+        var what = overdue.Count == 1
+            ? Invariant($"A commitment to the client is overdue: it was due on {overdue.EarliestDueOn:d MMM yyyy}.")
+            : Invariant($"{overdue.Count} commitments to the client are overdue, the oldest since {overdue.EarliestDueOn:d MMM yyyy}.");
+        return new(AlertKind.OverdueCommitment, what + (overdue.Count == 1 ? " Keep it" : " Keep them") + ", or tell the client before they notice.");
     }
 
     /// <summary>From the previous assessment to the latest, T fell by a step (<see cref="TrustChange.IsSharpDrop"/>).</summary>

@@ -17,6 +17,7 @@ namespace TrustAdvisor.Domain.Trends;
 /// <param name="ClientViewDueMonths">How long a relationship past Meet may go without the client's view once they gave it.</param>
 /// <param name="FirstMeeting">The first scored meeting, if any: a client never asked is due this long after it.</param>
 /// <param name="FirstClientViewDays">Days after the first meeting by which a relationship past Meet wants the client's first view.</param>
+/// <param name="OverdueCommitments">Promises made to the client that are still open after their due day, and the earliest such due day.</param>
 public sealed record RelationshipSignals(
     IReadOnlyList<ScorePoint> Recent,
     ScorePoint? NinetyDaysAgo,
@@ -28,9 +29,13 @@ public sealed record RelationshipSignals(
     PerceptionGap? LatestGap = null,
     int ClientViewDueMonths = AttentionRules.DefaultClientViewDueMonths,
     DateOnly? FirstMeeting = null,
-    int FirstClientViewDays = AttentionRules.DefaultFirstClientViewDays)
+    int FirstClientViewDays = AttentionRules.DefaultFirstClientViewDays,
+    OverdueCommitments? OverdueCommitments = null)
 {
     public ScorePoint? Latest => Recent.Count > 0 ? Recent[^1] : null;
 
     public ScorePoint? Previous => Recent.Count > 1 ? Recent[^2] : null;
 }
+
+/// <summary>How many promises to the client are open past their due day, and the earliest of those days.</summary>
+public sealed record OverdueCommitments(int Count, DateOnly EarliestDueOn);

@@ -180,6 +180,19 @@ public class AttentionRulesTests
     private static ScorePoint Point(int daysFromToday, int c, int r, int i, int s) =>
         new(Today.AddDays(daysFromToday), new TrustFactors(c, r, i, s));
 
+    [Fact]
+    public void An_open_commitment_past_its_due_day_is_a_reason_for_attention_second_only_to_an_overdue_review()
+    {
+        var one = Signals([Point(-10, 7, 7, 7, 3)]) with { OverdueCommitments = new OverdueCommitments(1, Today.AddDays(-2)) };
+        var three = one with { OverdueCommitments = new OverdueCommitments(3, Today.AddDays(-9)) };
+
+        AttentionRules.OverdueCommitment(one)!.Message.ShouldBe("A commitment to the client is overdue: it was due on 20 Nov 2026. Keep it, or tell the client before they notice.");
+        AttentionRules.OverdueCommitment(three)!.Message.ShouldBe("3 commitments to the client are overdue, the oldest since 13 Nov 2026. Keep them, or tell the client before they notice.");
+        AttentionRules.OverdueCommitment(Signals([Point(-10, 7, 7, 7, 3)])).ShouldBeNull();
+        var withReview = three with { NextReviewDate = Today.AddDays(-1) };
+        AttentionRules.Evaluate(withReview).Select(a => a.Kind).ShouldBe([AlertKind.OverdueReview, AlertKind.OverdueCommitment]);
+    }
+
     private static RelationshipSignals Signals(
         List<ScorePoint> recent,
         ScorePoint? ninetyDaysAgo = null,

@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Coaching;
+using TrustAdvisor.Domain.Commitments;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
+using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Pages.Overview;
 using TrustAdvisor.Web.Pages.Shared;
@@ -67,7 +70,7 @@ public sealed class ScoreModel(
 
         return await SaveAsync(id, cancellationToken) switch
         {
-            (SaveOutcome.Saved, var assessment) => Saved(id, assessment!.Id, SavedMessage(assessment.Trust, Relationship.LatestTrust)),
+            (SaveOutcome.Saved, var assessment) => Saved(id, assessment!.Id, SavedMessage(assessment.Trust, Relationship.LatestTrust) + Noted()),
             (SaveOutcome.AlreadySaved, _) => Saved(id, AssessmentId, AlreadySavedMessage),
             (SaveOutcome.Conflict, _) => BadRequest(), // the form's id belongs to something else: not a form this page showed
             _ => Page(),
@@ -87,7 +90,7 @@ public sealed class ScoreModel(
 
         return await SaveAsync(id, cancellationToken) switch
         {
-            (SaveOutcome.Saved, var assessment) => new JsonResult(new QueuedAnswer(SavedMessage(assessment!.Trust, Relationship.LatestTrust), DetailsUrl(id, assessment.Id))),
+            (SaveOutcome.Saved, var assessment) => new JsonResult(new QueuedAnswer(SavedMessage(assessment!.Trust, Relationship.LatestTrust) + Noted(), DetailsUrl(id, assessment.Id))),
             (SaveOutcome.AlreadySaved, _) => new JsonResult(new QueuedAnswer(AlreadySavedMessage, DetailsUrl(id, AssessmentId))),
             (SaveOutcome.Conflict, _) => new JsonResult(new QueuedRefusal("This score did not come from a form the app showed, so nothing was saved.")) { StatusCode = StatusCodes.Status422UnprocessableEntity },
             _ => new JsonResult(new QueuedRefusal(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct())))
@@ -118,6 +121,12 @@ public sealed class ScoreModel(
         var author = viewer.Current.UserId ?? throw new InvalidOperationException("Scoring needs a signed-in person.");
         var assessment = Assessment.Record(AssessmentId, id, author, Input.ToScoredMeeting(), time.UtcNow(), Today);
         db.Assessments.Add(assessment);
+        var made = assessment.MeetingDate;
+        var commitments = Input.PromisesMade
+            .Select(c => Commitment.Make(time.NewId(), id, assessment.LineageId, author, c.Promise, made, c.DueOn!.Value, time.UtcNow()))
+            .ToList();
+        db.Commitments.AddRange(commitments);
+        db.RisksTaken.AddRange(Input.Risks.Distinct().Select(r => RiskTaken.In(time.NewId(), id, assessment.LineageId, r, made, author)));
         await PromptedMeetings.MarkScoredAsync(db, Meeting, author, id, assessment.LineageId, cancellationToken);
         return (await db.SaveOnceAsync(ct => IsStoredAsync(id, ct), cancellationToken), assessment);
     }
@@ -138,6 +147,18 @@ public sealed class ScoreModel(
 
     private Task<bool> IsStoredAsync(Guid id, CancellationToken cancellationToken) =>
         db.Assessments.AnyAsync(a => a.Id == AssessmentId && a.RelationshipId == id, cancellationToken);
+
+    /// <summary>What was noted with the score, in a sentence after "Saved.": the commitments and their due days.</summary>
+    private string Noted()
+    {
+        var promises = Input.PromisesMade.ToList();
+        return promises.Count switch
+        {
+            0 => "",
+            1 => $" Commitment noted, due {Display.Date(promises[0].DueOn!.Value)}.",
+            _ => $" {promises.Count} commitments noted, the first due {Display.Date(promises.Min(p => p.DueOn!.Value))}.",
+        };
+    }
 
     private static string SavedMessage(double trust, double? previous) =>
         previous is { } before

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using FluentValidation;
 using TrustAdvisor.Domain;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Coaching;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
@@ -35,6 +36,14 @@ public sealed class MeetingInput
 
     [Display(Name = "Keep the note private")]
     public bool NoteIsPrivate { get; set; }
+
+    /// <summary>Promises made in the meeting (scoring only; blank rows are none).</summary>
+    public List<CommitmentInput> Commitments { get; set; } = [];
+
+    /// <summary>Constructive risks taken in the meeting (scoring only).</summary>
+    public List<ConstructiveRisk> Risks { get; set; } = [];
+
+    public IEnumerable<CommitmentInput> PromisesMade => Commitments.Where(c => !c.IsBlank);
 
     public int? this[Factor factor] => factor.Pick(Credibility, Reliability, Intimacy, SelfOrientation);
 
@@ -78,6 +87,8 @@ public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
             .AtMost(Assessment.NoteMaxLength)
             .PlainText(multiline: true)
             .WithName("The note");
+        this.AddCommitmentRules();
+        RuleForEach(x => x.Risks).IsInEnum().WithMessage("Choose constructive risks from the list.");
     }
 
     private void Factor(Expression<Func<MeetingInput, int?>> factor, string name, string? whenZero = null) =>
