@@ -9,3 +9,17 @@ public enum CommitmentStatus
     Broken,
     Withdrawn,
 }
+
+public static class CommitmentStatusNames
+{
+    /// <summary>"kept on time", "open": in a sentence.</summary>
+    public static string Of(CommitmentStatus status) => status switch
+    {
+        CommitmentStatus.Open => "open",
+        CommitmentStatus.KeptOnTime => "kept on time",
+        CommitmentStatus.KeptLate => "kept late",
+        CommitmentStatus.Broken => "broken",
+        CommitmentStatus.Withdrawn => "withdrawn",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown commitment status."),
+    };
+}

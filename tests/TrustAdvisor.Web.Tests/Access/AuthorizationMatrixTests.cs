@@ -85,6 +85,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Relationships/Ask"] = Rule.AnnasResource,
         ["/Assessments/Correct"] = Rule.AnnasResource,
         ["/Assessments/Revisions"] = Rule.AnnasResource,
+        ["/Commitments/Settle"] = Rule.AnnasResource, // a promise made to Anna's client
         ["/Admin/Teams/Index"] = Rule.Administrators,
         ["/Admin/Teams/RemoveDemo"] = Rule.Administrators,
         ["/Admin/Installation/Index"] = Rule.Administrators,
@@ -118,6 +119,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
                 : page.ViewEnginePath.StartsWith("/Organisations/", StringComparison.Ordinal) ? app.Annas.Contact.OrganisationId
                 : page.ViewEnginePath.StartsWith("/Admin/Contacts/", StringComparison.Ordinal) ? app.Annas.ContactId
                 : page.ViewEnginePath == "/Import/Progress" ? app.MariasUpload
+                : page.ViewEnginePath.StartsWith("/Commitments/", StringComparison.Ordinal) ? app.AnnasCommitment.Id
                 : app.Annas.Id;
             var url = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                 .Replace("{token?}", "not-a-link", StringComparison.Ordinal);
@@ -247,6 +249,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
             var annas = await app.QueryAsync(db => db.Relationships.AsNoTracking().Include(r => r.Contact).ThenInclude(c => c.Organisation).SingleAsync(r => r.Id == app.Annas.Id));
             (annas.Contact.Organisation.Name, annas.IsArchived).ShouldBe(("Anna's Client Ltd", false));
             (await app.QueryAsync(db => db.Assessments.CountAsync(a => a.LineageId == app.AnnasAssessment.LineageId))).ShouldBe(1);
+            (await app.QueryAsync(db => db.Commitments.AsNoTracking().SingleAsync(c => c.Id == app.AnnasCommitment.Id))).IsOpen.ShouldBeTrue();
         }
     }
 }

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustAdvisor.Domain.Assessments;
+using TrustAdvisor.Domain.Commitments;
 using TrustAdvisor.Domain.Relationships;
 using TrustAdvisor.Domain.Teams;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
-
 using TrustAdvisor.Web.Tests.Infrastructure;
 
 namespace TrustAdvisor.Web.Tests.Fixtures;
@@ -170,5 +170,18 @@ public abstract class AppFixture : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         return assessment;
+    }
+
+    /// <summary>A promise made to the client in a meeting <paramref name="madeDaysAgo"/> days ago, due <paramref name="dueInDays"/> from today.</summary>
+    public async Task<Commitment> AddCommitmentAsync(Guid relationshipId, string promise = "Send the draft contract", int madeDaysAgo = 7, int dueInDays = 3, AppUser? madeBy = null)
+    {
+        var commitment = Commitment.Make(
+            Guid.CreateVersion7(), relationshipId, null, (madeBy ?? Admin).Id, promise, Today.AddDays(-madeDaysAgo), Today.AddDays(dueInDays), Clock.Now.UtcDateTime);
+        await QueryAsync(async db =>
+        {
+            db.Commitments.Add(commitment);
+            return await db.SaveChangesAsync();
+        });
+        return commitment;
     }
 }

@@ -20,6 +20,7 @@ public sealed class TwoTeams : PostgresApp
     public Assessment AnnasAssessment { get; private set; } = null!;
     public Assessment BensAssessment { get; private set; } = null!;
     public Assessment CleosAssessment { get; private set; } = null!;
+    public Domain.Commitments.Commitment AnnasCommitment { get; private set; } = null!;
 
     /// <summary>A file Maria imported: its progress page is hers alone.</summary>
     public Guid MariasUpload { get; } = Guid.CreateVersion7();
@@ -39,6 +40,7 @@ public sealed class TwoTeams : PostgresApp
         AnnasAssessment = await AddAssessmentAsync(Annas.Id, Today.AddDays(-3), new TrustFactors(6, 6, 6, 3));
         BensAssessment = await AddAssessmentAsync(Bens.Id, Today.AddDays(-3), new TrustFactors(5, 5, 5, 5));
         CleosAssessment = await AddAssessmentAsync(Cleos.Id, Today.AddDays(-3), new TrustFactors(7, 7, 7, 7));
+        AnnasCommitment = await AddCommitmentAsync(Annas.Id, madeBy: Anna);
         await QueryAsync(db =>
         {
             db.ImportUploads.Add(new ImportUpload

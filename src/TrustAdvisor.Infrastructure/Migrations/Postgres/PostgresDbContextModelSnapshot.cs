@@ -447,6 +447,7 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnName("relationship_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -464,8 +465,7 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasDatabaseName("ix_commitments_closed_by_id");
 
                     b.HasIndex("MadeById", "DueOn")
-                        .HasDatabaseName("ix_commitments_open_by_maker")
-                        .HasFilter("status = 'Open'");
+                        .HasDatabaseName("ix_commitments_made_by_id_due_on");
 
                     b.HasIndex("RelationshipId", "DueOn")
                         .HasDatabaseName("ix_commitments_relationship_id_due_on");

@@ -438,6 +438,7 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnName("relationship_id");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -455,8 +456,7 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasDatabaseName("ix_commitments_closed_by_id");
 
                     b.HasIndex("MadeById", "DueOn")
-                        .HasDatabaseName("ix_commitments_open_by_maker")
-                        .HasFilter("status = 'Open'");
+                        .HasDatabaseName("ix_commitments_made_by_id_due_on");
 
                     b.HasIndex("RelationshipId", "DueOn")
                         .HasDatabaseName("ix_commitments_relationship_id_due_on");

@@ -19,15 +19,16 @@ internal sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitm
         });
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        // Settled once: two people marking it at the same moment, the second finds it no longer open.
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(c => c.Promise).HasMaxLength(Commitment.PromiseMaxLength).IsRequired();
         builder.Property(c => c.WithdrawnBecause).HasMaxLength(Commitment.ReasonMaxLength);
         builder.Ignore(c => c.IsOpen);
 
         // A relationship's commitments in the order they fall due, the open ones first read.
         builder.HasIndex(c => new { c.RelationshipId, c.DueOn });
-        // Whose are overdue (the overview, the reminder email): open ones only.
-        builder.HasIndex(c => new { c.MadeById, c.DueOn }).HasFilter("status = 'Open'").HasDatabaseName("ix_commitments_open_by_maker");
+        // An advisor's record of keeping promises (the team dashboard).
+        builder.HasIndex(c => new { c.MadeById, c.DueOn });
         builder.HasOne<Relationship>().WithMany().HasForeignKey(c => c.RelationshipId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.MadeById).OnDelete(DeleteBehavior.Restrict)
             .HasConstraintName("fk_commitments_users_made_by");

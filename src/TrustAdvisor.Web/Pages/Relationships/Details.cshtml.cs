@@ -28,6 +28,9 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
 
     public bool CursorWasRefused { get; private set; }
     public ClientView Client { get; private set; } = ClientView.Empty;
+
+    /// <summary>The promises made to the client: open, recently settled, and reliability's evidence.</summary>
+    public CommitmentsView Commitments { get; private set; } = CommitmentsView.Empty;
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? beforeDate, Guid? beforeId, CancellationToken cancellationToken)
@@ -54,6 +57,7 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
             : await HistoryQuery.WindowAsync(db, id, cursor, RelationshipHistory.PageSize, handOffs, cancellationToken);
         NewerThan = cursor?.MeetingDate;
         Client = await ClientView.LoadAsync(db, id, viewer.Current, time.UtcNow(), cancellationToken);
+        Commitments = await CommitmentsView.LoadAsync(db, id, Today, cancellationToken);
         return Page();
     }
 

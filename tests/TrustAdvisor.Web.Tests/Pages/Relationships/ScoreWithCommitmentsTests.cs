@@ -43,6 +43,8 @@ public abstract class ScoreWithCommitments(AppFixture app)
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await client.GetPageAsync(response.Location());
         page.QuerySelector(".flash")!.TextContent.ShouldContain($"Commitment noted, due {app.Today.AddDays(4).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}.");
+        page.QuerySelector("[data-testid=open-commitments]")!.TextContent.ShouldContain("Send the draft contract");
+        page.QuerySelector("[data-testid=reliability-evidence]")!.TextContent.ShouldBe("no commitments due in the last 90 days");
         var assessment = await app.QueryAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.RelationshipId == relationship.Id));
         var commitment = await app.QueryAsync(db => db.Commitments.AsNoTracking().SingleAsync(c => c.RelationshipId == relationship.Id));
         (commitment.Promise, commitment.MadeOn, commitment.DueOn, commitment.Status, commitment.AssessmentLineageId)
