@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using TrustAdvisor.Domain.Commitments;
 using TrustAdvisor.Domain.Pulses;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Domain.Trust;
@@ -20,8 +21,8 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
 
     // Compiled: the page runs it on every visit, and EF Core's per-call work of matching the LINQ to its cached plan was
     // a large part of the page's time beyond its SQL (docs/benchmarks.md).
-    private static readonly PerProvider<Func<TrustAdvisorDbContext, DateOnly, Guid?, IAsyncEnumerable<Summary>>> Query = new(() => EF.CompileAsyncQuery(
-        (TrustAdvisorDbContext db, DateOnly ninetyDaysAgo, Guid? team) => db.Relationships
+    private static readonly PerProvider<Func<TrustAdvisorDbContext, DateOnly, DateOnly, Guid?, IAsyncEnumerable<Summary>>> Query = new(() => EF.CompileAsyncQuery(
+        (TrustAdvisorDbContext db, DateOnly ninetyDaysAgo, DateOnly today, Guid? team) => db.Relationships
             .Where(r => r.ArchivedAt == null && (team == null || r.TeamId == team))
             .Select(r => new
             {
@@ -53,7 +54,9 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Factors.Credibility).FirstOrDefault(),
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Factors.Reliability).FirstOrDefault(),
                 db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Factors.Intimacy).FirstOrDefault(),
-                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Factors.SelfOrientation).FirstOrDefault()))
+                db.CurrentAssessmentsNewestFirst.Where(a => a.RelationshipId == x.r.Id && a.MeetingDate <= x.LastAnswered).Select(a => (int?)a.Factors.SelfOrientation).FirstOrDefault(),
+                db.Commitments.Count(c => c.RelationshipId == x.r.Id && c.Status == CommitmentStatus.Open && c.DueOn < today),
+                db.Commitments.Where(c => c.RelationshipId == x.r.Id && c.Status == CommitmentStatus.Open && c.DueOn < today).Min(c => (DateOnly?)c.DueOn)))
             .AsNoTracking()
             .AsSplitQuery()));
 
@@ -63,7 +66,7 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         ArgumentNullException.ThrowIfNull(db);
         var ninetyDaysAgo = today.AddDays(-AttentionRules.StalledIntimacyDays);
         var relationships = new List<Summary>();
-        await foreach (var loaded in Query.For(db)(db, ninetyDaysAgo, team).WithCancellation(cancellationToken))
+        await foreach (var loaded in Query.For(db)(db, ninetyDaysAgo, today, team).WithCancellation(cancellationToken))
         {
             relationships.Add(loaded);
         }
@@ -85,7 +88,8 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
                 var signals = new RelationshipSignals(
                     recent, r.NinetyDaysAgo?.Point, r.Relationship.Stage, r.Relationship.NextReviewDate,
                     r.TeamId is { } team ? medians.GetValueOrDefault(team) : null, today,
-                    answer?.AnsweredOn, gap, clientView.DueMonths, r.FirstMeeting, clientView.FirstAfterDays);
+                    answer?.AnsweredOn, gap, clientView.DueMonths, r.FirstMeeting, clientView.FirstAfterDays,
+                    r.EarliestOverdueCommitment is { } due ? new OverdueCommitments(r.OverdueCommitments, due) : null);
                 return new Row(r.Relationship, recent, AttentionRules.Evaluate(signals));
             })
             .ByNeedForAttention(r => r.Alerts, r => r.Latest?.Trust)
@@ -112,7 +116,9 @@ public sealed record AttentionList(IReadOnlyList<AttentionList.Row> Rows, bool S
         int? AdvisorC,
         int? AdvisorR,
         int? AdvisorI,
-        int? AdvisorS);
+        int? AdvisorS,
+        int OverdueCommitments,
+        DateOnly? EarliestOverdueCommitment);
 
     public sealed record Row(RelationshipSummary Relationship, IReadOnlyList<ScorePoint> RecentOldestFirst, IReadOnlyList<AttentionAlert> Alerts)
     {
