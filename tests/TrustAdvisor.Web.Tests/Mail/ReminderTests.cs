@@ -86,6 +86,39 @@ public class ReminderTests(MailApp app) : IClassFixture<MailApp>
     }
 
     [Fact]
+    public async Task Commitments_due_today_or_overdue_come_in_the_reminder_with_a_link_that_opens_one_ready_to_mark_kept()
+    {
+        app.Clock.Now = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero); // a Tuesday, 08:00 in London
+        var advisor = await AdvisorInLondonAsync();
+        var relationship = await app.AddRelationshipAsync("Promise Keepers Ltd", owner: advisor, nextReview: app.Today.AddDays(30));
+        await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-1), new TrustFactors(7, 7, 7, 3)); // nothing to score
+        var overdue = await app.AddCommitmentAsync(relationship.Id, "Send the draft contract", madeDaysAgo: 8, dueInDays: -2, madeBy: advisor);
+        var today = await app.AddCommitmentAsync(relationship.Id, "Call the auditors", madeDaysAgo: 1, dueInDays: 0, madeBy: advisor);
+        await app.AddCommitmentAsync(relationship.Id, "Book the workshop", madeDaysAgo: 1, dueInDays: 5, madeBy: advisor);
+
+        await RunAsync(app.Factory.Services);
+        await app.DeliverDueAsync();
+
+        var message = (await app.Smtp.WaitForAsync(advisor.Email!)).ShouldHaveSingleItem();
+        message.Subject.ShouldBe("2 commitments due");
+        var text = message.TextBody ?? "";
+        text.ShouldNotContain("waiting for a score");
+        text.ShouldContain("Promise Keepers Ltd: Send the draft contract, overdue since 22 Nov 2026");
+        text.ShouldContain("Promise Keepers Ltd: Call the auditors, due today");
+        text.ShouldNotContain("Book the workshop");
+        (message.HtmlBody ?? "").ShouldContain("Mark it kept");
+        var link = new Uri($"{MailApp.PublicUrl}Commitments/Settle/{overdue.Id}?outcome=Kept");
+        text.ShouldContain(link.AbsoluteUri);
+        text.ShouldContain($"Commitments/Settle/{today.Id}?outcome=Kept");
+
+        var own = await app.CreateClientAsync(advisor.Email!);
+        var page = await own.GetPageAsync(link.PathAndQuery);
+        page.QuerySelector("input[name='Input.Outcome'][value=Kept]")!.HasAttribute("checked").ShouldBeTrue();
+        var stranger = await app.CreatePersonAsync($"stranger.{Guid.NewGuid():N}@firm.test", UserRole.Advisor, (await app.CreateTeamAsync($"Other {Guid.NewGuid():N}")).Id);
+        (await (await app.CreateClientAsync(stranger.Email!)).GetAsync(new Uri(link.PathAndQuery, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_reminders_one_click_unsubscribe_works_without_signing_in_and_a_tampered_link_changes_nothing()
     {
         app.Clock.Now = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TrustAdvisor.Domain.Commitments;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -12,12 +13,15 @@ namespace TrustAdvisor.Web.Mail.Reminders;
 
 /// <summary>
 /// An advisor's reminder: each relationship to score, why (<see cref="Staleness"/>), and a link straight to its score
-/// form. Due once a local day or week at the person's time (<see cref="Domain.Reminders.ReminderSchedule"/>), for
+/// form; then the promises to their clients due today or overdue, each with a link that opens it ready to mark kept. Due once a local day or week at the person's time (<see cref="Domain.Reminders.ReminderSchedule"/>), for
 /// everyone who owns an active relationship; nothing is sent when there is nothing to say.
 /// </summary>
 public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer renderer) : IScheduledMail
 {
     public sealed record Item(Guid RelationshipId, string Client, string Contact, string Why);
+
+    /// <summary>An open promise due by the reminder's day, on one of the person's relationships.</summary>
+    public sealed record DueCommitment(Guid Id, string Client, string Promise, DateOnly DueOn, bool IsOverdue);
 
     public MailKind Kind => MailKind.Reminder;
 
@@ -45,7 +49,8 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(period);
         var items = await ItemsAsync(db, recipient.Id, period.Day, options.Value.ReminderStaleDays, cancellationToken);
-        return items.Count == 0 ? null : await ComposeAsync(recipient.Name, items, links);
+        var commitments = await CommitmentsDueAsync(db, recipient.Id, period.Day, cancellationToken);
+        return items.Count == 0 && commitments.Count == 0 ? null : await ComposeAsync(recipient.Name, items, commitments, links);
     }
 
     private static MailPeriod Period(MailRecipient recipient, DateOnly day, DateTimeOffset now) =>
@@ -84,14 +89,61 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
             .ToList();
     }
 
-    private async Task<MailContent> ComposeAsync(string name, IReadOnlyList<Item> items, MailLinks links)
+    /// <summary>The person's open promises due on or before <paramref name="today"/>, on their active relationships; the earliest first.</summary>
+    private static async Task<IReadOnlyList<DueCommitment>> CommitmentsDueAsync(
+        TrustAdvisorDbContext db, Guid personId, DateOnly today, CancellationToken cancellationToken) =>
+        await db.Commitments
+            .Where(c => c.Status == CommitmentStatus.Open && c.DueOn <= today
+                && db.Relationships.Any(r => r.Id == c.RelationshipId && r.OwnerId == personId && r.ArchivedAt == null))
+            .OrderBy(c => c.DueOn).ThenBy(c => c.CreatedAt)
+            .Select(c => new DueCommitment(
+                c.Id,
+                db.Relationships.Where(r => r.Id == c.RelationshipId).Select(r => r.Contact.Organisation.Name).First(),
+                c.Promise,
+                c.DueOn,
+                c.DueOn < today))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+    /// <summary>"Mark it kept": the commitment's page with Kept chosen (a link never changes anything by itself).</summary>
+    public static Uri KeptLink(MailLinks links, Guid commitmentId) => links.To($"Commitments/Settle/{commitmentId}?outcome=Kept");
+
+    private static string Subject(int toScore, int commitments)
     {
-        var subject = items.Count == 1 ? "1 relationship to score" : $"{items.Count.ToString(CultureInfo.InvariantCulture)} relationships to score";
-        var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"Hello {name},\n\nThese relationships are waiting for a score after your next meeting:\n\n");
-        foreach (var item in items)
+        var parts = new List<string>();
+        if (toScore > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"- {item.Client} ({item.Contact}): {item.Why}\n  Score it: {links.To($"Relationships/Score/{item.RelationshipId}").AbsoluteUri}\n");
+            parts.Add(toScore == 1 ? "1 relationship to score" : $"{toScore.ToString(CultureInfo.InvariantCulture)} relationships to score");
+        }
+
+        if (commitments > 0)
+        {
+            parts.Add(commitments == 1 ? "1 commitment due" : $"{commitments.ToString(CultureInfo.InvariantCulture)} commitments due");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private async Task<MailContent> ComposeAsync(string name, IReadOnlyList<Item> items, IReadOnlyList<DueCommitment> commitments, MailLinks links)
+    {
+        var subject = Subject(items.Count, commitments.Count);
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Hello {name},\n");
+        if (items.Count > 0)
+        {
+            text.Append("\nThese relationships are waiting for a score after your next meeting:\n\n");
+            foreach (var item in items)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {item.Client} ({item.Contact}): {item.Why}\n  Score it: {links.To($"Relationships/Score/{item.RelationshipId}").AbsoluteUri}\n");
+            }
+        }
+
+        if (commitments.Count > 0)
+        {
+            text.Append("\nCommitments to your clients, due:\n\n");
+            foreach (var c in commitments)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {c.Client}: {c.Promise}, {DueWords(c)}\n  Mark it kept: {KeptLink(links, c.Id).AbsoluteUri}\n");
+            }
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\nChange when you get this reminder: {links.To("Account/Settings").AbsoluteUri}\nStop these reminders: {links.Unsubscribe.AbsoluteUri}\n");
@@ -100,8 +152,16 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
             [nameof(ReminderEmail.Subject)] = subject,
             [nameof(ReminderEmail.Name)] = name,
             [nameof(ReminderEmail.Items)] = items,
+            [nameof(ReminderEmail.Commitments)] = commitments,
             [nameof(ReminderEmail.Links)] = links,
         });
         return new MailContent(subject, text.ToString(), html);
+    }
+
+    /// <summary>"due today" or "overdue since 20 Nov 2026".</summary>
+    public static string DueWords(DueCommitment commitment)
+    {
+        ArgumentNullException.ThrowIfNull(commitment);
+        return commitment.IsOverdue ? $"overdue since {Display.Date(commitment.DueOn)}" : "due today";
     }
 }
