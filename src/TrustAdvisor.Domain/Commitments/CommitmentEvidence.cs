@@ -11,10 +11,15 @@ public sealed record CommitmentEvidence(int Settled, int KeptOnTime)
 
     public double? Share => Settled == 0 ? null : (double)KeptOnTime / Settled;
 
-    public static CommitmentEvidence Of(IEnumerable<(CommitmentStatus Status, DateOnly DueOn, DateOnly? ClosedOn)> commitments, DateOnly today)
+    public static CommitmentEvidence Of(IEnumerable<(CommitmentStatus Status, DateOnly DueOn, DateOnly? ClosedOn)> commitments, DateOnly today) =>
+        Between(commitments, today.AddDays(-PeriodDays + 1), today, today);
+
+    /// <summary>Of the commitments settled from <paramref name="first"/> to <paramref name="last"/> (both included, none after today), those kept on time.</summary>
+    public static CommitmentEvidence Between(
+        IEnumerable<(CommitmentStatus Status, DateOnly DueOn, DateOnly? ClosedOn)> commitments, DateOnly first, DateOnly last, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(commitments);
-        var since = today.AddDays(-PeriodDays);
+        var until = last < today ? last : today;
         int settled = 0, onTime = 0;
         foreach (var (status, dueOn, closedOn) in commitments)
         {
@@ -24,7 +29,7 @@ public sealed record CommitmentEvidence(int Settled, int KeptOnTime)
                 CommitmentStatus.KeptOnTime or CommitmentStatus.KeptLate or CommitmentStatus.Broken => closedOn,
                 _ => null,
             };
-            if (settledOn is { } on && on > since && on <= today)
+            if (settledOn is { } on && on >= first && on <= until)
             {
                 settled++;
                 onTime += status == CommitmentStatus.KeptOnTime ? 1 : 0;
@@ -33,6 +38,9 @@ public sealed record CommitmentEvidence(int Settled, int KeptOnTime)
 
         return new CommitmentEvidence(settled, onTime);
     }
+
+    /// <summary>"7 of 9 (78%)", for a table's cell; "none due" when none was settled.</summary>
+    public string InShort() => Share is { } share ? $"{KeptOnTime} of {Settled} ({Math.Round(share * 100, MidpointRounding.AwayFromZero):0}%)" : "none due";
 
     /// <summary>"7 of 9 kept on time", or that none was due.</summary>
     public string Describe() => Settled == 0 ? $"no commitments due in the last {PeriodDays} days" : $"{KeptOnTime} of {Settled} kept on time";

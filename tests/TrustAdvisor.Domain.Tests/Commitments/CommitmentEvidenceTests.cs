@@ -33,4 +33,22 @@ public class CommitmentEvidenceTests
         none.Share.ShouldBeNull();
         none.Describe().ShouldBe("no commitments due in the last 90 days");
     }
+
+    [Fact]
+    public void Between_two_days_counts_what_was_settled_in_them_and_nothing_after_today()
+    {
+        var commitments = new (CommitmentStatus, DateOnly, DateOnly?)[]
+        {
+            (CommitmentStatus.KeptOnTime, Today.AddDays(-40), Today.AddDays(-41)),
+            (CommitmentStatus.Broken, Today.AddDays(-70), Today.AddDays(-60)), // before the first day
+            (CommitmentStatus.KeptLate, Today.AddDays(-35), Today.AddDays(-30)), // the first day itself
+            (CommitmentStatus.Open, Today.AddDays(-1), null),
+        };
+
+        var evidence = CommitmentEvidence.Between(commitments, Today.AddDays(-30), Today.AddDays(10), Today);
+
+        evidence.ShouldBe(new CommitmentEvidence(2, 0));
+        CommitmentEvidence.Between(commitments, Today.AddDays(-45), Today.AddDays(-31), Today).InShort().ShouldBe("1 of 1 (100%)");
+        CommitmentEvidence.Between([], Today, Today, Today).InShort().ShouldBe("none due");
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TrustAdvisor.Domain.Calendars;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Infrastructure.Reporting;
@@ -14,12 +13,12 @@ public static class DashboardExport
 
     public static async Task<byte[]> CsvAsync(
         TrustAdvisorDbContext db, DashboardQueries page, DashboardFilter filter, string table,
-        Func<IEnumerable<AdvisorSummary>, CancellationToken, Task<IReadOnlyDictionary<Guid, MeetingHabit>>> habitsOf,
+        Func<IEnumerable<AdvisorSummary>, CancellationToken, Task<IReadOnlyDictionary<Guid, AdvisorPractice>>> practicesOf,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(habitsOf);
+        ArgumentNullException.ThrowIfNull(practicesOf);
         var queries = page with { EveryRow = true };
         var csv = new CsvWriter();
         switch (table)
@@ -41,14 +40,16 @@ public static class DashboardExport
 
                 break;
             case "advisors":
-                csv.Row("Advisor", "Relationships owned", "Assessed in period", "Median T", "Median T at start", "Change", "Mean credibility", "Mean reliability", "Mean intimacy", "Mean self-orientation", "Overdue reviews", "Last meeting", "Client meetings", "Scored within two days");
+                csv.Row("Advisor", "Relationships owned", "Assessed in period", "Median T", "Median T at start", "Change", "Mean credibility", "Mean reliability", "Mean intimacy", "Mean self-orientation", "Overdue reviews", "Last meeting", "Client meetings", "Scored within two days", "Commitments due", "Kept on time", "Constructive risks");
                 var advisors = await queries.AdvisorsAsync(db, cancellationToken);
-                var habits = await habitsOf(advisors, cancellationToken);
+                var practices = await practicesOf(advisors, cancellationToken);
                 foreach (var a in AdvisorSummary.Sorted(advisors, filter.Sort, filter.Desc))
                 {
-                    var habit = habits.GetValueOrDefault(a.AdvisorId);
+                    var practice = practices.GetValueOrDefault(a.AdvisorId) ?? AdvisorPractice.None;
+                    var habit = practice.Meetings;
                     csv.Row(a.Name, N(a.Owned), N(a.AssessedInPeriod), N(a.MedianTrust), N(a.MedianTrustAtStart), N(a.Change), N(a.MeanCredibility), N(a.MeanReliability), N(a.MeanIntimacy), N(a.MeanSelfOrientation), N(a.OverdueReviews), D(a.LastMeeting),
-                        habit is null ? "no calendar connected" : N(habit.Meetings), habit is null ? "" : N(habit.ScoredInTime));
+                        habit is null ? "no calendar connected" : N(habit.Meetings), habit is null ? "" : N(habit.ScoredInTime),
+                        N(practice.Commitments.Settled), N(practice.Commitments.KeptOnTime), N(practice.RisksTaken));
                 }
 
                 break;

@@ -3,13 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TrustAdvisor.Domain;
-using TrustAdvisor.Domain.Calendars;
 using TrustAdvisor.Infrastructure.Identity;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Infrastructure.Reporting;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
-using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.TeamDashboard;
 
@@ -34,8 +32,8 @@ public sealed class IndexModel(
     public IReadOnlyList<Choice> Advisors { get; private set; } = [];
     public DashboardData? Data { get; private set; }
 
-    /// <summary>Each advisor's client meetings scored in the period, for those with a calendar connected.</summary>
-    public IReadOnlyDictionary<Guid, MeetingHabit> Habits { get; private set; } = new Dictionary<Guid, MeetingHabit>();
+    /// <summary>Each advisor's client meetings scored, commitments kept on time and constructive risks in the period.</summary>
+    public IReadOnlyDictionary<Guid, AdvisorPractice> Practices { get; private set; } = new Dictionary<Guid, AdvisorPractice>();
 
     public async Task<IActionResult> OnGetAsync([FromQuery] DashboardFilter filter, CancellationToken cancellationToken)
     {
@@ -46,7 +44,7 @@ public sealed class IndexModel(
         }
 
         Data = await DashboardData.QueryAsync(contexts, queries, Filter, cancellationToken);
-        Habits = await HabitsAsync(Data.Advisors, cancellationToken);
+        Practices = await PracticesAsync(Data.Advisors, cancellationToken);
         return Page();
     }
 
@@ -58,16 +56,14 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var csv = await DashboardExport.CsvAsync(db, queries, Filter, table!, HabitsAsync, cancellationToken);
+        var csv = await DashboardExport.CsvAsync(db, queries, Filter, table!, PracticesAsync, cancellationToken);
         var fileName = $"trust-{table}-{Display.IsoDate(From)}-to-{Display.IsoDate(To)}.csv";
         return File(csv, "text/csv; charset=utf-8", fileName);
     }
 
-    /// <summary>The habit is of the meetings that ended in the period's days (UTC), whatever the other filters.</summary>
-    private Task<IReadOnlyDictionary<Guid, MeetingHabit>> HabitsAsync(IEnumerable<AdvisorSummary> advisors, CancellationToken cancellationToken) =>
-        MeetingHabits.ForAsync(
-            db, advisors.Select(a => a.AdvisorId).ToList(), From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-            To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), time.UtcNow(), cancellationToken);
+    /// <summary>Of the period's days, whatever the other filters (the meetings' days in UTC).</summary>
+    private Task<IReadOnlyDictionary<Guid, AdvisorPractice>> PracticesAsync(IEnumerable<AdvisorSummary> advisors, CancellationToken cancellationToken) =>
+        AdvisorPractice.ForAsync(db, advisors.Select(a => a.AdvisorId).ToList(), From, To, time.UtcNow(), Today, cancellationToken);
 
     /// <summary>
     /// Decides whose data the page shows: the team asked for if the viewer manages it (none: not found), else their

@@ -63,8 +63,8 @@ public abstract class MeetingsScored(AppFixture app)
         var csv = await (await app.CreateClientAsync(manager)).GetStringAsync($"/TeamDashboard?handler=Export&table=advisors&{Period}");
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldEndWith("Client meetings,Scored within two days");
-        lines.Single(l => l.StartsWith(connected, StringComparison.Ordinal)).ShouldEndWith(",2,1");
-        lines.Single(l => l.StartsWith(unconnected, StringComparison.Ordinal)).ShouldEndWith(",no calendar connected,");
+        lines[0].ShouldEndWith("Client meetings,Scored within two days,Commitments due,Kept on time,Constructive risks");
+        lines.Single(l => l.StartsWith(connected, StringComparison.Ordinal)).ShouldEndWith(",2,1,0,0,0");
+        lines.Single(l => l.StartsWith(unconnected, StringComparison.Ordinal)).ShouldEndWith(",no calendar connected,,0,0,0");
     }
 }
