@@ -21,6 +21,14 @@ public enum CoachingReason
 public sealed record CoachingTopic(Factor Factor, IReadOnlyList<CoachingReason> Reasons)
 {
     public IReadOnlyList<string> Practices => Coaching.Practices.For(Factor);
+
+    /// <summary>"it drove the last drop and it is the weakest now".</summary>
+    public string Why() => string.Join(" and ", Reasons.Select(r => r switch
+    {
+        CoachingReason.DroveTheDrop => "it drove the last drop",
+        CoachingReason.LargestGap => "the client rated it furthest below you",
+        _ => "it is the weakest now",
+    }));
 }
 
 /// <summary>

@@ -6,6 +6,7 @@ namespace TrustAdvisor.Web.Forms;
 public static class FlashMessages
 {
     private const string Key = "Flash";
+    private const string ScoredKey = "JustScored";
 
     public static void Flash(this ITempDataDictionary tempData, string message)
     {
@@ -17,5 +18,18 @@ public static class FlashMessages
     {
         ArgumentNullException.ThrowIfNull(tempData);
         return tempData[Key] as string;
+    }
+
+    /// <summary>The relationship's page after a score opens with where to work next.</summary>
+    public static void FlashJustScored(this ITempDataDictionary tempData, string message)
+    {
+        tempData.Flash(message);
+        tempData[ScoredKey] = true;
+    }
+
+    public static bool TakeJustScored(this ITempDataDictionary tempData)
+    {
+        ArgumentNullException.ThrowIfNull(tempData);
+        return tempData[ScoredKey] is true;
     }
 }

@@ -21,6 +21,8 @@ public class CoachingFocusTests
 
         topics.Select(Told).ShouldBe(["Reliability: DroveTheDrop, Weakest", "Credibility: LargestGap"]);
         topics[0].Practices.ShouldContain(p => p.Contains("promise", StringComparison.Ordinal));
+        topics[0].Why().ShouldBe("it drove the last drop and it is the weakest now");
+        topics[1].Why().ShouldBe("the client rated it furthest below you");
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrustAdvisor.Domain;
+using TrustAdvisor.Domain.Coaching;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
+using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
@@ -31,6 +33,15 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
 
     /// <summary>The promises made to the client: open, recently settled, and reliability's evidence.</summary>
     public CommitmentsView Commitments { get; private set; } = CommitmentsView.Empty;
+
+    /// <summary>The factors to work on and what grows them (after a score, the first of them is shown at the top).</summary>
+    public IReadOnlyList<CoachingTopic> Coaching { get; private set; } = [];
+
+    /// <summary>Just scored: the page opens with where to work next.</summary>
+    public bool JustScored { get; private set; }
+
+    /// <summary>The risks taken and promises made at the meetings of this page of the history.</summary>
+    public MeetingFollowUps FollowUps { get; private set; } = MeetingFollowUps.None;
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? beforeDate, Guid? beforeId, CancellationToken cancellationToken)
@@ -58,6 +69,10 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
         NewerThan = cursor?.MeetingDate;
         Client = await ClientView.LoadAsync(db, id, viewer.Current, time.UtcNow(), cancellationToken);
         Commitments = await CommitmentsView.LoadAsync(db, id, Today, cancellationToken);
+        var latest = Recent.Latest;
+        Coaching = CoachingFocus.For(latest?.Assessment.Factors, latest?.Change, Client.OldestFirst.Count > 0 ? Client.OldestFirst[^1].Gap : null);
+        JustScored = TempData.TakeJustScored();
+        FollowUps = await MeetingFollowUps.LoadAsync(db, id, [.. History.OldestFirst.Select(e => e.Assessment.LineageId)], cancellationToken);
         return Page();
     }
 

@@ -70,7 +70,7 @@ public sealed class ScoreModel(
 
         return await SaveAsync(id, cancellationToken) switch
         {
-            (SaveOutcome.Saved, var assessment) => Saved(id, assessment!.Id, SavedMessage(assessment.Trust, Relationship.LatestTrust) + Noted()),
+            (SaveOutcome.Saved, var assessment) => Saved(id, assessment!.Id, SavedMessage(assessment.Trust, Relationship.LatestTrust) + Noted(), justScored: true),
             (SaveOutcome.AlreadySaved, _) => Saved(id, AssessmentId, AlreadySavedMessage),
             (SaveOutcome.Conflict, _) => BadRequest(), // the form's id belongs to something else: not a form this page showed
             _ => Page(),
@@ -139,9 +139,17 @@ public sealed class ScoreModel(
 
     private string DetailsUrl(Guid id, Guid assessmentId) => Url.Page("Details", null, new { id }, null, null, $"a-{assessmentId}")!;
 
-    private RedirectToPageResult Saved(Guid id, Guid assessmentId, string message)
+    private RedirectToPageResult Saved(Guid id, Guid assessmentId, string message, bool justScored = false)
     {
-        TempData.Flash(message);
+        if (justScored)
+        {
+            TempData.FlashJustScored(message);
+        }
+        else
+        {
+            TempData.Flash(message);
+        }
+
         return RedirectToPage("Details", null, new { id }, $"a-{assessmentId}");
     }
 
