@@ -33,6 +33,11 @@ public enum AuditKind
     Imported,
     ContactExported,
     ContactErased,
+    RecoveryPlanOpened,
+    RecoveryPlanConfirmed,
+    RecoveryStepAdded,
+    RecoveryStepDone,
+    RecoveryPlanClosed,
 }
 
 /// <summary>One entry of the audit log. Never updated or deleted by the app.</summary>
@@ -48,7 +53,7 @@ public sealed class AuditEvent
     /// <summary>Who did it; null for someone not signed in (a sign-in attempt).</summary>
     public Guid? ActorId { get; init; }
 
-    /// <summary>Whom or what it was about: a person, or for a hand-off the relationship.</summary>
+    /// <summary>Whom or what it was about: a person, for a hand-off the relationship, for a recovery plan's change the plan.</summary>
     public Guid? SubjectId { get; init; }
 
     public string? Detail { get; init; }

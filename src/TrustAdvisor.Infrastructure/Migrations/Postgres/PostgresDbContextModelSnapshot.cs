@@ -650,6 +650,7 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnName("review_on");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")

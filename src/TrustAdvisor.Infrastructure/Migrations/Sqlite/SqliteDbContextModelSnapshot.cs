@@ -641,6 +641,7 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnName("review_on");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")

@@ -20,7 +20,8 @@ internal sealed class RecoveryPlanConfiguration : IEntityTypeConfiguration<Recov
         });
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        // Confirmed or closed once: two people closing it at the same moment, the second finds it changed.
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(p => p.Factor).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Problem).HasMaxLength(RecoveryPlan.ProblemMaxLength).IsRequired();
         builder.Ignore(p => p.IsActive);

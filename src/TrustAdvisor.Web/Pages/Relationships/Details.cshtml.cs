@@ -40,6 +40,9 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
     /// <summary>Just scored: the page opens with where to work next.</summary>
     public bool JustScored { get; private set; }
 
+    /// <summary>The relationship's recovery plans (the active one linked from the page, each marked on the history and chart).</summary>
+    public PlanSpans Plans { get; private set; } = PlanSpans.None;
+
     /// <summary>The risks taken and promises made at the meetings of this page of the history.</summary>
     public MeetingFollowUps FollowUps { get; private set; } = MeetingFollowUps.None;
     public DateOnly Today { get; private set; }
@@ -72,6 +75,7 @@ public sealed class DetailsModel(TrustAdvisorDbContext db, TimeProvider time, IV
         var latest = Recent.Latest;
         Coaching = CoachingFocus.For(latest?.Assessment.Factors, latest?.Change, Client.OldestFirst.Count > 0 ? Client.OldestFirst[^1].Gap : null);
         JustScored = TempData.TakeJustScored();
+        Plans = await PlanSpans.LoadAsync(db, id, cancellationToken);
         FollowUps = await MeetingFollowUps.LoadAsync(db, id, [.. History.OldestFirst.Select(e => e.Assessment.LineageId)], cancellationToken);
         return Page();
     }

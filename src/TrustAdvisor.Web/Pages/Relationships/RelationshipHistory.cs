@@ -78,9 +78,10 @@ public sealed class RelationshipHistory
     /// The chart's data, oldest first: the advisor's assessments and the client's answers as points in date order, each
     /// series empty (null) at the other's points. Serialised with the default encoder, so it is safe inside a script element.
     /// </summary>
-    public string ChartJson(ClientView client)
+    public string ChartJson(ClientView client, PlanSpans plans)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(plans);
         var steps = OldestFirst.Where(e => e.Change?.IsStep == true).Select(e => e.Assessment.LineageId).ToHashSet();
         var points = OldestFirst.Select(e => (Date: e.Assessment.MeetingDate, Advisor: (Stored?)e.Assessment, Client: (ClientView.Answer?)null))
             .Concat(client.OldestFirst.Where(a => !HasOlder || a.On >= OldestFirst[0].Assessment.MeetingDate).Select(a => (Date: a.On, Advisor: (Stored?)null, Client: (ClientView.Answer?)a)))
@@ -97,6 +98,11 @@ public sealed class RelationshipHistory
             reliability = points.Select(p => Advisor(f => f.Reliability, p)),
             intimacy = points.Select(p => Advisor(f => f.Intimacy, p)),
             selfOrientation = points.Select(p => Advisor(f => f.SelfOrientation, p)),
+            // Each recovery plan as the first and last points inside its span (drawn as a shaded band).
+            plans = plans.All
+                .Select(plan => (plan, First: points.FindIndex(p => p.Date >= plan.From), Last: points.FindLastIndex(p => plan.Until is null || p.Date <= plan.Until)))
+                .Where(x => x.First >= 0 && x.Last >= x.First)
+                .Select(x => new { from = x.First, to = x.Last, label = $"Recovery plan: {FactorNames.InSentence(x.plan.Factor)}" }),
             client = client.OldestFirst.Count == 0 ? null : new
             {
                 trust = points.Select(p => p.Client is { } a ? TrustEquation.Shown(a.Trust) : (decimal?)null),

@@ -71,7 +71,25 @@
             return formatted[label] || (formatted[label] = format.format(new Date(label + "T00:00:00Z")));
         }
 
+        // A recovery plan's span as a faint band behind the lines (the history below says which meetings were in it).
+        var plans = data.plans || [];
+        var planBands = {
+            id: "planBands",
+            beforeDatasetsDraw: function (c) {
+                if (!plans.length) { return; }
+                var x = c.scales.x, area = c.chartArea, ctx = c.ctx;
+                ctx.save();
+                ctx.fillStyle = colour("--plan-band") || "rgba(128, 128, 128, 0.12)";
+                plans.forEach(function (p) {
+                    var left = x.getPixelForValue(p.from), right = x.getPixelForValue(p.to);
+                    ctx.fillRect(Math.min(left, right) - 4, area.top, Math.abs(right - left) + 8, area.bottom - area.top);
+                });
+                ctx.restore();
+            }
+        };
+
         var chart = new Chart(canvas, {
+            plugins: [planBands],
             type: "line",
             data: {
                 labels: data.dates,

@@ -57,6 +57,11 @@ public sealed class IndexModel(TrustAdvisorDbContext db) : PageModel
         AuditKind.SignedOutByProvider => "Signed out by the provider",
         AuditKind.PasswordSignInChanged => "Password sign-in changed",
         AuditKind.Left => "Left the firm",
+        AuditKind.RecoveryPlanOpened => "Recovery plan opened",
+        AuditKind.RecoveryPlanConfirmed => "Draft recovery plan confirmed",
+        AuditKind.RecoveryStepAdded => "Recovery step added",
+        AuditKind.RecoveryStepDone => "Recovery step done",
+        AuditKind.RecoveryPlanClosed => "Recovery plan closed",
         _ => kind.ToString(),
     };
 }

@@ -13,8 +13,8 @@ using TrustAdvisor.Infrastructure.Persistence;
 namespace TrustAdvisor.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261207201323_CommitmentsSettledOnce")]
-    partial class CommitmentsSettledOnce
+    [Migration("20261207204740_SettledOnce")]
+    partial class SettledOnce
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -653,6 +653,7 @@ namespace TrustAdvisor.Infrastructure.Migrations.Postgres
                         .HasColumnName("review_on");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")

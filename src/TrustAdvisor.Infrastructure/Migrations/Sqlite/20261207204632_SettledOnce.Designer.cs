@@ -12,8 +12,8 @@ using TrustAdvisor.Infrastructure.Persistence;
 namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261207201346_CommitmentsSettledOnce")]
-    partial class CommitmentsSettledOnce
+    [Migration("20261207204632_SettledOnce")]
+    partial class SettledOnce
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -644,6 +644,7 @@ namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
                         .HasColumnName("review_on");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")

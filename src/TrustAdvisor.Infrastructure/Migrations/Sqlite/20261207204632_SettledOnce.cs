@@ -5,7 +5,7 @@
 namespace TrustAdvisor.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CommitmentsSettledOnce : Migration
+    public partial class SettledOnce : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
