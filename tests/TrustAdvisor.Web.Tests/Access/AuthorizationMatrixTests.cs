@@ -86,6 +86,8 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
         ["/Assessments/Correct"] = Rule.AnnasResource,
         ["/Assessments/Revisions"] = Rule.AnnasResource,
         ["/Commitments/Settle"] = Rule.AnnasResource, // a promise made to Anna's client
+        ["/Recovery/Open"] = Rule.AnnasResource,
+        ["/Recovery/Plan"] = Rule.AnnasResource, // the recovery plan of Anna's relationship
         ["/Admin/Teams/Index"] = Rule.Administrators,
         ["/Admin/Teams/RemoveDemo"] = Rule.Administrators,
         ["/Admin/Installation/Index"] = Rule.Administrators,
@@ -120,6 +122,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
                 : page.ViewEnginePath.StartsWith("/Admin/Contacts/", StringComparison.Ordinal) ? app.Annas.ContactId
                 : page.ViewEnginePath == "/Import/Progress" ? app.MariasUpload
                 : page.ViewEnginePath.StartsWith("/Commitments/", StringComparison.Ordinal) ? app.AnnasCommitment.Id
+                : page.ViewEnginePath == "/Recovery/Plan" ? app.AnnasPlan.Id
                 : app.Annas.Id;
             var url = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                 .Replace("{token?}", "not-a-link", StringComparison.Ordinal);
@@ -250,6 +253,7 @@ public class AuthorizationMatrixTests(TwoTeams app) : IClassFixture<TwoTeams>
             (annas.Contact.Organisation.Name, annas.IsArchived).ShouldBe(("Anna's Client Ltd", false));
             (await app.QueryAsync(db => db.Assessments.CountAsync(a => a.LineageId == app.AnnasAssessment.LineageId))).ShouldBe(1);
             (await app.QueryAsync(db => db.Commitments.AsNoTracking().SingleAsync(c => c.Id == app.AnnasCommitment.Id))).IsOpen.ShouldBeTrue();
+            (await app.QueryAsync(db => db.RecoveryPlans.AsNoTracking().Include(p => p.Steps).SingleAsync(p => p.Id == app.AnnasPlan.Id))).Steps.Count.ShouldBe(1);
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed class TwoTeams : PostgresApp
     public Assessment BensAssessment { get; private set; } = null!;
     public Assessment CleosAssessment { get; private set; } = null!;
     public Domain.Commitments.Commitment AnnasCommitment { get; private set; } = null!;
+    public Domain.Recovery.RecoveryPlan AnnasPlan { get; private set; } = null!;
 
     /// <summary>A file Maria imported: its progress page is hers alone.</summary>
     public Guid MariasUpload { get; } = Guid.CreateVersion7();
@@ -41,6 +42,13 @@ public sealed class TwoTeams : PostgresApp
         BensAssessment = await AddAssessmentAsync(Bens.Id, Today.AddDays(-3), new TrustFactors(5, 5, 5, 5));
         CleosAssessment = await AddAssessmentAsync(Cleos.Id, Today.AddDays(-3), new TrustFactors(7, 7, 7, 7));
         AnnasCommitment = await AddCommitmentAsync(Annas.Id, madeBy: Anna);
+        AnnasPlan = Domain.Recovery.RecoveryPlan.Open(Guid.CreateVersion7(), Annas.Id, Anna.Id, Factor.Reliability, "You missed the deadline.", Today.AddDays(30), Today);
+        AnnasPlan.AddStep(Guid.CreateVersion7(), "Call them", Anna.Id, Today.AddDays(3));
+        await QueryAsync(db =>
+        {
+            db.RecoveryPlans.Add(AnnasPlan);
+            return db.SaveChangesAsync();
+        });
         await QueryAsync(db =>
         {
             db.ImportUploads.Add(new ImportUpload

@@ -94,7 +94,7 @@ public sealed class PlanModel(
         var found = Plan.Steps.FirstOrDefault(s => s.Id == step);
         if (found is null)
         {
-            return NotFound();
+            return Done("That step is not in this plan; nothing was changed.");
         }
 
         if (found.DoneOn is { } doneOn)
