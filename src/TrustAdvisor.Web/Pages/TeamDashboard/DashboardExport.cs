@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustAdvisor.Domain.Commitments;
 using TrustAdvisor.Domain.Trust;
 using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Infrastructure.Reporting;
@@ -9,7 +10,7 @@ namespace TrustAdvisor.Web.Pages.TeamDashboard;
 /// <summary>The dashboard's tables as CSV, from the same queries (so the same access rules) as the page.</summary>
 public static class DashboardExport
 {
-    public static readonly IReadOnlyList<string> Tables = ["trend", "advisors", "slipping", "stale", "moments", "client-trend", "calibration"];
+    public static readonly IReadOnlyList<string> Tables = ["trend", "advisors", "slipping", "stale", "moments", "client-trend", "calibration", "plans", "commitments"];
 
     public static async Task<byte[]> CsvAsync(
         TrustAdvisorDbContext db, DashboardQueries page, DashboardFilter filter, string table,
@@ -59,6 +60,23 @@ public static class DashboardExport
                 {
                     var change = s.Change;
                     csv.Row(s.ClientOrganisation, s.ContactName, s.Owner, D(s.StartDate), N(change.From), D(s.EndDate), N(change.To), N(change.Delta), Driver(change), change.Describe());
+                }
+
+                break;
+            case "plans":
+                csv.Row("Client", "Contact", "Owner", "Factor", "Problem", "Opened", "Look again", "Status", "Closed", "Trust recovered", "Steps", "Steps done", "Steps overdue");
+                foreach (var p in await TeamActions.PlansAsync(db, queries.Scope, activeOnly: false, cancellationToken))
+                {
+                    csv.Row(p.Client, p.Contact, p.Owner, FactorNames.Of(p.Factor), p.Problem, D(p.OpenedOn), D(p.ReviewOn), p.Status.ToString(), D(p.ClosedOn),
+                        p.TrustRecovered is { } recovered ? (recovered ? "yes" : "no") : "", N(p.Steps), N(p.StepsDone), N(p.StepsOverdue));
+                }
+
+                break;
+            case "commitments":
+                csv.Row("Client", "Contact", "Made by", "Promise", "Made on", "Due on", "Status", "Settled on", "Settled by", "Withdrawn because");
+                foreach (var c in await TeamActions.CommitmentsAsync(db, queries.Scope, cancellationToken))
+                {
+                    csv.Row(c.Client, c.Contact, c.MadeBy, c.Promise, D(c.MadeOn), D(c.DueOn), CommitmentStatusNames.Of(c.Status), D(c.ClosedOn), c.ClosedBy, c.WithdrawnBecause);
                 }
 
                 break;

@@ -35,6 +35,9 @@ public sealed class IndexModel(
     /// <summary>Each advisor's client meetings scored, commitments kept on time and constructive risks in the period.</summary>
     public IReadOnlyDictionary<Guid, AdvisorPractice> Practices { get; private set; } = new Dictionary<Guid, AdvisorPractice>();
 
+    /// <summary>The team's recovery plans that are a draft or open, whatever the period.</summary>
+    public IReadOnlyList<TeamActions.PlanRow> OpenPlans { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync([FromQuery] DashboardFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -45,6 +48,7 @@ public sealed class IndexModel(
 
         Data = await DashboardData.QueryAsync(contexts, queries, Filter, cancellationToken);
         Practices = await PracticesAsync(Data.Advisors, cancellationToken);
+        OpenPlans = await TeamActions.PlansAsync(db, queries.Scope, activeOnly: true, cancellationToken);
         return Page();
     }
 
