@@ -119,6 +119,35 @@ public class ReminderTests(MailApp app) : IClassFixture<MailApp>
     }
 
     [Fact]
+    public async Task A_step_owner_who_owns_no_relationship_gets_their_due_recovery_steps()
+    {
+        app.Clock.Now = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero); // a Wednesday, 08:00 in London
+        var owner = await AdvisorInLondonAsync();
+        var helper = await AdvisorInLondonAsync();
+        var relationship = await app.AddRelationshipAsync("Recovering Ltd", owner: owner, nextReview: app.Today.AddDays(30));
+        await app.AddAssessmentAsync(relationship.Id, app.Today.AddDays(-1), new TrustFactors(5, 3, 5, 5));
+        var plan = Domain.Recovery.RecoveryPlan.Open(Guid.CreateVersion7(), relationship.Id, owner.Id, Factor.Reliability, "Missed deadlines.", app.Today.AddDays(20), app.Today.AddDays(-5));
+        plan.AddStep(Guid.CreateVersion7(), "Reset the project dates with them", helper.Id, app.Today.AddDays(-1));
+        plan.AddStep(Guid.CreateVersion7(), "Weekly note", helper.Id, app.Today.AddDays(4));
+        await app.QueryAsync(db =>
+        {
+            db.RecoveryPlans.Add(plan);
+            return db.SaveChangesAsync();
+        });
+
+        await RunAsync(app.Factory.Services);
+        await app.DeliverDueAsync();
+
+        var message = (await app.Smtp.WaitForAsync(helper.Email!)).ShouldHaveSingleItem();
+        message.Subject.ShouldBe("1 recovery step due");
+        var text = message.TextBody ?? "";
+        text.ShouldContain("Recovering Ltd: Reset the project dates with them, overdue since 24 Nov 2026");
+        text.ShouldContain($"{MailApp.PublicUrl}Recovery/Plan/{plan.Id}");
+        text.ShouldNotContain("Weekly note");
+        (await RemindersOfAsync(owner)).ShouldBeEmpty("the owner has nothing due");
+    }
+
+    [Fact]
     public async Task The_reminders_one_click_unsubscribe_works_without_signing_in_and_a_tampered_link_changes_nothing()
     {
         app.Clock.Now = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);

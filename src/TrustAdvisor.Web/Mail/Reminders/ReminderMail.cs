@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TrustAdvisor.Domain.Commitments;
+using TrustAdvisor.Domain.Recovery;
 using TrustAdvisor.Domain.Trends;
 using TrustAdvisor.Infrastructure.Mail;
 using TrustAdvisor.Infrastructure.Persistence;
@@ -20,6 +21,9 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
 {
     public sealed record Item(Guid RelationshipId, string Client, string Contact, string Why);
 
+    /// <summary>A step of an open recovery plan that the person owns, due by the reminder's day.</summary>
+    public sealed record DueStep(Guid PlanId, string Client, string What, DateOnly DueOn, bool IsOverdue);
+
     /// <summary>An open promise due by the reminder's day, on one of the person's relationships.</summary>
     public sealed record DueCommitment(Guid Id, string Client, string Promise, DateOnly DueOn, bool IsOverdue);
 
@@ -29,7 +33,10 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
 
     public Task<IReadOnlyList<MailRecipient>> RecipientsAsync(TrustAdvisorDbContext db, CancellationToken cancellationToken) =>
         MailRecipients.ListAsync(
-            db, u => db.Relationships.Any(r => r.OwnerId == u.Id && r.ArchivedAt == null), options.Value.DefaultTimeZone, cancellationToken);
+            db,
+            u => db.Relationships.Any(r => r.OwnerId == u.Id && r.ArchivedAt == null) || db.RecoverySteps.Any(s => s.OwnerId == u.Id && s.DoneOn == null),
+            options.Value.DefaultTimeZone,
+            cancellationToken);
 
     public Task<MailPeriod?> DueAsync(TrustAdvisorDbContext db, MailRecipient recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -50,7 +57,8 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
         ArgumentNullException.ThrowIfNull(period);
         var items = await ItemsAsync(db, recipient.Id, period.Day, options.Value.ReminderStaleDays, cancellationToken);
         var commitments = await CommitmentsDueAsync(db, recipient.Id, period.Day, cancellationToken);
-        return items.Count == 0 && commitments.Count == 0 ? null : await ComposeAsync(recipient.Name, items, commitments, links);
+        var steps = await StepsDueAsync(db, recipient.Id, period.Day, cancellationToken);
+        return items.Count == 0 && commitments.Count == 0 && steps.Count == 0 ? null : await ComposeAsync(recipient.Name, new Due(items, commitments, steps), links);
     }
 
     private static MailPeriod Period(MailRecipient recipient, DateOnly day, DateTimeOffset now) =>
@@ -105,10 +113,24 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
+    /// <summary>The person's steps of active plans, not done and due on or before <paramref name="today"/>, on active relationships.</summary>
+    private static async Task<IReadOnlyList<DueStep>> StepsDueAsync(TrustAdvisorDbContext db, Guid personId, DateOnly today, CancellationToken cancellationToken) =>
+        await db.RecoverySteps
+            .Where(s => s.OwnerId == personId && s.DoneOn == null && s.DueOn <= today)
+            .Join(db.RecoveryPlans.Where(p => p.Status == RecoveryPlanStatus.Draft || p.Status == RecoveryPlanStatus.Open), s => s.PlanId, p => p.Id, (s, p) => new { s, p })
+            .Join(db.Relationships.Where(r => r.ArchivedAt == null), x => x.p.RelationshipId, r => r.Id, (x, r) => new { x.s, x.p, Client = r.Contact.Organisation.Name })
+            .OrderBy(x => x.s.DueOn)
+            .Select(x => new DueStep(x.p.Id, x.Client, x.s.What, x.s.DueOn, x.s.DueOn < today))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Everything due for one person: relationships to score, promises, recovery steps.</summary>
+    public sealed record Due(IReadOnlyList<Item> ToScore, IReadOnlyList<DueCommitment> Commitments, IReadOnlyList<DueStep> Steps);
+
     /// <summary>"Mark it kept": the commitment's page with Kept chosen (a link never changes anything by itself).</summary>
     public static Uri KeptLink(MailLinks links, Guid commitmentId) => links.To($"Commitments/Settle/{commitmentId}?outcome=Kept");
 
-    private static string Subject(int toScore, int commitments)
+    private static string Subject(int toScore, int commitments, int steps)
     {
         var parts = new List<string>();
         if (toScore > 0)
@@ -121,12 +143,18 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
             parts.Add(commitments == 1 ? "1 commitment due" : $"{commitments.ToString(CultureInfo.InvariantCulture)} commitments due");
         }
 
+        if (steps > 0)
+        {
+            parts.Add(steps == 1 ? "1 recovery step due" : $"{steps.ToString(CultureInfo.InvariantCulture)} recovery steps due");
+        }
+
         return string.Join(", ", parts);
     }
 
-    private async Task<MailContent> ComposeAsync(string name, IReadOnlyList<Item> items, IReadOnlyList<DueCommitment> commitments, MailLinks links)
+    private async Task<MailContent> ComposeAsync(string name, Due due, MailLinks links)
     {
-        var subject = Subject(items.Count, commitments.Count);
+        var (items, commitments, steps) = (due.ToScore, due.Commitments, due.Steps);
+        var subject = Subject(items.Count, commitments.Count, steps.Count);
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Hello {name},\n");
         if (items.Count > 0)
         {
@@ -142,7 +170,16 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
             text.Append("\nCommitments to your clients, due:\n\n");
             foreach (var c in commitments)
             {
-                text.Append(CultureInfo.InvariantCulture, $"- {c.Client}: {c.Promise}, {DueWords(c)}\n  Mark it kept: {KeptLink(links, c.Id).AbsoluteUri}\n");
+                text.Append(CultureInfo.InvariantCulture, $"- {c.Client}: {c.Promise}, {DueWords(c.DueOn, c.IsOverdue)}\n  Mark it kept: {KeptLink(links, c.Id).AbsoluteUri}\n");
+            }
+        }
+
+        if (steps.Count > 0)
+        {
+            text.Append("\nYour steps of recovery plans, due:\n\n");
+            foreach (var step in steps)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {step.Client}: {step.What}, {DueWords(step.DueOn, step.IsOverdue)}\n  The plan: {links.To($"Recovery/Plan/{step.PlanId}").AbsoluteUri}\n");
             }
         }
 
@@ -153,15 +190,12 @@ public sealed class ReminderMail(IOptions<MailOptions> options, MailRenderer ren
             [nameof(ReminderEmail.Name)] = name,
             [nameof(ReminderEmail.Items)] = items,
             [nameof(ReminderEmail.Commitments)] = commitments,
+            [nameof(ReminderEmail.Steps)] = steps,
             [nameof(ReminderEmail.Links)] = links,
         });
         return new MailContent(subject, text.ToString(), html);
     }
 
     /// <summary>"due today" or "overdue since 20 Nov 2026".</summary>
-    public static string DueWords(DueCommitment commitment)
-    {
-        ArgumentNullException.ThrowIfNull(commitment);
-        return commitment.IsOverdue ? $"overdue since {Display.Date(commitment.DueOn)}" : "due today";
-    }
+    public static string DueWords(DateOnly dueOn, bool isOverdue) => isOverdue ? $"overdue since {Display.Date(dueOn)}" : "due today";
 }
