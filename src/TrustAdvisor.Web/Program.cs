@@ -22,6 +22,7 @@ builder.Services.AddKeysInDatabase(builder.Configuration);
 builder.Services.AddTrustAdvisorAccounts(builder.Environment);
 builder.Services.AddSingleSignOn(builder.Configuration, builder.Environment);
 builder.Services.AddTransportSecurity(builder.Environment, builder.Configuration);
+builder.Services.AddOptions<TrustAdvisor.Web.Pages.Recovery.RecoveryOptions>().Bind(builder.Configuration.GetSection(TrustAdvisor.Web.Pages.Recovery.RecoveryOptions.Section));
 builder.Services.AddOptions<SessionLimits>().Bind(builder.Configuration.GetSection(SessionLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
 // Singletons, as before: building a validator's rules on every request was a measurable part of a scoring post's CPU.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);

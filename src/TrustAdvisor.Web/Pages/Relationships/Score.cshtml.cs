@@ -13,14 +13,18 @@ using TrustAdvisor.Infrastructure.Persistence;
 using TrustAdvisor.Web.Formatting;
 using TrustAdvisor.Web.Forms;
 using TrustAdvisor.Web.Pages.Overview;
+using TrustAdvisor.Web.Pages.Recovery;
 using TrustAdvisor.Web.Pages.Shared;
 
 namespace TrustAdvisor.Web.Pages.Relationships;
 
 /// <summary>Scoring a relationship after a meeting: one short form, saved exactly once.</summary>
 public sealed class ScoreModel(
-    TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time, IViewerAccessor viewer, IOptions<MailOptions> mail) : PageModel
+    TrustAdvisorDbContext db, IValidator<MeetingInput> validator, TimeProvider time, IViewerAccessor viewer, IOptions<MailOptions> mail,
+    IOptions<RecoveryOptions> recovery) : PageModel
 {
+    private DraftPlans.Previous? _previous;
+
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
 
@@ -70,7 +74,8 @@ public sealed class ScoreModel(
 
         return await SaveAsync(id, cancellationToken) switch
         {
-            (SaveOutcome.Saved, var assessment) => Saved(id, assessment!.Id, SavedMessage(assessment.Trust, Relationship.LatestTrust) + Noted(), justScored: true),
+            (SaveOutcome.Saved, var assessment) => Saved(
+                id, assessment!.Id, SavedMessage(assessment.Trust, Relationship.LatestTrust) + Noted() + await DraftedAsync(assessment), justScored: true),
             (SaveOutcome.AlreadySaved, _) => Saved(id, AssessmentId, AlreadySavedMessage),
             (SaveOutcome.Conflict, _) => BadRequest(), // the form's id belongs to something else: not a form this page showed
             _ => Page(),
@@ -90,7 +95,8 @@ public sealed class ScoreModel(
 
         return await SaveAsync(id, cancellationToken) switch
         {
-            (SaveOutcome.Saved, var assessment) => new JsonResult(new QueuedAnswer(SavedMessage(assessment!.Trust, Relationship.LatestTrust) + Noted(), DetailsUrl(id, assessment.Id))),
+            (SaveOutcome.Saved, var assessment) => new JsonResult(new QueuedAnswer(
+                SavedMessage(assessment!.Trust, Relationship.LatestTrust) + Noted() + await DraftedAsync(assessment), DetailsUrl(id, assessment.Id))),
             (SaveOutcome.AlreadySaved, _) => new JsonResult(new QueuedAnswer(AlreadySavedMessage, DetailsUrl(id, AssessmentId))),
             (SaveOutcome.Conflict, _) => new JsonResult(new QueuedRefusal("This score did not come from a form the app showed, so nothing was saved.")) { StatusCode = StatusCodes.Status422UnprocessableEntity },
             _ => new JsonResult(new QueuedRefusal(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct())))
@@ -119,6 +125,7 @@ public sealed class ScoreModel(
         }
 
         var author = viewer.Current.UserId ?? throw new InvalidOperationException("Scoring needs a signed-in person.");
+        _previous = recovery.Value.DraftOnSharpDrop ? await DraftPlans.PreviousAsync(db, id, cancellationToken) : null;
         var assessment = Assessment.Record(AssessmentId, id, author, Input.ToScoredMeeting(), time.UtcNow(), Today);
         db.Assessments.Add(assessment);
         var made = assessment.MeetingDate;
@@ -155,6 +162,13 @@ public sealed class ScoreModel(
 
     private Task<bool> IsStoredAsync(Guid id, CancellationToken cancellationToken) =>
         db.Assessments.AnyAsync(a => a.Id == AssessmentId && a.RelationshipId == id, cancellationToken);
+
+    /// <summary>After the score is saved: a sharp drop drafts a recovery plan, when the firm turned that on.</summary>
+    private async Task<string> DraftedAsync(Assessment saved) =>
+        recovery.Value.DraftOnSharpDrop
+        && await DraftPlans.DraftIfDroppedAsync(db, _previous, saved, viewer.Current.UserId!.Value, recovery.Value.DraftReviewAfterDays, time, CancellationToken.None)
+            ? " A sharp drop: a recovery plan was drafted for you to confirm."
+            : "";
 
     /// <summary>What was noted with the score, in a sentence after "Saved.": the commitments and their due days.</summary>
     private string Noted()
