@@ -44,6 +44,10 @@ public static class DemoDataSeeder
         await db.SaveChangesAsync(cancellationToken);
         db.Pulses.AddRange(generated.Pulses);
         await db.SaveChangesAsync(cancellationToken);
+        db.Commitments.AddRange(generated.Actions.Commitments);
+        db.RisksTaken.AddRange(generated.Actions.Risks);
+        db.RecoveryPlans.AddRange(generated.Actions.Plans);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return generated.Relationships.Count;

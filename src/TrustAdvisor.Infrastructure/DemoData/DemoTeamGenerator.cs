@@ -7,7 +7,7 @@ using TrustAdvisor.Domain.Trust;
 
 namespace TrustAdvisor.Infrastructure.DemoData;
 
-public sealed record DemoTeam(IReadOnlyList<Relationship> Relationships, IReadOnlyList<Assessment> Assessments, IReadOnlyList<Pulse> Pulses);
+public sealed record DemoTeam(IReadOnlyList<Relationship> Relationships, IReadOnlyList<Assessment> Assessments, IReadOnlyList<Pulse> Pulses, DemoActions Actions);
 
 /// <summary>
 /// A fictional team's relationships with months of history, the same on every run for a given day:
@@ -72,7 +72,9 @@ public sealed class DemoTeamGenerator(DateOnly today, Guid teamId, IReadOnlyList
 
         AddCorrection(assessments, relationships[7].Id, MistypedSelfOrientation);
         AddCorrection(assessments, relationships[12].Id, WrongMeetingKind);
-        return new DemoTeam(relationships, assessments, new DemoPulseGenerator(today, advisorIds).Generate(relationships, assessments));
+        return new DemoTeam(
+            relationships, assessments, new DemoPulseGenerator(today, advisorIds).Generate(relationships, assessments),
+            new DemoActionGenerator(today, advisorIds).Generate(relationships, assessments));
     }
 
     private (Relationship, List<Assessment>) GenerateRelationship(RelationshipStage stage, bool neglected, Guid ownerId, int index)

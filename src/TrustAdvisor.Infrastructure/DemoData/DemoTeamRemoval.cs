@@ -49,11 +49,15 @@ public static class DemoTeamRemoval
             r => demoTeams.Any(t => t == r.TeamId) || demoPeople.Any(u => u.Id == r.OwnerId)
                 || db.Assessments.Any(a => a.RelationshipId == r.Id && demoPeople.Any(u => u.Id == a.AuthorId || u.Id == a.NoteAuthorId))
                 || db.Pulses.Any(p => p.RelationshipId == r.Id && demoPeople.Any(u => u.Id == p.AdvisorId || u.Id == p.AskedById))
-                || db.HandOffs.Any(h => h.RelationshipId == r.Id && demoPeople.Any(u => u.Id == h.FromOwnerId || u.Id == h.ToOwnerId || u.Id == h.ByUserId)),
+                || db.HandOffs.Any(h => h.RelationshipId == r.Id && demoPeople.Any(u => u.Id == h.FromOwnerId || u.Id == h.ToOwnerId || u.Id == h.ByUserId))
+                || db.Commitments.Any(c => c.RelationshipId == r.Id && demoPeople.Any(u => u.Id == c.MadeById || u.Id == c.ClosedById))
+                || db.RisksTaken.Any(t => t.RelationshipId == r.Id && demoPeople.Any(u => u.Id == t.TakenById))
+                || db.RecoveryPlans.Any(p => p.RelationshipId == r.Id
+                    && (demoPeople.Any(u => u.Id == p.OpenedById || u.Id == p.ClosedById) || db.RecoverySteps.Any(s => s.PlanId == p.Id && demoPeople.Any(u => u.Id == s.OwnerId)))),
             cancellationToken);
         return tied > 0
             ? $"{tied} real {(tied == 1 ? "relationship is" : "relationships are")} in the demo team or hold work of demo accounts "
-                + "(scores, client links or hand-offs). Removing the demo would take that work with it. Nothing was removed."
+                + "(scores, client links, hand-offs, commitments or recovery plans). Removing the demo would take that work with it. Nothing was removed."
             : null;
     }
 
@@ -75,6 +79,10 @@ public static class DemoTeamRemoval
         var contents = await CountAsync(db, cancellationToken);
         await db.HandOffs.Where(h => relationships.Contains(h.RelationshipId)).ExecuteDeleteAsync(cancellationToken);
         await db.Pulses.Where(p => relationships.Contains(p.RelationshipId)).ExecuteDeleteAsync(cancellationToken);
+        await db.RecoverySteps.Where(s => db.RecoveryPlans.Any(p => p.Id == s.PlanId && relationships.Contains(p.RelationshipId))).ExecuteDeleteAsync(cancellationToken);
+        await db.RecoveryPlans.Where(p => relationships.Contains(p.RelationshipId)).ExecuteDeleteAsync(cancellationToken);
+        await db.RisksTaken.Where(t => relationships.Contains(t.RelationshipId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Commitments.Where(c => relationships.Contains(c.RelationshipId)).ExecuteDeleteAsync(cancellationToken);
         await db.Assessments.Where(a => relationships.Contains(a.RelationshipId)).ExecuteDeleteAsync(cancellationToken);
         await db.Relationships.Where(r => r.IsDemo).ExecuteDeleteAsync(cancellationToken);
         // The demo's clients go unless a real relationship came to know them meanwhile.

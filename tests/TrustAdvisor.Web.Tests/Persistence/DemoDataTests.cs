@@ -76,6 +76,24 @@ public class DemoDataTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
+    public void The_demo_team_keeps_most_promises_has_some_overdue_and_broken_a_few_risks_and_one_open_plan()
+    {
+        var owners = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        var actions = new DemoTeamGenerator(app.Today, app.Team.Id, owners).Generate().Actions;
+
+        var settled = Domain.Commitments.CommitmentEvidence.Between(actions.Commitments.Select(c => (c.Status, c.DueOn, c.ClosedOn)), app.Today.AddDays(-365), app.Today, app.Today);
+        settled.Settled.ShouldBeGreaterThan(10);
+        settled.Share!.Value.ShouldBeInRange(0.6, 0.95);
+        actions.Commitments.Count(c => c.Status == Domain.Commitments.CommitmentStatus.Broken).ShouldBeGreaterThan(0);
+        actions.Commitments.Count(c => c.MadeById == owners[0] && c.IsOverdue(app.Today)).ShouldBeGreaterThanOrEqualTo(2, "the published demo advisor sees overdue promises");
+        actions.Risks.Count.ShouldBeGreaterThan(2);
+        var plan = actions.Plans.ShouldHaveSingleItem();
+        (plan.Status, plan.OpenedById).ShouldBe((Domain.Recovery.RecoveryPlanStatus.Open, owners[0]));
+        plan.Steps.Count(s => s.DoneOn is not null).ShouldBe(1);
+        plan.Steps.Count(s => s.IsOverdue(app.Today)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Demo_data_goes_only_into_an_empty_database()
     {
         await app.AddRelationshipAsync("A real client");
