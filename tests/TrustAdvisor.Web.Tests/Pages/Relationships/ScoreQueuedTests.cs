@@ -90,6 +90,42 @@ public class ScoreQueuedTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
+    public async Task A_commitment_noted_offline_is_sent_with_the_score_and_stored_once()
+    {
+        var relationship = await app.AddRelationshipAsync();
+        var phone = await app.CreateClientAsync();
+        var id = Guid.CreateVersion7();
+        var kept = Kept(id);
+        kept["Input.Commitments[0].Promise"] = "Send the minutes";
+        kept["Input.Commitments[0].DueOn"] = app.Today.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        kept["Input.Risks"] = "OfferedPointOfView";
+
+        var first = await SendAsync(phone, relationship.Id, kept);
+        var again = await SendAsync(phone, relationship.Id, kept);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await first.Content.ReadFromJsonAsync<ScoreModel.QueuedAnswer>())!.Message.ShouldContain("Commitment noted, due");
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var commitment = (await app.QueryAsync(db => db.Commitments.AsNoTracking().Where(c => c.RelationshipId == relationship.Id).ToListAsync())).ShouldHaveSingleItem();
+        (commitment.Promise, commitment.AssessmentLineageId).ShouldBe(("Send the minutes", (Guid?)id));
+        (await app.QueryAsync(db => db.RisksTaken.CountAsync(r => r.RelationshipId == relationship.Id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_kept_score_with_a_bad_promise_says_why_and_stores_nothing()
+    {
+        var relationship = await app.AddRelationshipAsync();
+        var kept = Kept(Guid.CreateVersion7());
+        kept["Input.Commitments[0].Promise"] = "Send the minutes";
+
+        var response = await SendAsync(await app.CreateClientAsync(), relationship.Id, kept);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadFromJsonAsync<ScoreModel.QueuedRefusal>())!.Reason.ShouldBe("Give the day it is due.");
+        (await app.CountAssessmentsAsync(relationship.Id)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_kept_score_for_a_relationship_archived_meanwhile_is_refused_with_why()
     {
         var relationship = await app.AddRelationshipAsync();
