@@ -221,6 +221,9 @@ submit_run() {
   echo "$name: $(( $(count) - before )) rows stored"
 }
 submit_run submit "$base/Relationships/Score/$RELATIONSHIP" "$ADVISOR_COOKIE" "$APP_PID"
+# The same post with one commitment noted (issue 32): the promise is stored with the score, in the same SaveChanges.
+SCORE_BODY="$SCORE_BODY&Input.Commitments%5B0%5D.Promise=Send+the+minutes&Input.Commitments%5B0%5D.DueOn=$TODAY" \
+  submit_run submit_commitment "$base/Relationships/Score/$RELATIONSHIP" "$ADVISOR_COOKIE" "$APP_PID"
 submit_run reference "http://127.0.0.1:$REF_PORT/assessments/$RELATIONSHIP" "" "$REF_PID"
 echo "== what a request costs, step by step (16 connections)"
 PLAIN_COOKIE="" throughput_run step_anonymous "$base/health/live" "" "$APP_PID"

@@ -31,6 +31,7 @@ digests, during_digests = json.loads((work / "digests.json").read_text()), wrk("
 calendars, during_calendars = json.loads((work / "calendars.json").read_text()), wrk("dashboard_during_calendars")
 calendar_memory = json.loads((work / "calendars-memory.json").read_text())
 naive, submit, reference = wrk("naive"), wrk("submit"), wrk("reference")
+submit_commitment = wrk("submit_commitment")
 kb = lambda b: round(int(b) / 1024, 1)
 
 
@@ -71,6 +72,8 @@ figures = {
     "dataset": {"advisors": 500, "teams": 25, "relationships": 25000, "assessments": 1000000,
                 "small_variant_assessments": 100000, "load_seconds": int(load_seconds)},
     "submit_ratio": round(submit["requests_per_second"] / reference["requests_per_second"], 2),
+    "submit_commitment_ratio": round(submit_commitment["requests_per_second"] / submit["requests_per_second"], 2),
+    "submit_commitment": submit_commitment,
     "submit": submit,
     "submit_reference": reference,
     "submit_steps": steps,
@@ -246,6 +249,7 @@ answers to about one pulse a quarter in Establish and Maintain (loaded in {load_
 | endpoint | requests/s | p50 ms | p99 ms |
 |---|---:|---:|---:|
 {row("TrustAdvisor: form post (session check, anti-forgery, validation, access check, insert, redirect)", submit)}
+{row("TrustAdvisor: the same post with one commitment noted", submit_commitment)}
 {row("Reference: one raw Npgsql INSERT of the same row", reference)}
 
 Where the time goes: CPU time per request of the serving process and of PostgreSQL's backends (from `/proc`, over

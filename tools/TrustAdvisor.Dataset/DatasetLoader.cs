@@ -9,7 +9,8 @@ using TrustAdvisor.Infrastructure.Persistence;
 
 namespace TrustAdvisor.Dataset;
 
-public sealed record LoadedCounts(int Teams, int Users, int Relationships, int Assessments, int Revisions, int Pulses, int Answered, int OpenLinks);
+public sealed record LoadedCounts(
+    int Teams, int Users, int Relationships, int Assessments, int Revisions, int Pulses, int Answered, int OpenLinks, int Commitments, int Plans);
 
 /// <summary>Migrates an empty PostgreSQL database and fills it with binary COPY, the fastest way in.</summary>
 public static class DatasetLoader
@@ -37,8 +38,10 @@ public static class DatasetLoader
         await CopyRelationshipsAsync(connection, firm.Relationships);
         log.WriteLine($"Firm loaded: {firm.Teams.Count} teams, {firm.People.Count} people, {firm.Relationships.Count} relationships.");
         var clients = new PulseGenerator(spec, firm);
-        var (assessments, revisions) = await CopyAssessmentsAsync(connection, clients.Watch(firm.Histories()));
+        var actions = new ActionGenerator(spec, firm);
+        var (assessments, revisions) = await CopyAssessmentsAsync(connection, actions.Watch(clients.Watch(firm.Histories())));
         var (pulses, answered) = await PulseCopy.CopyAsync(connection, clients.Pulses);
+        var (commitments, plans) = await ActionCopy.CopyAsync(connection, actions);
         var openLinks = spec.OpenLinksFile is { } file
             ? await PulseCopy.OpenLinksAsync(connection, firm, clients.Pulses, file, TimeProvider.System)
             : 0;
@@ -48,7 +51,7 @@ public static class DatasetLoader
             await analyze.ExecuteNonQueryAsync();
         }
 
-        return new LoadedCounts(firm.Teams.Count, firm.People.Count, firm.Relationships.Count, assessments, revisions, pulses, answered, openLinks);
+        return new LoadedCounts(firm.Teams.Count, firm.People.Count, firm.Relationships.Count, assessments, revisions, pulses, answered, openLinks, commitments, plans);
     }
 
     private static async Task CopyTeamsAsync(NpgsqlConnection connection, IReadOnlyList<TeamRow> teams)

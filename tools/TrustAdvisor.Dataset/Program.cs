@@ -22,7 +22,8 @@ internal static class Program
         Console.WriteLine(
             $"Loaded {counts.Teams:N0} teams, {counts.Users:N0} people, {counts.Relationships:N0} relationships and " +
             $"{counts.Assessments:N0} assessments ({counts.Revisions:N0} rows with corrections), {counts.Pulses:N0} pulses " +
-            $"({counts.Answered:N0} answered) and {counts.OpenLinks:N0} open links in {clock.Elapsed.TotalSeconds:N1} s.");
+            $"({counts.Answered:N0} answered), {counts.OpenLinks:N0} open links, {counts.Commitments:N0} commitments and " +
+            $"{counts.Plans:N0} open recovery plans in {clock.Elapsed.TotalSeconds:N1} s.");
         return 0;
     }
 }

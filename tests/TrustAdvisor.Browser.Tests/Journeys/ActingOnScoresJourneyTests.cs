@@ -39,6 +39,8 @@ public class ActingOnScoresJourneyTests(BrowserApp app)
 
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Commitment noted, due");
             await Expect(page.GetByTestId("coach-after-save")).ToContainTextAsync("Next time, work on");
+            await Expect(page.GetByTestId("commitments-summary")).ToContainTextAsync("open");
+            await v.TapAsync(page.GetByTestId("commitments-summary")); // a phone folds the commitments behind how they stand
             await Expect(page.GetByTestId("open-commitments")).ToContainTextAsync(promise);
             await v.SeeInLightAndDarkAsync("relationship-with-commitment");
 
@@ -47,6 +49,7 @@ public class ActingOnScoresJourneyTests(BrowserApp app)
             await v.SeeInLightAndDarkAsync("settle-commitment");
             await v.TapAsync(page.GetByRole(AriaRole.Link, new() { Name = "Cancel" }));
 
+            await v.TapAsync(page.GetByTestId("commitments-summary"));
             await v.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Kept today: {promise}" }));
             await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Marked kept on time: {promise}");
             await Expect(page.GetByTestId("open-commitments").Filter(new() { HasText = promise })).ToHaveCountAsync(0);

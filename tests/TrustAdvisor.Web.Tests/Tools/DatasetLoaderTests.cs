@@ -68,7 +68,18 @@ public class DatasetLoaderTests
         var links = Path.GetTempFileName();
         var counts = await DatasetLoader.LoadAsync(connectionString, Small with { OpenLinksFile = links }, TextWriter.Null);
 
-        counts.ShouldBe(new LoadedCounts(2, 1 + 2 + 6, 30, 600, counts.Revisions, counts.Pulses, counts.Answered, counts.OpenLinks));
+        counts.ShouldBe(new LoadedCounts(2, 1 + 2 + 6, 30, 600, counts.Revisions, counts.Pulses, counts.Answered, counts.OpenLinks, counts.Commitments, counts.Plans));
+        // About two promises at a quarter of the meetings, most kept on time; each one the meeting's own.
+        counts.Commitments.ShouldBeInRange(200, 400);
+        (await ScalarAsync(connectionString, "SELECT count(*) FROM commitments")).ShouldBe((long)counts.Commitments);
+        (await ScalarAsync(connectionString, """
+            SELECT count(*) FROM commitments c
+            WHERE NOT EXISTS (SELECT 1 FROM assessments a WHERE a.lineage_id = c.assessment_lineage_id AND a.meeting_date = c.made_on AND a.author_id = c.made_by_id)
+            """)).ShouldBe(0L);
+        var keptOnTime = (long)(await ScalarAsync(connectionString, "SELECT count(*) FROM commitments WHERE status = 'KeptOnTime'"))!;
+        (keptOnTime / (double)counts.Commitments).ShouldBeInRange(0.6, 0.85);
+        (await ScalarAsync(connectionString, "SELECT count(*) FROM recovery_plans WHERE status = 'Open'")).ShouldBe((long)counts.Plans);
+        (await ScalarAsync(connectionString, "SELECT count(*) FROM recovery_steps")).ShouldBe(3L * counts.Plans);
         (await ScalarAsync(connectionString, "SELECT count(*) FROM assessments WHERE superseded_at IS NULL")).ShouldBe(600L);
         (await ScalarAsync(connectionString, "SELECT count(*) FROM assessments")).ShouldBe((long)counts.Revisions);
         (await ScalarAsync(connectionString, """

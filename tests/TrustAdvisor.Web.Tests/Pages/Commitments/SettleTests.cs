@@ -34,7 +34,7 @@ public abstract class Settle(AppFixture app)
         var after = await client.GetPageAsync(response.Location());
         after.QuerySelector(".flash")!.TextContent.ShouldContain("Marked kept on time: Send the draft contract");
         after.QuerySelector("[data-testid=open-commitments]").ShouldBeNull();
-        after.QuerySelector("[data-testid=commitment-evidence]")!.TextContent.ShouldBe("Reliability's evidence: 1 of 1 kept on time in the last 90 days.");
+        after.QuerySelector("[data-testid=commitment-evidence]")!.TextContent.ShouldBe("None open. Reliability's evidence: 1 of 1 kept on time in the last 90 days.");
         after.QuerySelector("[data-testid=settled-commitments]")!.TextContent.ShouldContain("kept on time on");
         var stored = await StoredAsync(commitment.Id);
         (stored.Status, stored.ClosedOn, stored.ClosedById).ShouldBe((CommitmentStatus.KeptOnTime, (DateOnly?)app.Today, (Guid?)app.Admin.Id));

@@ -44,10 +44,10 @@ public abstract class ScoreWithCommitments(AppFixture app)
         var page = await client.GetPageAsync(response.Location());
         page.QuerySelector(".flash")!.TextContent.ShouldContain($"Commitment noted, due {app.Today.AddDays(4).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}.");
         page.QuerySelector("[data-testid=open-commitments]")!.TextContent.ShouldContain("Send the draft contract");
-        page.QuerySelector("[data-testid=reliability-evidence]")!.TextContent.ShouldBe("no commitments due in the last 90 days");
+        page.QuerySelector("[data-testid=reliability-evidence]").ShouldBeNull("nothing settled yet: no evidence beside reliability");
         var row = page.QuerySelector("table.history tbody tr[id^=a-]")!;
         row.QuerySelector("[data-testid=risk-taken]")!.TextContent.ShouldBe("Admitted not knowing something");
-        row.QuerySelector("[data-testid=promise-made]")!.TextContent.ShouldBe("Promised: Send the draft contract (open)");
+        row.QuerySelector("[data-testid=promise-made]")!.TextContent.ShouldBe("1 promise");
         var assessment = await app.QueryAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.RelationshipId == relationship.Id));
         var commitment = await app.QueryAsync(db => db.Commitments.AsNoTracking().SingleAsync(c => c.RelationshipId == relationship.Id));
         (commitment.Promise, commitment.MadeOn, commitment.DueOn, commitment.Status, commitment.AssessmentLineageId)

@@ -44,8 +44,8 @@ public class IndexTests(TeamHistories app) : IClassFixture<TeamHistories>
         // Ada: states at the end 4.5 and 7 (median 5.75), at the start only Alder's 9. Bo: 6 and 2 at the end, 2 at the start.
         Rows(page, "advisors-heading").ShouldBe(
         [
-            ["ada", "2", "2", "5.8", "-3.3", "6.5 · 6.5 · 6.5 · 3.5", "0", "20 Oct 2026", "no calendar connected"],
-            ["bo", "3", "1", "4.0", "+2.0", "6.0 · 6.0 · 6.0 · 5.0", "1", "10 Sep 2026", "no calendar connected"],
+            ["ada", "2", "2", "5.8", "-3.3", "6.5 · 6.5 · 6.5 · 3.5", "0", "20 Oct 2026", "no calendar connected", "none due", "0"],
+            ["bo", "3", "1", "4.0", "+2.0", "6.0 · 6.0 · 6.0 · 5.0", "1", "10 Sep 2026", "no calendar connected", "none due", "0"],
         ]);
     }
 
