@@ -52,6 +52,19 @@ internal static class TextRules
         value is not null && System.Net.Mail.MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim()
         && address.DisplayName.Length == 0;
 
+    /// <summary>
+    /// The same checks as <see cref="RequiredText"/>, for a value checked in a loop (rows of a form) rather than by a
+    /// rule: the first failure's message, or null when the text may be stored.
+    /// </summary>
+    public static string? RequiredTextError(string? value, string whenMissing, int maxLength, string name, bool multiline = false)
+    {
+        var text = value?.Trim() ?? "";
+        return text.Length == 0 ? whenMissing
+            : text.Length > maxLength ? $"{name} can be at most {maxLength:N0} characters; this one has {text.Length:N0}."
+            : !IsPlainText(text, multiline) ? $"{name} contains characters that cannot be stored (control characters)."
+            : null;
+    }
+
     private static bool IsGiven(string? value) => !string.IsNullOrWhiteSpace(value);
 
     internal static bool IsPlainText(string? value, bool multiline)

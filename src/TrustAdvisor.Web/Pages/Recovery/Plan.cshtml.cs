@@ -125,11 +125,7 @@ public sealed class PlanModel(
             return Done("This plan is not a draft; nothing was changed.");
         }
 
-        var problem = Problem?.Trim() ?? "";
-        var error = problem.Length == 0 ? "Write the problem as the client would state it."
-            : problem.Length > RecoveryPlan.ProblemMaxLength ? $"The problem can be at most {RecoveryPlan.ProblemMaxLength} characters; this one has {problem.Length:N0}."
-            : !TextRules.IsPlainText(problem, multiline: true) ? "The problem contains characters that cannot be stored (control characters)."
-            : null;
+        var error = TextRules.RequiredTextError(Problem, "Write the problem as the client would state it.", RecoveryPlan.ProblemMaxLength, "The problem", multiline: true);
         if (RefuseChange())
         {
             return Page();
@@ -141,8 +137,8 @@ public sealed class PlanModel(
             return Page();
         }
 
-        Plan.Confirm(problem);
-        audit.Add(AuditKind.RecoveryPlanConfirmed, Plan.Id, problem);
+        Plan.Confirm(Problem);
+        audit.Add(AuditKind.RecoveryPlanConfirmed, Plan.Id, Plan.Problem);
         return await SaveStatusAsync("Plan confirmed: it is open.", cancellationToken);
     }
 

@@ -22,11 +22,7 @@ internal static class StepRules
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(team);
-        var what = row.What?.Trim() ?? "";
-        var whatError = what.Length == 0 ? "Say what will be done."
-            : what.Length > RecoveryStep.WhatMaxLength ? $"The step can be at most {RecoveryStep.WhatMaxLength} characters; this one has {what.Length:N0}."
-            : !TextRules.IsPlainText(what, multiline: false) ? "The step contains characters that cannot be stored (control characters)."
-            : null;
+        var whatError = TextRules.RequiredTextError(row.What, "Say what will be done.", RecoveryStep.WhatMaxLength, "The step");
         if (whatError is not null)
         {
             yield return new ValidationFailure($"{prefix}.What", whatError);

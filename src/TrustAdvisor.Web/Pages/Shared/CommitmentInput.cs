@@ -40,11 +40,7 @@ internal static class CommitmentRules
                     continue;
                 }
 
-                var promise = row.Promise?.Trim() ?? "";
-                var promiseError = promise.Length == 0 ? "Write what was promised, or clear its due date."
-                    : promise.Length > Commitment.PromiseMaxLength ? $"The promise can be at most {Commitment.PromiseMaxLength} characters; this one has {promise.Length:N0}."
-                    : !TextRules.IsPlainText(promise, multiline: false) ? "The promise contains characters that cannot be stored (control characters)."
-                    : null;
+                var promiseError = TextRules.RequiredTextError(row.Promise, "Write what was promised, or clear its due date.", Commitment.PromiseMaxLength, "The promise");
                 if (promiseError is not null)
                 {
                     context.AddFailure($"Commitments[{i}].Promise", promiseError);
