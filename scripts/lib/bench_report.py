@@ -236,7 +236,8 @@ each compares: the end of this page.
 
 Machine: {cpu}, {cores} cores, {memory_gib} GiB; PostgreSQL {postgres}; .NET SDK {dotnet}; {wrk_version}.
 Dataset: 500 advisors in 25 teams, 25,000 relationships, 1,000,000 assessments over five years and the clients'
-answers to about one pulse a quarter in Establish and Maintain (loaded in {load_seconds} s by binary COPY), and a
+answers to about one pulse a quarter in Establish and Maintain, two promises at a quarter of the meetings and a
+recovery plan for some of the relationships that just fell (loaded in {load_seconds} s by binary COPY), and a
 100,000-assessment variant. Each wrk run lasts {duration} s, after a warm-up of
 {figures['wrk_warm_up_seconds_per_throughput_run']} s for the 16-connection runs (the app's JIT takes that long to settle) and of 5 s for the one-connection ones.
 
